@@ -1,0 +1,1 @@
+"""The order book: records, rules and durable storage. Free of Textual."""

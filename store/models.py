@@ -1,0 +1,373 @@
+"""The records of a book, as dataclasses with exact round-trips to storage documents.
+
+Dates are `datetime.date` (or `datetime`) here and ISO-8601 strings in documents;
+prices are `Decimal` here and strings in documents, so nothing is lost to floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+from decimal import Decimal
+
+ORDER_STATUSES = ("quote", "accepted", "in progress", "delivered", "paid", "cancelled")
+OPEN_STATUSES = ("quote", "accepted", "in progress")
+CLIENT_STATUSES = ("active", "difficult", "parted")
+CAUSES = ("mine", "client", "other")
+CHANNELS = ("email", "phone", "letter", "meeting", "other")
+DIRECTIONS = ("in", "out")
+INTERACTION_KINDS = (
+    "note", "request", "complaint", "praise", "feedback", "gift received",
+    "gesture given", "letter sent", "call-back promised",
+)
+LANGUAGES = ("fr", "en")
+CIVILITIES = ("", "Mme", "M.", "Mx")
+LETTER_KINDS = ("apology", "follow-up", "summary", "thanks", "scope", "feedback")
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclass
+class Profile:
+    """The business itself: identity for letterheads and default rules."""
+
+    name: str = ""
+    trade: str = ""
+    address_lines: list[str] = field(default_factory=list)
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    email: str = ""
+    phone: str = ""
+    siret: str = ""
+    vat_note: str = ""
+    signature: str = ""
+    letter_city: str = ""
+    language: str = "fr"
+    tolerance_days: int = 0
+
+    def to_doc(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_doc(cls, doc: dict) -> Profile:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in doc.items() if k in known})
+
+
+@dataclass
+class Client:
+    """A person or organisation who orders work."""
+
+    id: int = 0
+    civility: str = ""
+    first_name: str = ""
+    last_name: str = ""
+    organisation: str = ""
+    address_lines: list[str] = field(default_factory=list)
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    email: str = ""
+    phone: str = ""
+    language: str = "fr"
+    channel: str = "email"
+    tags: list[str] = field(default_factory=list)
+    status: str = "active"
+    status_note: str = ""
+    notes: str = ""
+    tolerance_days: int | None = None
+    created: date | None = None
+
+    @property
+    def name(self) -> str:
+        """Display name: the person's name, else the organisation."""
+        person = " ".join(p for p in (self.first_name, self.last_name) if p)
+        return person or self.organisation
+
+    def to_doc(self) -> dict:
+        doc = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
+        doc["created"] = _iso(self.created)
+        return doc
+
+    @classmethod
+    def from_doc(cls, doc: dict, doc_id: int) -> Client:
+        values = dict(doc)
+        values["created"] = _d(values.get("created"))
+        return cls(id=doc_id, **values)
+
+
+@dataclass
+class Document:
+    """The transcribed document: what it is, when, where, in what script."""
+
+    nature: str = ""
+    date_text: str = ""
+    place: str = ""
+    script: str = ""
+    archive_ref: str = ""
+    pages: int | None = None
+
+
+@dataclass
+class Postponement:
+    """A due date moved: from, to, why, and whose doing."""
+
+    on: date
+    from_date: date
+    to_date: date
+    reason: str = ""
+    cause: str = "mine"
+
+    def to_doc(self) -> dict:
+        return {"on": _iso(self.on), "from": _iso(self.from_date), "to": _iso(self.to_date),
+                "reason": self.reason, "cause": self.cause}
+
+    @classmethod
+    def from_doc(cls, doc: dict) -> Postponement:
+        return cls(_d(doc["on"]), _d(doc["from"]), _d(doc["to"]), doc["reason"], doc["cause"])
+
+
+@dataclass
+class Pause:
+    """Work stopped while waiting on the client; `end` is None while it lasts."""
+
+    start: date
+    end: date | None = None
+    reason: str = ""
+
+    def to_doc(self) -> dict:
+        return {"start": _iso(self.start), "end": _iso(self.end), "reason": self.reason}
+
+    @classmethod
+    def from_doc(cls, doc: dict) -> Pause:
+        return cls(_d(doc["start"]), _d(doc["end"]), doc["reason"])
+
+
+@dataclass
+class Extra:
+    """Work requested after the order was agreed (e.g. a summary of the act)."""
+
+    on: date
+    what: str
+    price: Decimal = Decimal("0")
+
+    def to_doc(self) -> dict:
+        return {"on": _iso(self.on), "what": self.what, "price": str(self.price)}
+
+    @classmethod
+    def from_doc(cls, doc: dict) -> Extra:
+        return cls(_d(doc["on"]), doc["what"], Decimal(doc["price"]))
+
+
+@dataclass
+class Order:
+    """One piece of work for a client, with its promised and actual dates."""
+
+    ref: str
+    client_id: int
+    title: str
+    received: date
+    due_original: date
+    due: date
+    id: int = 0
+    service: str = ""
+    document: Document = field(default_factory=Document)
+    scope: str = ""
+    price: Decimal = Decimal("0")
+    status: str = "accepted"
+    postponements: list[Postponement] = field(default_factory=list)
+    pauses: list[Pause] = field(default_factory=list)
+    delivered: date | None = None
+    paid: date | None = None
+    cancelled: date | None = None
+    extras: list[Extra] = field(default_factory=list)
+    summary: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        """Still to deliver (not delivered, paid or cancelled)."""
+        return self.status in OPEN_STATUSES
+
+    @property
+    def paused(self) -> bool:
+        """Currently waiting on the client."""
+        return bool(self.pauses) and self.pauses[-1].end is None
+
+    def to_doc(self) -> dict:
+        return {
+            "ref": self.ref, "client_id": self.client_id, "title": self.title,
+            "received": _iso(self.received), "due_original": _iso(self.due_original),
+            "due": _iso(self.due), "service": self.service,
+            "document": {f.name: getattr(self.document, f.name) for f in fields(Document)},
+            "scope": self.scope, "price": str(self.price), "status": self.status,
+            "postponements": [p.to_doc() for p in self.postponements],
+            "pauses": [p.to_doc() for p in self.pauses],
+            "delivered": _iso(self.delivered), "paid": _iso(self.paid),
+            "cancelled": _iso(self.cancelled),
+            "extras": [e.to_doc() for e in self.extras], "summary": self.summary,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict, doc_id: int) -> Order:
+        return cls(
+            id=doc_id, ref=doc["ref"], client_id=doc["client_id"], title=doc["title"],
+            received=_d(doc["received"]), due_original=_d(doc["due_original"]),
+            due=_d(doc["due"]), service=doc.get("service", ""),
+            document=Document(**doc.get("document", {})), scope=doc.get("scope", ""),
+            price=Decimal(doc.get("price", "0")), status=doc["status"],
+            postponements=[Postponement.from_doc(p) for p in doc.get("postponements", [])],
+            pauses=[Pause.from_doc(p) for p in doc.get("pauses", [])],
+            delivered=_d(doc.get("delivered")), paid=_d(doc.get("paid")),
+            cancelled=_d(doc.get("cancelled")),
+            extras=[Extra.from_doc(e) for e in doc.get("extras", [])],
+            summary=doc.get("summary", ""),
+        )
+
+
+@dataclass
+class Interaction:
+    """One exchange with a client, kept so nothing has to be asked twice."""
+
+    client_id: int
+    when: datetime
+    kind: str = "note"
+    channel: str = "email"
+    direction: str = "in"
+    text: str = ""
+    order_ref: str | None = None
+    satisfaction: int | None = None
+    id: int = 0
+
+    def to_doc(self) -> dict:
+        return {"client_id": self.client_id, "when": self.when.isoformat(timespec="minutes"),
+                "kind": self.kind, "channel": self.channel, "direction": self.direction,
+                "text": self.text, "order_ref": self.order_ref,
+                "satisfaction": self.satisfaction}
+
+    @classmethod
+    def from_doc(cls, doc: dict, doc_id: int) -> Interaction:
+        values = dict(doc)
+        values["when"] = datetime.fromisoformat(values["when"])
+        return cls(id=doc_id, **values)
+
+
+@dataclass
+class Incident:
+    """A recovery plan: four dated steps after a mistake, then a lesson."""
+
+    order_ref: str
+    client_id: int
+    opened: date
+    cause: str = "mine"
+    what: str = ""
+    apologised: date | None = None
+    fixed: date | None = None
+    solution: str = ""
+    client_proposal: str = ""
+    followed_up: date | None = None
+    gesture: str = ""
+    feedback_asked: date | None = None
+    feedback_received: date | None = None
+    feedback: str = ""
+    closed: date | None = None
+    lesson: str = ""
+    id: int = 0
+
+    DATE_FIELDS = ("opened", "apologised", "fixed", "followed_up", "feedback_asked",
+                   "feedback_received", "closed")
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed is None
+
+    def to_doc(self) -> dict:
+        doc = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
+        for name in self.DATE_FIELDS:
+            doc[name] = _iso(doc[name])
+        return doc
+
+    @classmethod
+    def from_doc(cls, doc: dict, doc_id: int) -> Incident:
+        values = dict(doc)
+        for name in cls.DATE_FIELDS:
+            values[name] = _d(values.get(name))
+        return cls(id=doc_id, **values)
+
+
+@dataclass
+class FollowUp:
+    """Something promised to a client (a call-back, an answer) with a due date."""
+
+    client_id: int
+    due: date
+    what: str
+    order_ref: str | None = None
+    done: date | None = None
+    id: int = 0
+
+    def to_doc(self) -> dict:
+        return {"client_id": self.client_id, "due": _iso(self.due), "what": self.what,
+                "order_ref": self.order_ref, "done": _iso(self.done)}
+
+    @classmethod
+    def from_doc(cls, doc: dict, doc_id: int) -> FollowUp:
+        return cls(id=doc_id, client_id=doc["client_id"], due=_d(doc["due"]),
+                   what=doc["what"], order_ref=doc.get("order_ref"), done=_d(doc.get("done")))
+
+
+@dataclass
+class Letter:
+    """A letter sent, archived as a PDF and identified by its hash."""
+
+    client_id: int
+    kind: str
+    language: str
+    date: date
+    path: str
+    sha256: str
+    order_ref: str | None = None
+    id: int = 0
+
+    def to_doc(self) -> dict:
+        return {"client_id": self.client_id, "kind": self.kind, "language": self.language,
+                "date": _iso(self.date), "path": self.path, "sha256": self.sha256,
+                "order_ref": self.order_ref}
+
+    @classmethod
+    def from_doc(cls, doc: dict, doc_id: int) -> Letter:
+        values = dict(doc)
+        values["date"] = _d(values["date"])
+        return cls(id=doc_id, **values)
+
+
+@dataclass
+class Lesson:
+    """An entry in the journal of lessons learned (kaizen)."""
+
+    on: date
+    text: str
+    incident_id: int | None = None
+    id: int = 0
+
+    def to_doc(self) -> dict:
+        return {"on": _iso(self.on), "text": self.text, "incident_id": self.incident_id}
+
+    @classmethod
+    def from_doc(cls, doc: dict, doc_id: int) -> Lesson:
+        return cls(id=doc_id, on=_d(doc["on"]), text=doc["text"],
+                   incident_id=doc.get("incident_id"))
+
+
+TABLE_MODELS = {
+    "clients": Client, "orders": Order, "interactions": Interaction,
+    "incidents": Incident, "followups": FollowUp, "letters": Letter, "lessons": Lesson,
+}
+
+__all__ = [name for name in dir() if not name.startswith("_")] + ["replace"]
