@@ -370,4 +370,9 @@ TABLE_MODELS = {
     "incidents": Incident, "followups": FollowUp, "letters": Letter, "lessons": Lesson,
 }
 
-__all__ = [name for name in dir() if not name.startswith("_")] + ["replace"]
+__all__ = [
+    "ORDER_STATUSES", "OPEN_STATUSES", "CLIENT_STATUSES", "CAUSES", "CHANNELS", "DIRECTIONS",
+    "INTERACTION_KINDS", "LANGUAGES", "CIVILITIES", "LETTER_KINDS", "Profile", "Client",
+    "Document", "Postponement", "Pause", "Extra", "Order", "Interaction", "Incident",
+    "FollowUp", "Letter", "Lesson", "TABLE_MODELS", "replace",
+]

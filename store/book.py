@@ -1,0 +1,233 @@
+"""The open book: typed records over TinyDB, atomic transactions, undo."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator, TypeVar
+
+from tinydb.queries import QueryLike
+from tinydb.table import Document
+
+from .errors import NotFound
+from .models import (TABLE_MODELS, Client, FollowUp, Incident, Interaction, Lesson, Letter,
+                     Order, Profile)
+from .storage import BookFiles
+from .tables import BookDB, InMemoryTables
+
+T = TypeVar("T")
+UNDO_DEPTH = 50
+PROFILE_TABLE = "profile"
+
+
+@dataclass
+class Change:
+    """A committed change: what it was called and the prior state of every touched row."""
+
+    label: str
+    before: dict[tuple[str, str], dict | None]
+
+
+class Book:
+    """One book: open it, read typed records, change them in transactions."""
+
+    def __init__(self, data_dir: Path | str, read_only: bool = False, now: datetime | None = None):
+        self.files = BookFiles(Path(data_dir), read_only=read_only, now=now)
+        self.data_dir = self.files.data_dir
+        self.read_only = read_only
+        self.db = BookDB(storage=InMemoryTables, tables=self.files.tables,
+                         on_change=self._on_change)
+        self._pending: dict[tuple[str, str], dict | None] | None = None
+        self._label = ""
+        self.history: list[Change] = []
+        self._models: dict[str, dict[str, object]] = {}
+        self._ref_index: dict[str, str] | None = None
+        self.revision = 0
+
+    @classmethod
+    def open(cls, data_dir: Path | str, read_only: bool = False) -> Book:
+        return cls(data_dir, read_only=read_only)
+
+    def close(self) -> None:
+        self.files.close()
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- changes ---------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, label: str = "change") -> Iterator[None]:
+        """Group writes into one durable, all-or-nothing change."""
+        if self._pending is not None:
+            yield
+            return
+        self._pending, self._label = {}, label
+        try:
+            yield
+            pending, self._pending = self._pending, None
+            if pending:
+                self._commit(pending, label)
+        except BaseException:
+            pending, self._pending = self._pending, None
+            if pending:
+                self._restore(pending)
+            raise
+
+    def _on_change(self, table: str, before: dict[str, dict | None]) -> None:
+        keyed = {(table, key): doc for key, doc in before.items()}
+        if self._pending is None:
+            self._commit(keyed, table)
+            return
+        for key, doc in keyed.items():
+            self._pending.setdefault(key, doc)
+
+    def _commit(self, before: dict[tuple[str, str], dict | None], label: str) -> None:
+        tables = self.files.tables
+        ops = [(table, int(key), tables.get(table, {}).get(key)) for table, key in before]
+        try:
+            self.files.commit(ops)
+        except BaseException:
+            self._restore(before)
+            raise
+        self._touched(before)
+        self.history.append(Change(label, before))
+        del self.history[:-UNDO_DEPTH]
+
+    def _restore(self, before: dict[tuple[str, str], dict | None]) -> None:
+        tables = self.files.tables
+        for (table, key), doc in before.items():
+            rows = tables.setdefault(table, {})
+            if doc is None:
+                rows.pop(key, None)
+            else:
+                rows[key] = doc
+        for table in {table for table, _ in before}:
+            self.db.table(table).clear_cache()
+        self._touched(before)
+
+    def _touched(self, before: dict[tuple[str, str], object]) -> None:
+        self.revision += 1
+        for table, key in before:
+            self._models.get(table, {}).pop(key, None)
+            if table == "orders":
+                self._ref_index = None
+
+    def undo(self) -> str | None:
+        """Revert the last change (as a new, durable change); returns its label."""
+        if not self.history:
+            return None
+        change = self.history.pop()
+        tables = self.files.tables
+        current = {key: tables.get(key[0], {}).get(key[1]) for key in change.before}
+        self._restore(change.before)
+        ops = [(table, int(key), doc) for (table, key), doc in change.before.items()]
+        try:
+            self.files.commit(ops)
+        except BaseException:
+            self._restore(current)
+            self.history.append(change)
+            raise
+        return change.label
+
+    # -- generic records -------------------------------------------------------
+
+    def table(self, name: str):
+        return self.db.table(name)
+
+    def _rows(self, name: str) -> dict[str, dict]:
+        return self.files.tables.get(name, {})
+
+    def _model(self, name: str, key: str):
+        cache = self._models.setdefault(name, {})
+        model = cache.get(key)
+        if model is None:
+            model = cache[key] = TABLE_MODELS[name].from_doc(self._rows(name)[key], int(key))
+        return model
+
+    def all(self, name: str) -> list:
+        """Every record of a table as models, in insertion order."""
+        return [self._model(name, key) for key in self._rows(name)]
+
+    def get(self, name: str, doc_id: int):
+        key = str(doc_id)
+        if key not in self._rows(name):
+            raise NotFound(f"no {name[:-1]} with id {doc_id}")
+        return self._model(name, key)
+
+    def search(self, name: str, cond: QueryLike) -> list:
+        """Records matching a TinyDB query, as models."""
+        return [self._model(name, str(doc.doc_id)) for doc in self.table(name).search(cond)]
+
+    def insert(self, name: str, record) -> int:
+        """Store a new record; returns its id."""
+        return self.table(name).insert(record.to_doc())
+
+    def save(self, name: str, record) -> None:
+        """Replace a stored record with `record` (matched by its id)."""
+        self.get(name, record.id)
+        doc = record.to_doc()
+        self.table(name).update(lambda stored: (stored.clear(), stored.update(doc)),
+                                doc_ids=[record.id])
+
+    def delete(self, name: str, doc_id: int) -> None:
+        self.get(name, doc_id)
+        self.table(name).remove(doc_ids=[doc_id])
+
+    # -- typed shortcuts -------------------------------------------------------
+
+    @property
+    def profile(self) -> Profile:
+        doc = self._rows(PROFILE_TABLE).get("1")
+        return Profile.from_doc(doc) if doc else Profile()
+
+    def set_profile(self, profile: Profile) -> None:
+        doc = profile.to_doc()
+        table = self.table(PROFILE_TABLE)
+        if "1" in self._rows(PROFILE_TABLE):
+            table.update(lambda stored: (stored.clear(), stored.update(doc)), doc_ids=[1])
+        else:
+            table.insert(Document(doc, doc_id=1))
+
+    def clients(self) -> list[Client]:
+        return self.all("clients")
+
+    def client(self, client_id: int) -> Client:
+        return self.get("clients", client_id)
+
+    def orders(self) -> list[Order]:
+        return self.all("orders")
+
+    def order(self, ref: str) -> Order:
+        if self._ref_index is None:
+            self._ref_index = {doc["ref"]: key for key, doc in self._rows("orders").items()}
+        key = self._ref_index.get(ref)
+        if key is None:
+            raise NotFound(f"no order with reference {ref!r}")
+        return self._model("orders", key)
+
+    def interactions(self) -> list[Interaction]:
+        return self.all("interactions")
+
+    def incidents(self) -> list[Incident]:
+        return self.all("incidents")
+
+    def followups(self) -> list[FollowUp]:
+        return self.all("followups")
+
+    def letters(self) -> list[Letter]:
+        return self.all("letters")
+
+    def lessons(self) -> list[Lesson]:
+        return self.all("lessons")
+
+    def clients_by_id(self) -> dict[int, Client]:
+        return {c.id: c for c in self.clients()}
+
+    def is_empty(self) -> bool:
+        return not self._rows("clients") and not self._rows(PROFILE_TABLE)
