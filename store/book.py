@@ -81,6 +81,7 @@ class Book:
 
     def _on_change(self, table: str, before: dict[str, dict | None]) -> None:
         keyed = {(table, key): doc for key, doc in before.items()}
+        self._touched(keyed)
         if self._pending is None:
             self._commit(keyed, table)
             return
@@ -95,7 +96,6 @@ class Book:
         except BaseException:
             self._restore(before)
             raise
-        self._touched(before)
         self.history.append(Change(label, before))
         del self.history[:-UNDO_DEPTH]
 

@@ -1,0 +1,73 @@
+"""What a freelancer does with clients: add, edit, mark difficult or parted."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from . import validate as v
+from .book import Book
+from .errors import ValidationError
+from .models import CHANNELS, CIVILITIES, CLIENT_STATUSES, LANGUAGES, Client
+
+SINGLE_LINE = ("first_name", "last_name", "organisation", "postcode", "city", "country", "phone")
+
+
+def _checked(client: Client) -> Client:
+    """Validate every field of a client, in place; returns it."""
+    for name in SINGLE_LINE:
+        setattr(client, name, v.text(name, getattr(client, name), multiline=False))
+    if not (client.first_name.strip() or client.last_name.strip() or client.organisation.strip()):
+        raise ValidationError("name", "a client needs a name or an organisation")
+    client.civility = v.choice("civility", client.civility, CIVILITIES)
+    client.language = v.choice("language", client.language, LANGUAGES)
+    client.channel = v.choice("channel", client.channel, CHANNELS)
+    client.status = v.choice("status", client.status, CLIENT_STATUSES)
+    client.email = v.email("email", client.email)
+    client.notes = v.text("notes", client.notes)
+    client.status_note = v.text("status note", client.status_note)
+    client.address_lines = [v.text(f"address line {i + 1}", line, multiline=False)
+                            for i, line in enumerate(client.address_lines)]
+    client.tags = [v.text("tags", tag, multiline=False) for tag in client.tags]
+    client.tolerance_days = v.whole_number("tolerance", client.tolerance_days, optional=True)
+    return client
+
+
+def add_client(book: Book, today: date, **fields) -> Client:
+    """Create a client from keyword fields (see models.Client)."""
+    fields.setdefault("created", today)
+    try:
+        client = Client(**fields)
+    except TypeError as exc:
+        raise ValidationError("client", str(exc)) from None
+    client = _checked(client)
+    client.id = book.insert("clients", client)
+    return book.client(client.id)
+
+
+def edit_client(book: Book, client_id: int, **changes) -> Client:
+    """Change some fields of a client."""
+    client = copy.deepcopy(book.client(client_id))
+    for name, value in changes.items():
+        if name == "id" or not hasattr(client, name):
+            raise ValidationError(name, "is not a client field")
+        setattr(client, name, value)
+    book.save("clients", _checked(client))
+    return book.client(client_id)
+
+
+def mark_client(book: Book, client_id: int, status: str, note: str = "") -> Client:
+    """Mark a client active, difficult (with a note) or parted (history kept)."""
+    return edit_client(book, client_id, status=status, status_note=note)
+
+
+def find_clients(book: Book, text: str = "") -> list[Client]:
+    """Clients whose name, organisation, email, city or tags contain `text`, sorted by name."""
+    needle = text.casefold().strip()
+    found = [
+        client for client in book.clients()
+        if not needle or needle in " ".join(
+            (client.name, client.organisation, client.email, client.city, *client.tags)
+        ).casefold()
+    ]
+    return sorted(found, key=lambda c: (c.name.casefold(), c.id))

@@ -1,0 +1,174 @@
+"""What a freelancer does with orders: take, postpone, pause, deliver, cancel."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+
+from . import validate as v
+from .book import Book
+from .errors import ValidationError
+from .models import CAUSES, ORDER_STATUSES, Document, Extra, FollowUp, Order, Pause, Postponement
+
+FEEDBACK_AFTER_DAYS = 7
+
+
+def next_ref(book: Book, year: int) -> str:
+    """The next free reference of the year: 2026-001, 2026-002, …"""
+    prefix = f"{year}-"
+    used = [int(o.ref[len(prefix):]) for o in book.orders()
+            if o.ref.startswith(prefix) and o.ref[len(prefix):].isdigit()]
+    return f"{prefix}{max(used, default=0) + 1:03d}"
+
+
+def _checked(book: Book, order: Order) -> Order:
+    book.client(order.client_id)
+    order.title = v.text("title", order.title, required=True, multiline=False)
+    for name in ("service", "scope", "summary"):
+        setattr(order, name, v.text(name, getattr(order, name)))
+    document = order.document
+    for name in ("nature", "date_text", "place", "script", "archive_ref"):
+        setattr(document, name, v.text(f"document {name}", getattr(document, name)))
+    document.pages = v.whole_number("document pages", document.pages, minimum=1, optional=True)
+    order.price = v.price("price", order.price)
+    order.status = v.choice("status", order.status, ORDER_STATUSES)
+    v.not_before("due date", order.due_original, "received date", order.received)
+    v.not_before("due date", order.due, "received date", order.received)
+    if order.delivered:
+        v.not_before("delivered date", order.delivered, "received date", order.received)
+    return order
+
+
+def add_order(book: Book, today: date, client_id: int, title: str, due: date,
+              received: date | None = None, document: Document | None = None, **fields) -> Order:
+    """Take a new order; its reference is the next of the received year."""
+    received = received or today
+    with book.transaction("new order"):
+        try:
+            order = Order(ref=next_ref(book, received.year), client_id=client_id, title=title,
+                          received=received, due_original=due, due=due,
+                          document=document or Document(), **fields)
+        except TypeError as exc:
+            raise ValidationError("order", str(exc)) from None
+        order = _checked(book, order)
+        order.id = book.insert("orders", order)
+    return book.order(order.ref)
+
+
+def _change(book: Book, ref: str, label: str, mutate) -> Order:
+    """Apply `mutate` to a copy of the order, validate, save as one change."""
+    order = copy.deepcopy(book.order(ref))
+    with book.transaction(label):
+        mutate(order)
+        book.save("orders", _checked(book, order))
+    return book.order(ref)
+
+
+def edit_order(book: Book, ref: str, **changes) -> Order:
+    """Change descriptive fields of an order (not its dates' history)."""
+    def mutate(order: Order) -> None:
+        for name, value in changes.items():
+            if name in ("id", "ref", "postponements", "pauses") or not hasattr(order, name):
+                raise ValidationError(name, "cannot be edited directly")
+            setattr(order, name, value)
+    return _change(book, ref, f"edit {ref}", mutate)
+
+
+def _require_open(order: Order, action: str) -> None:
+    if not order.is_open:
+        raise ValidationError("status", f"order {order.ref} is {order.status}; cannot {action}")
+
+
+def postpone(book: Book, ref: str, new_due: date, reason: str, cause: str, today: date) -> Order:
+    """Move the due date, keeping the history (from, to, reason, cause)."""
+    def mutate(order: Order) -> None:
+        _require_open(order, "postpone")
+        v.choice("cause", cause, CAUSES)
+        v.text("reason", reason, required=True)
+        if new_due == order.due:
+            raise ValidationError("new date", f"is already the due date ({new_due.isoformat()})")
+        order.postponements.append(Postponement(today, order.due, new_due, reason, cause))
+        order.due = new_due
+    return _change(book, ref, f"postpone {ref}", mutate)
+
+
+def pause(book: Book, ref: str, today: date, reason: str = "") -> Order:
+    """Stop the clock while waiting on the client."""
+    def mutate(order: Order) -> None:
+        _require_open(order, "pause")
+        if order.paused:
+            raise ValidationError("pause", f"order {ref} is already paused")
+        order.pauses.append(Pause(today, None, v.text("reason", reason)))
+    return _change(book, ref, f"pause {ref}", mutate)
+
+
+def resume(book: Book, ref: str, today: date) -> Order:
+    """Restart the clock once the client has answered."""
+    def mutate(order: Order) -> None:
+        if not order.paused:
+            raise ValidationError("pause", f"order {ref} is not paused")
+        v.not_before("resume date", today, "pause start", order.pauses[-1].start)
+        order.pauses[-1].end = today
+    return _change(book, ref, f"resume {ref}", mutate)
+
+
+def deliver(book: Book, ref: str, on: date) -> Order:
+    """Deliver the work; a feedback follow-up is scheduled a week later."""
+    def mutate(order: Order) -> None:
+        _require_open(order, "deliver")
+        if order.paused:
+            order.pauses[-1].end = on
+        order.delivered, order.status = on, "delivered"
+    with book.transaction(f"deliver {ref}"):
+        order = _change(book, ref, f"deliver {ref}", mutate)
+        book.insert("followups", FollowUp(
+            client_id=order.client_id, order_ref=ref,
+            due=on + timedelta(days=FEEDBACK_AFTER_DAYS),
+            what=f"Ask for feedback on {ref} ({order.title})"))
+    return order
+
+
+def mark_paid(book: Book, ref: str, on: date) -> Order:
+    def mutate(order: Order) -> None:
+        if order.status != "delivered":
+            raise ValidationError("status", f"order {ref} is {order.status}; deliver it first")
+        order.paid, order.status = on, "paid"
+    return _change(book, ref, f"paid {ref}", mutate)
+
+
+def cancel(book: Book, ref: str, on: date) -> Order:
+    def mutate(order: Order) -> None:
+        _require_open(order, "cancel")
+        order.cancelled, order.status = on, "cancelled"
+    return _change(book, ref, f"cancel {ref}", mutate)
+
+
+def set_status(book: Book, ref: str, status: str) -> Order:
+    """Move an open order between quote, accepted and in progress."""
+    def mutate(order: Order) -> None:
+        _require_open(order, "change its status")
+        order.status = v.choice("status", status, ("quote", "accepted", "in progress"))
+    return _change(book, ref, f"status {ref}", mutate)
+
+
+def add_extra(book: Book, ref: str, what: str, price, on: date) -> Order:
+    """Record work the client asked for later (e.g. a summary of the act)."""
+    def mutate(order: Order) -> None:
+        order.extras.append(Extra(on, v.text("extra", what, required=True), v.price("price", price)))
+    return _change(book, ref, f"extra on {ref}", mutate)
+
+
+def find_orders(book: Book, text: str = "", status: str | None = None,
+                client_id: int | None = None) -> list[Order]:
+    """Orders filtered in the store (not in a widget), newest reference first."""
+    needle = text.casefold().strip()
+    found = []
+    for order in book.orders():
+        if status and order.status != status:
+            continue
+        if client_id is not None and order.client_id != client_id:
+            continue
+        if needle and needle not in f"{order.ref} {order.title} {order.document.nature}".casefold():
+            continue
+        found.append(order)
+    return sorted(found, key=lambda o: o.ref, reverse=True)
