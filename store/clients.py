@@ -41,7 +41,8 @@ def add_client(book: Book, today: date, **fields) -> Client:
     except TypeError as exc:
         raise ValidationError("client", str(exc)) from None
     client = _checked(client)
-    client.id = book.insert("clients", client)
+    with book.transaction(f"new client {client.name}"):
+        client.id = book.insert("clients", client)
     return book.client(client.id)
 
 
@@ -52,7 +53,8 @@ def edit_client(book: Book, client_id: int, **changes) -> Client:
         if name == "id" or not hasattr(client, name):
             raise ValidationError(name, "is not a client field")
         setattr(client, name, value)
-    book.save("clients", _checked(client))
+    with book.transaction(f"edit client {client.name}"):
+        book.save("clients", _checked(client))
     return book.client(client_id)
 
 

@@ -24,7 +24,8 @@ def open_incident(book: Book, ref: str, today: date, what: str, cause: str = "mi
     incident = Incident(order_ref=ref, client_id=order.client_id, opened=today,
                         cause=v.choice("cause", cause, CAUSES),
                         what=v.text("what happened", what, required=True))
-    incident.id = book.insert("incidents", incident)
+    with book.transaction(f"open incident on {ref}"):
+        incident.id = book.insert("incidents", incident)
     return incident
 
 
@@ -45,7 +46,8 @@ def record_step(book: Book, incident_id: int, step: str, on: date, **details: st
             raise ValidationError(name, f"is not a detail of the step {step.replace('_', ' ')}")
         setattr(incident, name, v.text(name, value))
     setattr(incident, step, on)
-    book.save("incidents", incident)
+    with book.transaction(f"recovery step: {step.replace('_', ' ')}"):
+        book.save("incidents", incident)
     return book.get("incidents", incident_id)
 
 
@@ -66,7 +68,8 @@ def close_incident(book: Book, incident_id: int, on: date, lesson: str) -> Incid
 def add_lesson(book: Book, on: date, text: str) -> Lesson:
     """A note or idea for the journal, not tied to an incident."""
     lesson = Lesson(on, v.text("lesson", text, required=True))
-    lesson.id = book.insert("lessons", lesson)
+    with book.transaction("new lesson"):
+        lesson.id = book.insert("lessons", lesson)
     return lesson
 
 

@@ -32,7 +32,8 @@ def log_interaction(book: Book, client_id: int, kind: str, text: str, when: date
         direction=v.choice("direction", direction, DIRECTIONS),
         text=v.text("text", text), order_ref=order_ref or None,
         satisfaction=v.satisfaction("satisfaction", satisfaction))
-    interaction.id = book.insert("interactions", interaction)
+    with book.transaction(f"log {kind}"):
+        interaction.id = book.insert("interactions", interaction)
     return interaction
 
 
@@ -64,7 +65,8 @@ def add_followup(book: Book, client_id: int, due: date, what: str,
     if order_ref:
         book.order(order_ref)
     followup = FollowUp(client_id, due, v.text("what", what, required=True), order_ref or None)
-    followup.id = book.insert("followups", followup)
+    with book.transaction("new follow-up"):
+        followup.id = book.insert("followups", followup)
     return followup
 
 
@@ -73,7 +75,8 @@ def complete_followup(book: Book, followup_id: int, on: date) -> FollowUp:
     if followup.done:
         raise ValidationError("follow-up", f"was already done on {followup.done.isoformat()}")
     followup.done = on
-    book.save("followups", followup)
+    with book.transaction("follow-up done"):
+        book.save("followups", followup)
     return followup
 
 
