@@ -111,12 +111,16 @@ class Book:
             self.db.table(table).clear_cache()
         self._touched(before)
 
-    def _touched(self, before: dict[tuple[str, str], object]) -> None:
+    def _touched(self, before: dict[tuple[str, str], dict | None]) -> None:
         self.revision += 1
-        for table, key in before:
+        rows = self._rows("orders")
+        for (table, key), prior in before.items():
             self._models.get(table, {}).pop(key, None)
-            if table == "orders":
-                self._ref_index = None
+            if table == "orders" and self._ref_index is not None:
+                if prior is not None and self._ref_index.get(prior["ref"]) == key:
+                    del self._ref_index[prior["ref"]]
+                if key in rows:
+                    self._ref_index[rows[key]["ref"]] = key
 
     def undo(self) -> str | None:
         """Revert the last change (as a new, durable change); returns its label."""

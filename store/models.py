@@ -33,7 +33,7 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Profile:
     """The business itself: identity for letterheads and default rules."""
 
@@ -61,7 +61,7 @@ class Profile:
         return cls(**{k: v for k, v in doc.items() if k in known})
 
 
-@dataclass
+@dataclass(slots=True)
 class Client:
     """A person or organisation who orders work."""
 
@@ -103,7 +103,7 @@ class Client:
         return cls(id=doc_id, **values)
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """The transcribed document: what it is, when, where, in what script."""
 
@@ -115,7 +115,7 @@ class Document:
     pages: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Postponement:
     """A due date moved: from, to, why, and whose doing."""
 
@@ -134,7 +134,7 @@ class Postponement:
         return cls(_d(doc["on"]), _d(doc["from"]), _d(doc["to"]), doc["reason"], doc["cause"])
 
 
-@dataclass
+@dataclass(slots=True)
 class Pause:
     """Work stopped while waiting on the client; `end` is None while it lasts."""
 
@@ -150,7 +150,7 @@ class Pause:
         return cls(_d(doc["start"]), _d(doc["end"]), doc["reason"])
 
 
-@dataclass
+@dataclass(slots=True)
 class Extra:
     """Work requested after the order was agreed (e.g. a summary of the act)."""
 
@@ -166,7 +166,7 @@ class Extra:
         return cls(_d(doc["on"]), doc["what"], Decimal(doc["price"]))
 
 
-@dataclass
+@dataclass(slots=True)
 class Order:
     """One piece of work for a client, with its promised and actual dates."""
 
@@ -231,7 +231,7 @@ class Order:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Interaction:
     """One exchange with a client, kept so nothing has to be asked twice."""
 
@@ -258,7 +258,7 @@ class Interaction:
         return cls(id=doc_id, **values)
 
 
-@dataclass
+@dataclass(slots=True)
 class Incident:
     """A recovery plan: four dated steps after a mistake, then a lesson."""
 
@@ -301,7 +301,7 @@ class Incident:
         return cls(id=doc_id, **values)
 
 
-@dataclass
+@dataclass(slots=True)
 class FollowUp:
     """Something promised to a client (a call-back, an answer) with a due date."""
 
@@ -322,7 +322,7 @@ class FollowUp:
                    what=doc["what"], order_ref=doc.get("order_ref"), done=_d(doc.get("done")))
 
 
-@dataclass
+@dataclass(slots=True)
 class Letter:
     """A letter sent, archived as a PDF and identified by its hash."""
 
@@ -347,7 +347,7 @@ class Letter:
         return cls(id=doc_id, **values)
 
 
-@dataclass
+@dataclass(slots=True)
 class Lesson:
     """An entry in the journal of lessons learned (kaizen)."""
 
