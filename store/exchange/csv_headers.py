@@ -1,0 +1,102 @@
+"""Which spreadsheet headers and values Carnet understands, in French and English."""
+
+from __future__ import annotations
+
+import unicodedata
+
+CLIENT_HEADERS = {
+    "civility": ("civilité", "civility", "title", "salutation"),
+    "first_name": ("prénom", "first name", "firstname", "given name"),
+    "last_name": ("nom", "last name", "lastname", "surname", "family name", "nom de famille",
+                  "name"),
+    "organisation": ("organisation", "organization", "société", "entreprise", "company",
+                     "raison sociale"),
+    "address": ("adresse", "address", "rue", "street", "adresse 1", "adresse 2", "adresse 3",
+                "address 1", "address 2", "address 3", "address line 1", "address line 2",
+                "complément d'adresse"),
+    "postcode": ("code postal", "cp", "postcode", "postal code", "zip", "zip code"),
+    "city": ("ville", "city", "commune", "town", "localité"),
+    "country": ("pays", "country"),
+    "email": ("e-mail", "email", "courriel", "mail", "adresse e-mail", "email address"),
+    "phone": ("téléphone", "tél", "tel", "phone", "telephone", "mobile", "portable",
+              "phone number"),
+    "language": ("langue", "language", "lang"),
+    "channel": ("canal", "channel", "canal préféré", "preferred channel"),
+    "tags": ("étiquettes", "tags", "mots-clés", "labels"),
+    "status": ("statut", "status", "état"),
+    "status_note": ("note de statut", "status note"),
+    "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+    "tolerance_days": ("tolérance (jours)", "tolérance", "tolerance (days)", "tolerance"),
+    "created": ("créé le", "créé", "client depuis", "created", "client since"),
+}
+ORDER_HEADERS = {
+    "ref": ("référence", "réf", "ref", "reference", "numéro", "number"),
+    "client": ("client", "e-mail du client", "client e-mail", "customer"),
+    "title": ("titre", "intitulé", "objet", "title", "subject"),
+    "service": ("prestation", "service"),
+    "received": ("reçu le", "reçu", "date de réception", "commandé le", "received", "ordered"),
+    "due_original": ("échéance initiale", "échéance d'origine", "original due",
+                     "original due date"),
+    "due": ("échéance", "date limite", "à rendre le", "due", "due date", "deadline"),
+    "price": ("prix", "montant", "tarif", "price", "amount"),
+    "status": ("statut", "état", "status"),
+    "delivered": ("livré le", "livré", "date de livraison", "delivered"),
+    "paid": ("payé le", "payé", "paid"),
+    "cancelled": ("annulé le", "annulé", "cancelled", "canceled"),
+    "nature": ("nature du document", "nature", "document nature", "document"),
+    "date_text": ("date du document", "document date"),
+    "place": ("lieu", "place"),
+    "script": ("écriture", "script"),
+    "archive_ref": ("cote", "référence d'archive", "archive reference", "archive ref"),
+    "pages": ("pages", "nombre de pages", "page count"),
+    "scope": ("périmètre convenu", "périmètre", "agreed scope", "scope"),
+    "summary": ("résumé", "summary"),
+}
+VALUES = {
+    "order status": {"devis": "quote", "quote": "quote", "accepte": "accepted",
+                     "accepted": "accepted", "en cours": "in progress",
+                     "in progress": "in progress", "livre": "delivered",
+                     "delivered": "delivered", "paye": "paid", "paid": "paid",
+                     "annule": "cancelled", "cancelled": "cancelled", "canceled": "cancelled"},
+    "client status": {"actif": "active", "active": "active", "difficile": "difficult",
+                      "difficult": "difficult", "parti": "parted", "quitte": "parted",
+                      "parted": "parted"},
+    "language": {"fr": "fr", "francais": "fr", "french": "fr", "en": "en", "anglais": "en",
+                 "english": "en"},
+    "channel": {"email": "email", "e-mail": "email", "courriel": "email", "phone": "phone",
+                "telephone": "phone", "letter": "letter", "lettre": "letter",
+                "courrier": "letter", "meeting": "meeting", "rendez-vous": "meeting",
+                "rencontre": "meeting", "other": "other", "autre": "other"},
+    "civility": {"mme": "Mme", "madame": "Mme", "mrs": "Mme", "ms": "Mme", "m.": "M.",
+                 "m": "M.", "monsieur": "M.", "mr": "M.", "mx": "Mx"},
+}
+
+
+def plain(text: str) -> str:
+    """Casefolded, without accents, surrounding spaces or a trailing dot's variants."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def header_key(text: str) -> str:
+    """A header reduced to its letters and digits: 'E-mail ' and 'email' match."""
+    return "".join(c for c in plain(text) if c.isalnum())
+
+
+def _index(headers: dict) -> dict[str, str]:
+    return {header_key(name): field for field, names in headers.items() for name in names}
+
+
+CLIENT_INDEX = _index(CLIENT_HEADERS)
+ORDER_INDEX = _index(ORDER_HEADERS)
+
+
+def is_orders(headers: list[str]) -> bool:
+    """An orders file names its client or a due date; a clients file does neither."""
+    fields = {ORDER_INDEX.get(header_key(h)) for h in headers}
+    return "client" in fields or "due" in fields
+
+
+def translate(kind: str, value: str) -> str:
+    """A French or English value mapped to the stored code; unknown values pass unchanged."""
+    return VALUES[kind].get(plain(value), value)

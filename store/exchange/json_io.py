@@ -1,0 +1,116 @@
+"""The whole book as one versioned, self-describing JSON document, and back (same ids)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import orjson
+from tinydb.table import Document
+
+from .. import validate as v
+from ..errors import CarnetError, ValidationError
+from ..migrations import SCHEMA_VERSION, migrate
+from ..models import TABLE_MODELS, Profile
+from .identity import META_TABLE
+
+FORMAT = "carnet-export"
+VERSION = 1
+PROFILE = "profile"
+TABLES = (PROFILE, META_TABLE, *TABLE_MODELS)
+REFERENCES = {"orders": "client_id", "interactions": "client_id", "incidents": "client_id",
+              "followups": "client_id", "letters": "client_id"}
+
+
+def export_document(book, now: datetime) -> dict:
+    """Every table of the book, rows keyed by id, with format, version and schema."""
+    rows = book.files.tables
+    return {"format": FORMAT, "version": VERSION, "schema": SCHEMA_VERSION,
+            "exported": now.isoformat(timespec="seconds"),
+            "tables": {name: rows.get(name, {}) for name in TABLES}}
+
+
+def export_json(book, now: datetime) -> bytes:
+    """The export as indented UTF-8 JSON."""
+    return orjson.dumps(export_document(book, now), option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def read_export(data: bytes) -> dict:
+    """Parse and check an export; returns its tables, migrated to this Carnet's schema."""
+    try:
+        document = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise CarnetError(f"this file is not JSON ({exc})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise CarnetError("this file is not a Carnet export (format 'carnet-export' expected)")
+    version, schema = document.get("version"), document.get("schema")
+    if not isinstance(version, int) or not isinstance(schema, int):
+        raise CarnetError("this Carnet export has no valid version")
+    if version > VERSION or schema > SCHEMA_VERSION:
+        raise CarnetError("this export was written by a newer Carnet; update Carnet to import it")
+    tables = document.get("tables")
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        raise CarnetError("this Carnet export has no tables")
+    unknown = sorted(set(tables) - set(TABLES))
+    if unknown:
+        raise CarnetError(f"this Carnet export has unknown tables: {', '.join(unknown)}")
+    return migrate(tables, schema)
+
+
+def _check_strings(where: str, value: object) -> None:
+    """Every string in a document must be storable text."""
+    if isinstance(value, str):
+        v.text(where, value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(f"{where}.{key}", item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_strings(f"{where}[{index}]", item)
+
+
+def check_tables(tables: dict) -> None:
+    """Each row must read back exactly as a record, and refer to clients that exist."""
+    for name, rows in tables.items():
+        for key, doc in rows.items():
+            where = f"{name} {key}"
+            if not key.isdigit() or not isinstance(doc, dict):
+                raise ValidationError(where, "is not a record")
+            _check_strings(where, doc)
+            if name == META_TABLE:
+                continue
+            try:
+                model = (Profile.from_doc(doc) if name == PROFILE
+                         else TABLE_MODELS[name].from_doc(doc, int(key)))
+                same = model.to_doc() == doc
+            except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
+                raise ValidationError(where, f"cannot be read ({exc})") from None
+            if not same:
+                raise ValidationError(where, "does not read back exactly as a record")
+    clients = tables.get("clients", {})
+    for name, field in REFERENCES.items():
+        for key, doc in tables.get(name, {}).items():
+            if str(doc[field]) not in clients:
+                raise ValidationError(f"{name} {key}", f"refers to client {doc[field]}, "
+                                                       "who is not in the export")
+
+
+def is_blank(book) -> bool:
+    """No record at all (a book's identity aside)."""
+    return not any(book.files.tables.get(name) for name in TABLES if name != META_TABLE)
+
+
+def import_json(book, data: bytes) -> dict[str, int]:
+    """Load an export into an empty book, keeping every id; returns counts per table."""
+    if not is_blank(book):
+        raise CarnetError("this book is not empty; a JSON export can only be imported into an "
+                          "empty book (use --data with a new folder)")
+    tables = read_export(data)
+    check_tables(tables)
+    with book.transaction("import JSON export"):
+        for name in TABLES:
+            table = book.table(name)
+            if name == META_TABLE and tables.get(name):
+                table.remove(doc_ids=[int(k) for k in book.files.tables.get(name, {})])
+            for key, doc in tables.get(name, {}).items():
+                table.insert(Document(doc, doc_id=int(key)))
+    return {name: len(rows) for name, rows in tables.items() if rows}
