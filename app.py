@@ -1,0 +1,277 @@
+"""Carnet's entry point: the command line (argparse) → the TUI or a sub-command.
+
+Adding a sub-command: write `cmd_<name>(args) -> int | None` (args.data_dir and
+args.today are resolved), optionally `<name>_arguments(parser)`, and register both
+in COMMANDS with one line. Heavy libraries (Textual, ReportLab) are imported
+inside the handlers that need them, never at module level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+from store.errors import CarnetError
+
+PROG = "carnet"
+ENV_DATA = "CARNET_DATA"
+ENV_DEBUG = "CARNET_DEBUG"
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class Command(NamedTuple):
+    """A sub-command: its handler, its own arguments, its one-line help."""
+
+    run: Callable[[argparse.Namespace], int | None]
+    arguments: Callable[[argparse.ArgumentParser], None] | None
+    help: str
+
+
+# -- arguments -----------------------------------------------------------------
+
+class Parser(argparse.ArgumentParser):
+    """An argparse parser that reports bad input as one line and exit status 2."""
+
+    def error(self, message: str) -> None:
+        fail(message)
+
+
+def fail(message: str, status: int = EXIT_BAD_INPUT) -> None:
+    """Print `carnet: <message>` on stderr and exit."""
+    print(f"{PROG}: {message}", file=sys.stderr)
+    raise SystemExit(status)
+
+
+def iso_date(text: str) -> date:
+    """The --today value: a real calendar date written YYYY-MM-DD."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a real date") from None
+
+
+class VersionAction(argparse.Action):
+    """--version, read from the installed package only when asked."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="show Carnet's version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{PROG} {version()}")
+        raise SystemExit(EXIT_OK)
+
+
+def version() -> str:
+    """The version in pyproject.toml beside this file, else the installed package's."""
+    pyproject = Path(__file__).with_name("pyproject.toml")
+    if pyproject.is_file():
+        import tomllib
+        return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    from importlib.metadata import version as installed
+    return installed("carnet")
+
+
+def common_options() -> argparse.ArgumentParser:
+    """--data and --today, accepted before and after any sub-command."""
+    common = Parser(add_help=False)
+    common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS,
+                        help=f"the book's directory (default: ${ENV_DATA}, "
+                             "else your user data directory)")
+    common.add_argument("--today", metavar="YYYY-MM-DD", type=iso_date,
+                        default=argparse.SUPPRESS,
+                        help="pretend today is this date (reproducible listings and demos)")
+    return common
+
+
+def json_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON list of objects")
+
+
+def demo_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help="replace a book that is not empty (a backup is kept)")
+
+
+def build_parser() -> Parser:
+    common = common_options()
+    parser = Parser(prog=PROG, parents=[common],
+                    description="Carnet: the order book of a one-person service business. "
+                                "Without a sub-command, opens the book in the terminal UI.",
+                    epilog="Exit status: 0 success, 2 bad input, 1 other failure.")
+    parser.add_argument("--version", action=VersionAction)
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        sub = subcommands.add_parser(name, parents=[common], help=command.help,
+                                     description=command.help)
+        if command.arguments:
+            command.arguments(sub)
+    return parser
+
+
+def resolve(args: argparse.Namespace) -> argparse.Namespace:
+    """Fill args.data_dir and args.today from the options, the environment, the platform."""
+    chosen = getattr(args, "data", None) or os.environ.get(ENV_DATA, "").strip()
+    if not chosen:
+        from platformdirs import user_data_dir
+        chosen = user_data_dir("carnet")
+    args.data_dir = Path(chosen).expanduser()
+    args.today = getattr(args, "today", None) or date.today()
+    return args
+
+
+# -- opening the book ----------------------------------------------------------
+
+@contextmanager
+def reader(args: argparse.Namespace) -> Iterator:
+    """The book opened read-only: works beside an open Carnet, never creates anything."""
+    from store.book import Book
+    existing = args.data_dir
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise CarnetError(f"cannot use {args.data_dir} as the data directory: "
+                          f"{existing} is not a directory")
+    book = Book(args.data_dir, read_only=True)
+    try:
+        yield book
+    finally:
+        book.close()
+
+
+@contextmanager
+def writer(args: argparse.Namespace) -> Iterator:
+    """The book opened for writing (creates the data directory, takes the lock)."""
+    from store.book import Book
+    book = Book(args.data_dir)
+    try:
+        yield book
+    finally:
+        book.close()
+
+
+def print_rows(args: argparse.Namespace, rows: list[dict], columns, empty: str,
+               title: str = "") -> None:
+    """A listing: JSON when asked, else an aligned table (or one clear line when empty)."""
+    from store import listing
+    if args.json:
+        print(listing.to_json(rows))
+    elif not rows:
+        print(empty)
+    else:
+        width = os.get_terminal_size().columns if sys.stdout.isatty() else None
+        if title:
+            print(title, end="\n\n")
+        print(listing.render_table(rows, columns, width))
+
+
+# -- sub-commands --------------------------------------------------------------
+
+def cmd_tui(args: argparse.Namespace) -> int | None:
+    """No sub-command: the terminal UI on the book."""
+    from tui.app import CarnetApp
+    app = CarnetApp(data_dir=args.data_dir, today=args.today)
+    app.run()
+    return getattr(app, "return_code", None)
+
+
+def cmd_demo(args: argparse.Namespace) -> int | None:
+    from store.demo import fill_demo
+    saved = None
+    with writer(args) as book:
+        if not book.is_empty():
+            if not args.force:
+                raise CarnetError(f"the book in {args.data_dir} is not empty; "
+                                  "`demo --force` replaces it (keeping a backup)")
+            saved = book.files.backup(label="before-demo")
+    if saved:
+        for name in ("book.json", "book.journal"):
+            (args.data_dir / name).unlink(missing_ok=True)
+    with writer(args) as book:
+        fill_demo(book, args.today)
+        counts = len(book.clients()), len(book.orders()), len(book.interactions())
+    print(f"Demo book written to {args.data_dir} (today: {args.today.isoformat()}): "
+          "{} clients, {} orders, {} interactions.".format(*counts))
+    if saved:
+        print(f"The previous book was saved to {saved}.")
+    print(f"Open it with: python app.py --data {args.data_dir} --today {args.today.isoformat()}")
+    return EXIT_OK
+
+
+def cmd_overdue(args: argparse.Namespace) -> int | None:
+    from store import listing
+    with reader(args) as book:
+        rows = listing.overdue_rows(book, args.today)
+    print_rows(args, rows, listing.OVERDUE_COLUMNS,
+               f"Nothing overdue on {args.today.isoformat()}.",
+               f"Overdue on {args.today.isoformat()}: {listing.count(rows, 'order')}, "
+               "most late first")
+    return EXIT_OK
+
+
+def cmd_clients(args: argparse.Namespace) -> int | None:
+    from store import listing
+    with reader(args) as book:
+        rows = listing.client_rows(book, args.today)
+    print_rows(args, rows, listing.CLIENT_COLUMNS, listing.empty_book(args.data_dir, "clients"))
+    return EXIT_OK
+
+
+def cmd_orders(args: argparse.Namespace) -> int | None:
+    from store import listing
+    with reader(args) as book:
+        rows = listing.order_rows(book, args.today)
+    print_rows(args, rows, listing.ORDER_COLUMNS, listing.empty_book(args.data_dir, "orders"))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Command] = {
+    "demo": Command(cmd_demo, demo_arguments, "fill a book with the demo story"),
+    "overdue": Command(cmd_overdue, json_argument, "overdue orders, most late first"),
+    "clients": Command(cmd_clients, json_argument, "the clients, with segment and last contact"),
+    "orders": Command(cmd_orders, json_argument, "the orders, newest first"),
+}
+"""Sub-commands by name; each is registered with one line."""
+
+
+# -- running -------------------------------------------------------------------
+
+def run(argv: list[str] | None = None) -> int:
+    """Parse, dispatch, and turn every failure into one line and an exit status."""
+    args = resolve(build_parser().parse_args(argv))
+    handler = COMMANDS[args.command].run if args.command else cmd_tui
+    try:
+        return handler(args) or EXIT_OK
+    except CarnetError as exc:
+        fail(str(exc), EXIT_BAD_INPUT)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        fail(f"{exc.strerror or exc}{where}", EXIT_FAILURE)
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+    except Exception as exc:  # noqa: BLE001 — the last line of defence: never a traceback
+        if os.environ.get(ENV_DEBUG):
+            raise
+        fail(f"unexpected error ({type(exc).__name__}: {exc}); this is a bug — "
+             f"rerun with {ENV_DEBUG}=1 to see the details", EXIT_FAILURE)
+    return EXIT_FAILURE
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

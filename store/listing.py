@@ -1,0 +1,152 @@
+"""Rows for the command line's listings (overdue, clients, orders) and their plain-text tables.
+
+Rows are JSON-ready dicts (ISO dates, strings, numbers, None): `--json` prints them as
+they are; the table shows a chosen subset. Every rule comes from store's rule modules.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from .book import Book
+from .models import Order
+
+
+class Column(NamedTuple):
+    """One column of a table: the row key, its header, right-aligned or not, a formatter."""
+
+    key: str
+    header: str
+    right: bool = False
+    shown: object = None
+
+
+def _days(value: int) -> str:
+    return f"{value} day" if value == 1 else f"{value} days"
+
+
+OVERDUE_COLUMNS = (
+    Column("ref", "Ref"), Column("client", "Client"), Column("title", "Title"),
+    Column("due", "Due"), Column("days_late", "Late", True, _days),
+)
+CLIENT_COLUMNS = (
+    Column("id", "Id", True), Column("name", "Name"), Column("status", "Status"),
+    Column("segment", "Segment"), Column("orders", "Orders", True),
+    Column("last_contact", "Last contact"),
+)
+ORDER_COLUMNS = (
+    Column("ref", "Ref"), Column("client", "Client"), Column("title", "Title"),
+    Column("status", "Status"), Column("due", "Due"), Column("delivered", "Delivered"),
+)
+SHRINKABLE = ("title", "client", "name")
+"""Columns cut (with …) when a table is wider than the terminal, in this order."""
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def ref_key(ref: str) -> tuple:
+    """Sort key of a reference: 2026-1000 after 2026-999."""
+    year, _, number = ref.partition("-")
+    return (year, int(number) if number.isdigit() else 0, ref)
+
+
+def overdue_rows(book: Book, today: date) -> list[dict]:
+    """Overdue orders, most late first."""
+    from .deadlines import overdue
+    lines = overdue(book.orders(), book.clients_by_id(), book.profile, today)
+    lines = sorted(lines, key=lambda line: (-line.days_late, line.order.due, ref_key(line.order.ref)))
+    return [{
+        "ref": line.order.ref, "client": line.client.name, "client_id": line.client.id,
+        "title": line.order.title, "due": _iso(line.order.due),
+        "due_original": _iso(line.order.due_original), "days_late": line.days_late,
+        "status": line.order.status, "paused": line.order.paused,
+    } for line in lines]
+
+
+def client_rows(book: Book, today: date) -> list[dict]:
+    """Every client by name, with loyalty segment and last contact."""
+    from .loyalty import last_contact, segments
+    clients = sorted(book.clients(), key=lambda c: (c.name.casefold(), c.id))
+    segment_of = segments(book, today)
+    counts: dict[int, int] = {}
+    for order in book.orders():
+        counts[order.client_id] = counts.get(order.client_id, 0) + 1
+    return [{
+        "id": client.id, "name": client.name, "status": client.status,
+        "segment": segment_of.get(client.id), "last_contact": _iso(last_contact(book, client.id)),
+        "orders": counts.get(client.id, 0), "city": client.city, "country": client.country,
+        "email": client.email, "language": client.language,
+    } for client in clients]
+
+
+def order_row(order: Order, client_name: str) -> dict:
+    return {
+        "ref": order.ref, "client": client_name, "client_id": order.client_id,
+        "title": order.title, "status": order.status, "received": _iso(order.received),
+        "due_original": _iso(order.due_original), "due": _iso(order.due),
+        "delivered": _iso(order.delivered), "paid": _iso(order.paid),
+        "price": str(order.price), "paused": order.paused,
+    }
+
+
+def order_rows(book: Book, today: date) -> list[dict]:
+    """Every order, newest reference first."""
+    names = {c.id: c.name for c in book.clients()}
+    orders = sorted(book.orders(), key=lambda o: ref_key(o.ref), reverse=True)
+    return [order_row(order, names.get(order.client_id, "?")) for order in orders]
+
+
+def to_json(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def count(rows: list, noun: str) -> str:
+    """'1 order', '3 orders'."""
+    return f"{len(rows)} {noun}" + ("" if len(rows) == 1 else "s")
+
+
+def empty_book(data_dir: Path, what: str) -> str:
+    """The line shown for an empty listing."""
+    return (f"No {what} in the book at {data_dir} yet "
+            f"(`python app.py demo --data {data_dir}` fills one with an example).")
+
+
+def _cell(row: dict, column: Column) -> str:
+    value = row.get(column.key)
+    if value is None or value == "":
+        return "—"
+    return column.shown(value) if column.shown else str(value)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+def render_table(rows: list[dict], columns, width: int | None = None, gap: str = "  ") -> str:
+    """An aligned plain-text table; long text columns are cut to fit `width` if given."""
+    cells = [[_cell(row, column) for column in columns] for row in rows]
+    widths = [max([len(c.header)] + [len(line[i]) for line in cells])
+              for i, c in enumerate(columns)]
+    if width:
+        excess = sum(widths) + len(gap) * (len(columns) - 1) - width
+        for key in SHRINKABLE:
+            for i, column in enumerate(columns):
+                if excess > 0 and column.key == key:
+                    cut = min(excess, widths[i] - max(len(column.header), 12))
+                    if cut > 0:
+                        widths[i] -= cut
+                        excess -= cut
+
+    def line(values: list[str]) -> str:
+        parts = [(_cut(v, w).rjust(w) if c.right else _cut(v, w).ljust(w))
+                 for v, w, c in zip(values, widths, columns)]
+        return gap.join(parts).rstrip()
+
+    header = line([c.header for c in columns])
+    rule = gap.join("─" * w for w in widths)
+    return "\n".join([header, rule] + [line(values) for values in cells])
