@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from store.errors import CarnetError
+from store.exchange import cli_args as exchange_args
 
 PROG = "carnet"
 ENV_DATA = "CARNET_DATA"
@@ -233,11 +234,28 @@ def cmd_orders(args: argparse.Namespace) -> int | None:
     return EXIT_OK
 
 
+def exchange(name: str) -> Callable[[argparse.Namespace], int | None]:
+    """A sub-command of store/exchange/commands.py, imported only when it runs."""
+    def run(args: argparse.Namespace) -> int | None:
+        from store.exchange import commands
+        return getattr(commands, f"cmd_{name}")(args)
+    return run
+
+
 COMMANDS: dict[str, Command] = {
     "demo": Command(cmd_demo, demo_arguments, "fill a book with the demo story"),
     "overdue": Command(cmd_overdue, json_argument, "overdue orders, most late first"),
     "clients": Command(cmd_clients, json_argument, "the clients, with segment and last contact"),
     "orders": Command(cmd_orders, json_argument, "the orders, newest first"),
+    "export": Command(exchange("export"), exchange_args.export_arguments,
+                      "export the book: json (all), csv --what TABLE, ics (calendar), vcard"),
+    "import": Command(exchange("import"), exchange_args.import_arguments,
+                      "import a JSON export (into an empty book) or a CSV of clients or orders"),
+    "backup": Command(exchange("backup"), None, "write a timestamped copy of the book"),
+    "restore": Command(exchange("restore"), exchange_args.restore_arguments,
+                       "replace the book with a backup (the current one is kept aside)"),
+    "client": Command(exchange("client"), exchange_args.client_arguments,
+                      "client export ID --out FILE | client erase ID: a client's data"),
 }
 """Sub-commands by name; each is registered with one line."""
 

@@ -1,0 +1,113 @@
+"""Everything held about one client: export it as JSON, or erase it without a trace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import orjson
+
+from .. import backups
+from ..relations import timeline
+
+FORMAT = "carnet-client-export"
+VERSION = 1
+LINKED = ("orders", "interactions", "incidents", "followups", "letters")
+
+
+def _records(book, client_id: int) -> dict[str, list]:
+    """The client's records in every table: by client id, or through their orders and incidents."""
+    refs = {o.ref for o in book.orders() if o.client_id == client_id}
+    found = {"orders": [o for o in book.orders() if o.client_id == client_id]}
+    for name in LINKED[1:]:
+        found[name] = [r for r in book.all(name)
+                       if r.client_id == client_id or getattr(r, "order_ref", None) in refs]
+    incidents = {i.id for i in found["incidents"]}
+    found["lessons"] = [lesson for lesson in book.lessons() if lesson.incident_id in incidents]
+    return found
+
+
+def _doc(record) -> dict:
+    return {"id": record.id, **record.to_doc()}
+
+
+def _summary(kind: str, record) -> str:
+    text = {"order": lambda r: f"{r.ref} {r.title} ({r.status})",
+            "interaction": lambda r: f"{r.kind}: {r.text}",
+            "incident": lambda r: f"{r.order_ref}: {r.what}",
+            "follow-up": lambda r: r.what}[kind]
+    return text(record)
+
+
+def client_export(book, client_id: int, now: datetime) -> bytes:
+    """One client's records, timeline and letters list, as indented JSON."""
+    client = book.client(client_id)
+    records = _records(book, client_id)
+    document = {
+        "format": FORMAT, "version": VERSION, "exported": now.isoformat(timespec="seconds"),
+        "client": _doc(client),
+        **{name: [_doc(r) for r in rows] for name, rows in records.items()},
+        "timeline": [{"date": day.isoformat(), "kind": kind, "summary": _summary(kind, record)}
+                     for day, kind, record in timeline(book, client_id)],
+    }
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+@dataclass
+class Erased:
+    """What an erase removed."""
+
+    name: str
+    counts: dict[str, int]
+    files: list[Path]
+    backups_left: int
+
+
+def erase_plan(book, client_id: int) -> dict[str, int]:
+    """How many records an erase would delete, per table."""
+    book.client(client_id)
+    return {"clients": 1, **{name: len(rows) for name, rows in _records(book, client_id).items()}}
+
+
+def _letter_files(book, letters) -> list[Path]:
+    """Letter files archived in the book's letters/ folder (never anything outside it)."""
+    archive = (book.data_dir / "letters").resolve()
+    files = []
+    for letter in letters:
+        path = Path(letter.path)
+        path = (path if path.is_absolute() else book.data_dir / path).resolve()
+        if path.is_relative_to(archive) and path != archive:
+            files.append(path)
+    return files
+
+
+def _remove_files(files: list[Path], archive: Path) -> list[Path]:
+    removed = []
+    for path in files:
+        if path.is_file():
+            path.unlink()
+            removed.append(path)
+        folder = path.parent
+        while folder != archive and folder.is_relative_to(archive) and folder.is_dir() \
+                and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return removed
+
+
+def client_erase(book, client_id: int) -> Erased:
+    """Delete the client, every record about them and their letter files; compact the journal."""
+    client = book.client(client_id)
+    records = _records(book, client_id)
+    files = _letter_files(book, records["letters"])
+    with book.transaction(f"erase client {client.id}"):
+        for name, rows in records.items():
+            for record in rows:
+                book.delete(name, record.id)
+        book.delete("clients", client_id)
+    removed = _remove_files(files, (book.data_dir / "letters").resolve())
+    book.history.clear()
+    book.files.compact()
+    counts = {"clients": 1, **{name: len(rows) for name, rows in records.items()}}
+    return Erased(client.name, counts, removed, len(backups.list_backups(book.data_dir)))
