@@ -7,11 +7,14 @@ they are; the table shows a chosen subset. Every rule comes from store's rule mo
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from . import deadlines, loyalty
 from .book import Book
+from .deadlines import ref_key
 from .models import Order
 
 
@@ -28,9 +31,14 @@ def _days(value: int) -> str:
     return f"{value} day" if value == 1 else f"{value} days"
 
 
+def _paused(value: int) -> str:
+    return f"{_days(value)} paused, not counted" if value else ""
+
+
 OVERDUE_COLUMNS = (
     Column("ref", "Ref"), Column("client", "Client"), Column("title", "Title"),
     Column("due", "Due"), Column("days_late", "Late", True, _days),
+    Column("paused_days", "", False, _paused),
 )
 CLIENT_COLUMNS = (
     Column("id", "Id", True), Column("name", "Name"), Column("status", "Status"),
@@ -49,39 +57,44 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def ref_key(ref: str) -> tuple:
-    """Sort key of a reference: 2026-1000 after 2026-999."""
-    year, _, number = ref.partition("-")
-    return (year, int(number) if number.isdigit() else 0, ref)
+def sort_name(name: str) -> str:
+    """A name as a person alphabetises it: accents and case ignored (É with E)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def overdue_rows(book: Book, today: date) -> list[dict]:
-    """Overdue orders, most late first."""
-    from .deadlines import overdue
-    lines = overdue(book.orders(), book.clients_by_id(), book.profile, today)
-    lines = sorted(lines, key=lambda line: (-line.days_late, line.order.due, ref_key(line.order.ref)))
+    """Overdue orders, most late first (days late count from the due date pushed back by pauses)."""
+    lines = deadlines.overdue(book.orders(), book.clients_by_id(), book.profile, today)
     return [{
-        "ref": line.order.ref, "client": line.client.name, "client_id": line.client.id,
-        "title": line.order.title, "due": _iso(line.order.due),
+        "ref": line.order.ref, "client": line.client.name if line.client else None,
+        "client_id": line.order.client_id, "title": line.order.title,
+        "due": _iso(line.order.due), "effective_due": _iso(line.effective_due),
         "due_original": _iso(line.order.due_original), "days_late": line.days_late,
+        "paused_days": (line.effective_due - line.order.due).days,
         "status": line.order.status, "paused": line.order.paused,
     } for line in lines]
 
 
 def client_rows(book: Book, today: date) -> list[dict]:
-    """Every client by name, with loyalty segment and last contact."""
-    from .loyalty import last_contact, segments
-    clients = sorted(book.clients(), key=lambda c: (c.name.casefold(), c.id))
-    segment_of = segments(book, today)
+    """Every client by name, with loyalty segment (None when parted) and last contact."""
+    clients = sorted(book.clients(), key=lambda c: (sort_name(c.name), c.id))
+    scores = loyalty.segments(clients, book.orders(), today)
+    contact = loyalty.last_contact(book.interactions())
     counts: dict[int, int] = {}
-    for order in book.orders():
+    for order in loyalty.placed(book.orders()):
         counts[order.client_id] = counts.get(order.client_id, 0) + 1
-    return [{
-        "id": client.id, "name": client.name, "status": client.status,
-        "segment": segment_of.get(client.id), "last_contact": _iso(last_contact(book, client.id)),
-        "orders": counts.get(client.id, 0), "city": client.city, "country": client.country,
-        "email": client.email, "language": client.language,
-    } for client in clients]
+    rows = []
+    for client in clients:
+        score, last = scores.get(client.id), contact.get(client.id)
+        rows.append({
+            "id": client.id, "name": client.name, "status": client.status,
+            "segment": score.segment if score else None,
+            "last_contact": _iso(last.date() if last else None),
+            "orders": counts.get(client.id, 0), "city": client.city, "country": client.country,
+            "email": client.email, "language": client.language,
+        })
+    return rows
 
 
 def order_row(order: Order, client_name: str) -> dict:
