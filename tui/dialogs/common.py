@@ -1,0 +1,54 @@
+"""What every dialog needs: look a record up, apply a change at once, build options."""
+
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from textual.app import App
+
+from store.errors import CarnetError
+from store.orders import find_orders
+
+T = TypeVar("T")
+
+CAUSE_OPTIONS = (("mine — my doing", "mine"), ("client — their doing", "client"),
+                 ("other", "other"))
+
+
+def options(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Select options whose labels are their values."""
+    return tuple((value, value) for value in values)
+
+
+def lookup(app: App, fetch: Callable[[], T]) -> T | None:
+    """The record `fetch` returns, or None after telling the user why not."""
+    try:
+        return fetch()
+    except CarnetError as error:
+        app.notify(str(error), severity="error")
+        return None
+
+
+def finished(app: App, message: str, title: str = "") -> None:
+    """Tell the user what changed and let every screen re-query."""
+    app.notify(message, title=title)
+    refresh = getattr(app, "refresh_data", None)
+    if refresh is not None:
+        refresh()
+
+
+def apply_now(app: App, change: Callable[[], str], title: str = "") -> bool:
+    """Run a change needing no form; a refusal is shown as one clear line."""
+    try:
+        message = change()
+    except CarnetError as error:
+        app.notify(str(error), title=title, severity="error")
+        return False
+    finished(app, message, title)
+    return True
+
+
+def order_options(app: App, client_id: int) -> tuple[tuple[str, str], ...]:
+    """The client's orders as select options, newest first."""
+    return tuple((f"{o.ref}  {o.title}"[:60], o.ref)
+                 for o in find_orders(app.book, client_id=client_id))

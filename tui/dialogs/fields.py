@@ -1,0 +1,128 @@
+"""One labelled field of a form: its widget, and the message shown beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from store.dates import parse_date
+from store.errors import ValidationError
+
+KINDS = ("text", "date", "select", "area", "lines")
+DATE_PLACEHOLDER = "2026-12-01, 1/12, +7, demain"
+
+
+@dataclass(frozen=True)
+class Field:
+    """What a form asks for: a name for its value, a label, and how it is typed."""
+
+    name: str
+    """Key of the value handed to the form's save function."""
+    label: str
+    """Shown left of the field; an error naming this label lands beside it."""
+    kind: str = "text"
+    """text (one line), date (one line, read as a date), select, area or lines (a text area)."""
+    value: object = ""
+    """Initial value: text, or for a select the option's value; a list of lines for `lines`."""
+    options: tuple[tuple[str, object], ...] = ()
+    """(label, value) pairs of a select."""
+    placeholder: str = ""
+    """Example input shown while the field is empty."""
+    aliases: tuple[str, ...] = ()
+    """Other names the store gives this field in its validation errors."""
+    blank: bool = False
+    """A select that may be left empty (its value is then None)."""
+
+    def owns(self, error_field: str) -> bool:
+        """Whether a validation error naming `error_field` belongs beside this field."""
+        wanted = error_field.casefold().replace("_", " ")
+        names = (self.name, self.label, *self.aliases)
+        return any(wanted == n.casefold().replace("_", " ") for n in names)
+
+
+class FieldRow(Horizontal):
+    """A label, the field's widget, and beside it a hint or a validation message."""
+
+    DEFAULT_CSS = """
+    FieldRow { height: auto; margin-bottom: 1; }
+    FieldRow > .field-label { width: 14; padding-right: 1; text-align: right; color: $text-muted; }
+    FieldRow > .field-widget { width: 1fr; }
+    FieldRow > TextArea.field-widget { height: 4; }
+    FieldRow > .field-message { width: 24; padding-left: 1; color: $text-muted; }
+    FieldRow.-invalid > .field-label { color: $error; text-style: bold; }
+    FieldRow.-invalid > .field-message { color: $error; }
+    """
+
+    def __init__(self, field: Field, today: date) -> None:
+        super().__init__(id=f"row-{field.name}")
+        self.field = field
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        field = self.field
+        yield Label(field.label, classes="field-label")
+        yield self._widget()
+        yield Static("", classes="field-message", id=f"message-{field.name}")
+
+    def _widget(self) -> Widget:
+        field, widget_id = self.field, f"field-{self.field.name}"
+        classes = "field-widget"
+        if field.kind == "select":
+            return Select(field.options, value=field.value if field.value != "" else Select.NULL,
+                          allow_blank=field.blank, compact=True, id=widget_id, classes=classes)
+        if field.kind in ("area", "lines"):
+            text = "\n".join(field.value) if field.kind == "lines" else str(field.value or "")
+            return TextArea(text, compact=True, id=widget_id, classes=classes,
+                            tab_behavior="focus")
+        placeholder = field.placeholder or (DATE_PLACEHOLDER if field.kind == "date" else "")
+        return Input(str(field.value or ""), placeholder=placeholder, compact=True,
+                     id=widget_id, classes=classes, select_on_focus=False)
+
+    @property
+    def widget(self) -> Widget:
+        """The input, select or text area of this row."""
+        return self.query_one(f"#field-{self.field.name}")
+
+    @property
+    def value(self) -> object:
+        """The value as typed: text, a list of lines, or the selected value (None if blank)."""
+        widget = self.widget
+        if isinstance(widget, Select):
+            return None if widget.value == Select.NULL else widget.value
+        if isinstance(widget, TextArea):
+            text = widget.text
+            if self.field.kind == "lines":
+                return [line.strip() for line in text.splitlines() if line.strip()]
+            return text
+        return widget.value
+
+    def show_error(self, message: str) -> None:
+        """Show a validation message beside the field; the input is left as typed."""
+        self.add_class("-invalid")
+        self.query_one(".field-message", Static).update(message)
+
+    def clear_error(self) -> None:
+        self.remove_class("-invalid")
+        self.query_one(".field-message", Static).update(self._hint())
+
+    def on_mount(self) -> None:
+        self.clear_error()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Dates are read as they are typed: the hint shows the day understood."""
+        if self.field.kind == "date" and not self.has_class("-invalid"):
+            self.query_one(".field-message", Static).update(self._hint())
+
+    def _hint(self) -> str:
+        if self.field.kind != "date":
+            return ""
+        try:
+            day = parse_date(str(self.value), self.today, self.field.label)
+        except ValidationError:
+            return ""
+        return f"→ {day:%a %d %b %Y}"

@@ -1,0 +1,132 @@
+"""A modal form: labelled fields, validation by the store, messages beside the fields."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from store.errors import CarnetError, ValidationError
+
+from .confirm import ConfirmDialog
+from .fields import Field, FieldRow
+
+Save = Callable[[dict[str, object]], str]
+"""Performs the change with the form's values; returns what to tell the user."""
+Question = Callable[[dict[str, object]], str | None]
+"""A question to confirm before saving, or None when no confirmation is needed."""
+
+
+class FormDialog(ModalScreen[bool]):
+    """Ask for values, let the store validate them, and close only once saved.
+
+    A refused value shows its message beside its field and the form keeps what was typed.
+    """
+
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog > #form-frame {
+        width: 80; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    FormDialog #form-title { text-style: bold; color: $primary; margin-bottom: 1; }
+    FormDialog #form-intro { color: $text-muted; margin-bottom: 1; }
+    FormDialog #form-fields { height: auto; max-height: 16; }
+    FormDialog #form-error { color: $error; height: auto; }
+    FormDialog #form-buttons { height: auto; align-horizontal: right; }
+    FormDialog #form-buttons Button { margin-left: 1; min-width: 10; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Save", id="form.save",
+                tooltip="Check the values and save them"),
+        Binding("escape", "close", "Cancel", id="form.cancel",
+                tooltip="Close the form without saving"),
+    ]
+
+    def __init__(self, title: str, fields: list[Field], save: Save, *, intro: str = "",
+                 submit_label: str = "Save", question: Question | None = None) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.save = save
+        self.intro = intro
+        self.submit_label = submit_label
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-frame"):
+            yield Static(self.form_title, id="form-title", markup=False)
+            if self.intro:
+                yield Static(self.intro, id="form-intro", markup=False)
+            with VerticalScroll(id="form-fields", can_focus=False):
+                for field in self.fields:
+                    yield FieldRow(field, self.app.today)
+            yield Static("", id="form-error", markup=False)
+            with Horizontal(id="form-buttons"):
+                yield Button(self.submit_label, variant="primary", id="form-submit",
+                             tooltip="Save (ctrl+s)")
+                yield Button("Cancel", id="form-cancel", tooltip="Close without saving (escape)")
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.row(self.fields[0].name).widget.focus()
+
+    def row(self, name: str) -> FieldRow:
+        """The row of the field called `name`."""
+        return self.query_one(f"#row-{name}", FieldRow)
+
+    def values(self) -> dict[str, object]:
+        """Every field's value, by name."""
+        return {field.name: self.row(field.name).value for field in self.fields}
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#form-submit")
+    def action_submit(self) -> None:
+        """Validate and save, after confirmation when the change calls for it."""
+        self._clear_errors()
+        values = self.values()
+        question = self.question(values) if self.question else None
+        if question:
+            self.app.push_screen(ConfirmDialog(question),
+                                 lambda yes: self._save(values) if yes else None)
+        else:
+            self._save(values)
+
+    @on(Button.Pressed, "#form-cancel")
+    def action_close(self) -> None:
+        self.dismiss(False)
+
+    def _save(self, values: dict[str, object]) -> None:
+        try:
+            message = self.save(values)
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        except CarnetError as error:
+            self.query_one("#form-error", Static).update(str(error))
+            return
+        self.app.notify(message, title=self.form_title)
+        refresh = getattr(self.app, "refresh_data", None)
+        if refresh is not None:
+            refresh()
+        self.dismiss(True)
+
+    def _show_error(self, error: ValidationError) -> None:
+        field = next((f for f in self.fields if f.owns(error.field)), None)
+        if field is None:
+            self.query_one("#form-error", Static).update(str(error))
+            return
+        row = self.row(field.name)
+        row.show_error(error.message)
+        row.widget.focus()
+
+    def _clear_errors(self) -> None:
+        self.query_one("#form-error", Static).update("")
+        for row in self.query(FieldRow):
+            row.clear_error()

@@ -1,0 +1,91 @@
+"""Forms of a recovery plan: open it, date each of its steps, close it with a lesson."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from store import incidents as ops
+from store.dates import parse_date
+
+from .common import CAUSE_OPTIONS, lookup
+from .fields import Field
+from .form import FormDialog
+
+STEP_TITLES = {
+    "apologised": "Admitted the error and apologised",
+    "fixed": "Fixed the problem",
+    "followed_up": "Followed up, with a gesture",
+    "feedback_asked": "Asked for feedback",
+    "feedback_received": "Received the feedback",
+}
+"""Each step of the plan as the user reads it."""
+STEP_FIELDS = {
+    "fixed": (Field("solution", "Solution", "area", placeholder="what was done to fix it"),
+              Field("client_proposal", "They proposed", "area", aliases=("client proposal",),
+                    placeholder="what the client found fair")),
+    "followed_up": (Field("gesture", "Gesture", placeholder="a discount, a free extra…"),),
+    "feedback_received": (Field("feedback", "Feedback", "area",
+                                placeholder="their words, even a grudging “fine”"),),
+}
+"""The details each step asks for, beyond its date."""
+
+
+def open_incident(app: App, ref: str):
+    """Open a recovery plan on an order: what happened and whose doing."""
+    order = lookup(app, lambda: app.book.order(ref))
+    if order is None:
+        return None
+    fields = [
+        Field("what", "What happened", "area", aliases=("what happened",)),
+        Field("cause", "Cause", "select", value="mine", options=CAUSE_OPTIONS),
+    ]
+
+    def save(values: dict) -> str:
+        ops.open_incident(app.book, ref, app.today, str(values["what"]), values["cause"] or "")
+        return f"Recovery plan opened on {ref}: first, apologise"
+
+    return app.push_screen(FormDialog(f"Incident on {ref}", fields, save,
+                                      intro=f"{order.title}", submit_label="Open plan"))
+
+
+def record_step(app: App, incident_id: int, step: str):
+    """Date one step of the plan, with the details it asks for."""
+    incident = lookup(app, lambda: app.book.get("incidents", incident_id))
+    if incident is None:
+        return None
+    current = {name: getattr(incident, name) for name in ("solution", "client_proposal",
+                                                           "gesture", "feedback")}
+    details = [Field(f.name, f.label, f.kind, value=current.get(f.name, ""),
+                     placeholder=f.placeholder, aliases=f.aliases)
+               for f in STEP_FIELDS.get(step, ())]
+    fields = [Field("on", "Date", "date", value="today",
+                    aliases=(step.replace("_", " "),))] + details
+
+    def save(values: dict) -> str:
+        on = parse_date(str(values.pop("on")), app.today, "date")
+        ops.record_step(app.book, incident_id, step, on, **{k: str(v) for k, v in values.items()})
+        return f"{STEP_TITLES[step]} — {on:%d/%m/%Y}"
+
+    return app.push_screen(FormDialog(STEP_TITLES[step], fields, save,
+                                      intro=f"Recovery plan on {incident.order_ref}",
+                                      submit_label="Record"))
+
+
+def close_incident(app: App, incident_id: int):
+    """Close the plan; the lesson learned goes to the journal."""
+    incident = lookup(app, lambda: app.book.get("incidents", incident_id))
+    if incident is None:
+        return None
+    fields = [
+        Field("lesson", "Lesson", "area", placeholder="what you will do differently"),
+        Field("on", "Closed on", "date", value="today", aliases=("closing date",)),
+    ]
+
+    def save(values: dict) -> str:
+        on = parse_date(str(values["on"]), app.today, "closed on")
+        ops.close_incident(app.book, incident_id, on, str(values["lesson"]))
+        return "Plan closed; the lesson is in the journal"
+
+    return app.push_screen(FormDialog(f"Close the plan on {incident.order_ref}", fields, save,
+                                      intro="What did this teach you?",
+                                      submit_label="Close plan"))
