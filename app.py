@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shlex
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -203,7 +204,8 @@ def cmd_demo(args: argparse.Namespace) -> int | None:
           "{} clients, {} orders, {} interactions.".format(*counts))
     if saved:
         print(f"The previous book was saved to {saved}.")
-    print(f"Open it with: python app.py --data {args.data_dir} --today {args.today.isoformat()}")
+    where = f"--data {shlex.quote(str(args.data_dir))} --today {args.today.isoformat()}"
+    print(f"Open it with: python app.py {where}\nOr list what is late: python app.py overdue {where}")
     return EXIT_OK
 
 
@@ -222,7 +224,8 @@ def cmd_clients(args: argparse.Namespace) -> int | None:
     from store import listing
     with reader(args) as book:
         rows = listing.client_rows(book, args.today)
-    print_rows(args, rows, listing.CLIENT_COLUMNS, listing.empty_book(args.data_dir, "clients"))
+    print_rows(args, rows, listing.CLIENT_COLUMNS, listing.empty_book(args.data_dir, "clients"),
+               f"{listing.count(rows, 'client')}, by name")
     return EXIT_OK
 
 
@@ -230,7 +233,8 @@ def cmd_orders(args: argparse.Namespace) -> int | None:
     from store import listing
     with reader(args) as book:
         rows = listing.order_rows(book, args.today)
-    print_rows(args, rows, listing.ORDER_COLUMNS, listing.empty_book(args.data_dir, "orders"))
+    print_rows(args, rows, listing.ORDER_COLUMNS, listing.empty_book(args.data_dir, "orders"),
+               f"{listing.count(rows, 'order')}, newest first")
     return EXIT_OK
 
 
@@ -270,6 +274,8 @@ def run(argv: list[str] | None = None) -> int:
         return handler(args) or EXIT_OK
     except CarnetError as exc:
         fail(str(exc), EXIT_BAD_INPUT)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         fail(f"{exc.strerror or exc}{where}", EXIT_FAILURE)
@@ -285,7 +291,9 @@ def run(argv: list[str] | None = None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        return run(argv)
+        status = run(argv)
+        sys.stdout.flush()
+        return status
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE

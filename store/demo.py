@@ -49,9 +49,12 @@ class _World:
 
     def build(self) -> None:
         self.book.set_profile(PROFILE)
+        specs = self._order_specs()
         for key, fields in CLIENTS.items():
-            self.client[key] = cl.add_client(self.book, self.today, **fields).id
-        self._orders()
+            first = min(spec[3] for spec in specs if spec[1] == key)
+            self.client[key] = cl.add_client(self.book, self.today, created=self.d(first),
+                                             **fields).id
+        self._orders(specs)
         for story in (self._henri, self._garnier, self._thibault, self._roussel, self._achard,
                       self._holloway, self._others):
             story()
@@ -68,8 +71,8 @@ class _World:
                           events))
         return sorted(specs, key=lambda spec: (spec[3], spec[0]))
 
-    def _orders(self) -> None:
-        for key, who, title, received, due, price, extra in self._order_specs():
+    def _orders(self, specs: list[tuple]) -> None:
+        for key, who, title, received, due, price, extra in specs:
             events = dict(extra)
             fields = {k: events.pop(k) for k in ("document", "service", "scope") if k in events}
             order = od.add_order(self.book, self.d(received), self.client[who], title,
