@@ -46,8 +46,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def fail(message: str, status: int = EXIT_BAD_INPUT) -> None:
-    """Print `carnet: <message>` on stderr and exit."""
-    print(f"{PROG}: {message}", file=sys.stderr)
+    """Print `carnet: <message>` on stderr, on one line, and exit."""
+    print(f"{PROG}: {' '.join(message.splitlines())}", file=sys.stderr)
     raise SystemExit(status)
 
 
@@ -290,6 +290,7 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The process: run, then leave quietly if the reader of our output went away."""
     try:
         status = run(argv)
         sys.stdout.flush()
