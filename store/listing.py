@@ -38,7 +38,7 @@ def _paused(value: int) -> str:
 OVERDUE_COLUMNS = (
     Column("ref", "Ref"), Column("client", "Client"), Column("title", "Title"),
     Column("due", "Due"), Column("days_late", "Late", True, _days),
-    Column("paused_days", "", False, _paused),
+    Column("paused_days", "Note", False, _paused),
 )
 CLIENT_COLUMNS = (
     Column("id", "Id", True), Column("name", "Name"), Column("status", "Status"),
@@ -50,7 +50,8 @@ ORDER_COLUMNS = (
     Column("status", "Status"), Column("due", "Due"), Column("delivered", "Delivered"),
 )
 SHRINKABLE = ("title", "client", "name")
-"""Columns cut (with …) when a table is wider than the terminal, in this order."""
+"""Columns cut (with …) when a table is wider than the terminal."""
+MIN_SHRUNK = 12
 
 
 def _iso(value: date | None) -> str | None:
@@ -133,11 +134,25 @@ def _cell(row: dict, column: Column) -> str:
     value = row.get(column.key)
     if value is None or value == "":
         return "—"
-    return column.shown(value) if column.shown else str(value)
+    text = column.shown(value) if column.shown else str(value)
+    return unicodedata.normalize("NFC", text)
 
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+def _shrink(widths: list[int], columns, excess: int) -> None:
+    """Narrow the widest shrinkable column, a character at a time, until `excess` is gone."""
+    floor = {i: max(len(c.header), MIN_SHRUNK) for i, c in enumerate(columns)
+             if c.key in SHRINKABLE}
+    while excess > 0:
+        room = [i for i in floor if widths[i] > floor[i]]
+        if not room:
+            return
+        widest = max(room, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
 
 
 def render_table(rows: list[dict], columns, width: int | None = None, gap: str = "  ") -> str:
@@ -146,14 +161,7 @@ def render_table(rows: list[dict], columns, width: int | None = None, gap: str =
     widths = [max([len(c.header)] + [len(line[i]) for line in cells])
               for i, c in enumerate(columns)]
     if width:
-        excess = sum(widths) + len(gap) * (len(columns) - 1) - width
-        for key in SHRINKABLE:
-            for i, column in enumerate(columns):
-                if excess > 0 and column.key == key:
-                    cut = min(excess, widths[i] - max(len(column.header), 12))
-                    if cut > 0:
-                        widths[i] -= cut
-                        excess -= cut
+        _shrink(widths, columns, sum(widths) + len(gap) * (len(columns) - 1) - width)
 
     def line(values: list[str]) -> str:
         parts = [(_cut(v, w).rjust(w) if c.right else _cut(v, w).ljust(w))

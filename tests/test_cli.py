@@ -112,6 +112,17 @@ def test_human_listings_are_aligned_tables(demo_book):
     assert all(row[due_column:due_column + 4] == "2026" for row in table[2:])
 
 
+def test_a_table_wider_than_the_terminal_cuts_its_long_text_columns():
+    from store.listing import ORDER_COLUMNS, render_table
+    rows = [{"ref": "2026-001", "client": "Étude de Maître Anne Caradec, notaire",
+             "title": "Registres paroissiaux de Saint-Germain, 1672–1680", "status": "paid",
+             "due": "2026-11-15", "delivered": None}]
+    lines = render_table(rows, ORDER_COLUMNS, width=80).splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "…" in lines[2] and lines[2].startswith("2026-001") and lines[2].endswith("—")
+    assert len(render_table(rows, ORDER_COLUMNS).splitlines()[2]) > 80
+
+
 def test_an_empty_book_says_so_in_one_clear_line(tmp_path):
     for name in ("overdue", "clients", "orders"):
         result = carnet(name, data=tmp_path / "none")
