@@ -178,6 +178,8 @@ class _World:
         self.say("garnier", -18, "note", "Appel calme : relu ensemble le cadre écrit ; index "
                  "proposé sur devis (90 €), refusé. Elle maintient que tout était inclus.",
                  order="stgermain", channel="phone", direction="out")
+        inc.add_lesson(book, self.d(-18), "Écrire le cadre de chaque commande en détail, y "
+                       "compris ce qui n'est pas compris : c'est lui qui apaise les désaccords.")
         cl.mark_client(book, self.client["garnier"], "difficult",
                        "Demandes hors périmètre répétées ; toujours répondre par écrit en "
                        "citant le cadre convenu, sans surenchère.")
@@ -197,6 +199,9 @@ class _World:
                  "commentaire : un inventaire après décès de 1694.", order="thib3")
         self.say("thibault", -23, "note", "Demande d'avis envoyée après la livraison : pas de "
                  "réponse, comme les deux fois précédentes.", order="thib3", direction="out")
+        inc.add_lesson(self.book, self.d(-23), "Un client qui ne dit rien n'est pas forcément "
+                       "satisfait : essayer une question précise, par téléphone plutôt que par "
+                       "courriel.")
 
     def _roussel(self) -> None:
         """Seven years of loyalty, praise and recommendations; the anniversary is near."""

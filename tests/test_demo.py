@@ -94,6 +94,12 @@ def test_a_silent_client_never_gave_feedback(demo):
     assert len([o for o in orders_of(demo, thibault) if o.delivered]) == 3
 
 
+def test_the_journal_holds_lessons_from_incidents_and_from_practice(demo):
+    lessons = demo.lessons()
+    assert any(lesson.incident_id for lesson in lessons)
+    assert any(lesson.incident_id is None for lesson in lessons)
+
+
 def test_a_loyal_client_of_seven_years_has_an_anniversary_within_a_month(demo):
     roussel = client_named(demo, "Geneviève Roussel")
     history = orders_of(demo, roussel)
