@@ -205,6 +205,20 @@ def test_a_corrupt_book_is_one_line_never_a_traceback(tmp_path):
     assert_bad_input(result, "cannot be read")
 
 
+def test_an_unexpected_failure_is_one_line_and_exit_1_unless_debugging(tmp_path):
+    from store.migrations import SCHEMA_VERSION
+    data = tmp_path / "book"
+    data.mkdir()
+    damaged = {"format": "carnet-book", "schema": SCHEMA_VERSION, "seq": 1,
+               "tables": {"orders": {"1": {"ref": "2026-001"}}}}
+    (data / "book.json").write_text(json.dumps(damaged))
+    result = carnet("orders", data=data)
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("carnet: unexpected error") and "CARNET_DEBUG=1" in line
+    assert "Traceback" in carnet("orders", data=data, env={"CARNET_DEBUG": "1"}).stderr
+
+
 def test_overdue_does_not_import_textual_or_reportlab(demo_book):
     result = carnet("overdue", data=demo_book, python_flags=("-X", "importtime"))
     assert result.returncode == 0
