@@ -127,3 +127,158 @@ class TestPostpone:
             assert dialogs.postpone_order(app, "1999-404") is None
             await pilot.pause()
             assert "1999-404" in app.notices[-1]
+
+
+class TestDestructive:
+    async def test_cancelling_an_order_asks_first_and_no_keeps_it(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.cancel(app, "2026-001")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            assert "2026-001" in app.screen.question
+            await pilot.press("n")
+            await pilot.pause()
+            assert book.order("2026-001").status == "accepted"
+            await dialogs.cancel(app, "2026-001")
+            await pilot.press("y")
+            await pilot.pause()
+        order = book.order("2026-001")
+        assert (order.status, order.cancelled) == ("cancelled", TODAY)
+        assert app.refreshed == 1
+
+    async def test_parting_with_a_client_asks_first(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.mark_client(app, 1)
+            field(app, "status").value = "parted"
+            await pilot.click("#field-note")
+            await type_text(pilot, "bad faith")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, FormDialog)
+            assert book.client(1).status == "active"
+            await pilot.press("ctrl+s", "y")
+            await pilot.pause()
+            assert not isinstance(app.screen, (FormDialog, ConfirmDialog))
+        assert (book.client(1).status, book.client(1).status_note) == ("parted", "bad faith")
+
+    async def test_marking_difficult_needs_no_confirmation(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.mark_client(app, 1)
+            field(app, "status").value = "difficult"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert book.client(1).status == "difficult"
+
+    async def test_confirm_can_be_awaited(self, book):
+        app = HarnessApp(book)
+        answers = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            async def ask():
+                answers.append(await dialogs.confirm(app, "Really?"))
+            app.run_worker(ask())
+            await pilot.pause()
+            await pilot.press("y")
+            await app.workers.wait_for_complete()
+        assert answers == [True]
+
+
+class TestOrdersAndClients:
+    async def test_a_new_order_is_received_today_and_due_in_two_weeks(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.new_order(app, client_id=1)
+            assert "2026-002" in str(app.screen.query_one("#form-intro", Static).render())
+            await type_text(pilot, "Registre paroissial")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        order = book.order("2026-002")
+        assert (order.client_id, order.received, order.due) == (1, TODAY, date(2026, 12, 7))
+
+    async def test_a_new_order_without_client_says_so_beside_the_client(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.new_order(app)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "choose the client" in message_beside(app, "client")
+
+    async def test_a_bad_price_and_pages_are_refused_beside_their_fields(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.edit_order(app, "2026-001")
+            field(app, "price").value = "beaucoup"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "not an amount" in message_beside(app, "price")
+            field(app, "price").value = "1 250,50"
+            field(app, "pages").value = "0"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "at least 1" in message_beside(app, "pages")
+            assert message_beside(app, "price") == ""
+            field(app, "pages").value = "4"
+            field(app, "status").value = "in progress"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        order = book.order("2026-001")
+        assert (str(order.price), order.document.pages, order.status) == ("1250.50", 4,
+                                                                         "in progress")
+        assert book.undo() == "edit 2026-001"
+        assert book.order("2026-001").status == "accepted"
+
+    async def test_a_client_needs_a_name_and_a_real_email(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.new_client(app)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "needs a name" in message_beside(app, "first_name")
+            field(app, "organisation").value = "Étude Caradec"
+            field(app, "email").value = "caradec"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "e-mail" in message_beside(app, "email")
+            field(app, "email").value = "etude@notaires.fr"
+            field(app, "tags").value = "notaire, Rennes"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        added = book.clients()[-1]
+        assert (added.organisation, added.tags, added.created) == (
+            "Étude Caradec", ["notaire", "Rennes"], TODAY)
+
+
+class TestRelations:
+    async def test_an_exchange_is_logged_by_the_clients_preferred_channel(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.log_interaction(app, 1, "2026-001")
+            assert field(app, "channel").value == "letter"
+            assert field(app, "order_ref").value == "2026-001"
+            field(app, "kind").value = "complaint"
+            field(app, "satisfaction").value = 2
+            field(app, "text").text = "Fâché du retard"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        logged = book.interactions()[-1]
+        assert (logged.kind, logged.channel, logged.order_ref, logged.satisfaction,
+                logged.when.date()) == ("complaint", "letter", "2026-001", 2, TODAY)
+
+    async def test_a_gift_and_a_done_followup(self, book):
+        app = HarnessApp(book)
+        orders.deliver(book, "2026-001", TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.gift_received(app, 1)
+            await type_text(pilot, "un carnet de timbres")
+            await pilot.press("enter")
+            await pilot.pause()
+            await dialogs.complete_followup(app, book.followups()[0].id)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert book.interactions()[-1].text == "un carnet de timbres"
+        assert book.followups()[0].done == TODAY

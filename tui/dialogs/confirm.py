@@ -19,7 +19,7 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog { align: center middle; }
     ConfirmDialog > #confirm-frame {
         width: 60; max-width: 100%; height: auto;
-        border: round $warning; background: $surface; padding: 1 2;
+        border: round $warning; background: $panel; padding: 1 2;
     }
     ConfirmDialog #confirm-question { margin-bottom: 1; }
     ConfirmDialog #confirm-buttons { height: auto; align-horizontal: right; }

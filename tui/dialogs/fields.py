@@ -52,8 +52,9 @@ class FieldRow(Horizontal):
     FieldRow { height: auto; margin-bottom: 1; }
     FieldRow > .field-label { width: 14; padding-right: 1; text-align: right; color: $text-muted; }
     FieldRow > .field-widget { width: 1fr; }
-    FieldRow > TextArea.field-widget { height: 4; }
+    FieldRow > TextArea.field-widget { height: 3; }
     FieldRow > .field-message { width: 24; padding-left: 1; color: $text-muted; }
+    FieldRow:focus-within > .field-label { color: $accent; text-style: bold; }
     FieldRow.-invalid > .field-label { color: $error; text-style: bold; }
     FieldRow.-invalid > .field-message { color: $error; }
     """
@@ -74,7 +75,8 @@ class FieldRow(Horizontal):
         classes = "field-widget"
         if field.kind == "select":
             return Select(field.options, value=field.value if field.value != "" else Select.NULL,
-                          allow_blank=field.blank, compact=True, id=widget_id, classes=classes)
+                          allow_blank=field.blank, prompt=field.placeholder or "—",
+                          compact=True, id=widget_id, classes=classes)
         if field.kind in ("area", "lines"):
             text = "\n".join(field.value) if field.kind == "lines" else str(field.value or "")
             return TextArea(text, compact=True, id=widget_id, classes=classes,

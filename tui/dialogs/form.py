@@ -32,14 +32,14 @@ class FormDialog(ModalScreen[bool]):
     FormDialog { align: center middle; }
     FormDialog > #form-frame {
         width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
+        border: round $primary; border-title-style: bold; background: $panel; padding: 0 1;
     }
-    FormDialog #form-title { text-style: bold; color: $primary; margin-bottom: 1; }
-    FormDialog #form-intro { color: $text-muted; margin-bottom: 1; }
-    FormDialog #form-fields { height: auto; max-height: 16; }
-    FormDialog #form-error { color: $error; height: auto; }
+    FormDialog > #form-frame > #form-intro { color: $text-muted; margin-bottom: 1; }
+    FormDialog #form-fields { height: auto; max-height: 15; }
+    FormDialog #form-error { color: $error; height: auto; margin-bottom: 1; }
+    FormDialog #form-error.-empty { display: none; }
     FormDialog #form-buttons { height: auto; align-horizontal: right; }
-    FormDialog #form-buttons Button { margin-left: 1; min-width: 10; }
+    FormDialog #form-buttons Button { margin-left: 2; min-width: 10; }
     """
 
     BINDINGS = [
@@ -60,18 +60,18 @@ class FormDialog(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="form-frame"):
-            yield Static(self.form_title, id="form-title", markup=False)
+        with Vertical(id="form-frame") as frame:
+            frame.border_title = self.form_title
             if self.intro:
                 yield Static(self.intro, id="form-intro", markup=False)
             with VerticalScroll(id="form-fields", can_focus=False):
                 for field in self.fields:
                     yield FieldRow(field, self.app.today)
-            yield Static("", id="form-error", markup=False)
+            yield Static("", id="form-error", classes="-empty", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button(self.submit_label, variant="primary", id="form-submit",
+                yield Button(self.submit_label, variant="primary", id="form-submit", compact=True,
                              tooltip="Save (ctrl+s)")
-                yield Button("Cancel", id="form-cancel", tooltip="Close without saving (escape)")
+                yield Button("Cancel", id="form-cancel", compact=True, tooltip="Close without saving (escape)")
 
     def on_mount(self) -> None:
         if self.fields:
@@ -109,7 +109,7 @@ class FormDialog(ModalScreen[bool]):
             self._show_error(error)
             return
         except CarnetError as error:
-            self.query_one("#form-error", Static).update(str(error))
+            self._show_general(str(error))
             return
         self.app.notify(message, title=self.form_title)
         refresh = getattr(self.app, "refresh_data", None)
@@ -120,13 +120,20 @@ class FormDialog(ModalScreen[bool]):
     def _show_error(self, error: ValidationError) -> None:
         field = next((f for f in self.fields if f.owns(error.field)), None)
         if field is None:
-            self.query_one("#form-error", Static).update(str(error))
+            self._show_general(str(error))
             return
         row = self.row(field.name)
         row.show_error(error.message)
         row.widget.focus()
 
+    def _show_general(self, message: str) -> None:
+        """A refusal that names no field of the form shows under the fields."""
+        general = self.query_one("#form-error", Static)
+        general.update(message)
+        general.remove_class("-empty")
+
     def _clear_errors(self) -> None:
         self.query_one("#form-error", Static).update("")
+        self.query_one("#form-error", Static).add_class("-empty")
         for row in self.query(FieldRow):
             row.clear_error()

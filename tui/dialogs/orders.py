@@ -138,7 +138,7 @@ def new_order(app: App, client_id: int | None = None):
     if client_id is None:
         choices = _client_options(app)
         client_field = Field("client", "Client", "select", options=choices, blank=True,
-                             aliases=("client_id",))
+                             aliases=("client_id",), placeholder="choose, or type a name")
     elif lookup(app, lambda: app.book.client(client_id)) is None:
         return None
     fields = _order_fields(None, client_field) + [
