@@ -1,0 +1,106 @@
+"""What needs attention today, and the key figures: the rules composed for one screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from .book import Book
+from .deadlines import DeadlineLine, due_soon, overdue
+from .errors import NotFound
+from .loyalty import AtRisk, at_risk_clients, silent_clients
+from .milestones import Milestone, milestones
+from .models import Client, FollowUp, Incident
+from .performance import on_time, on_time_by_month, revenue
+from .recovery import next_step
+from .relations import pending_followups
+
+ON_TIME_WINDOW_DAYS = 90
+TREND_MONTHS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpLine:
+    """A follow-up due today or late, with its client and days late (0 = due today)."""
+
+    followup: FollowUp
+    client: Client | None
+    days_late: int
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentLine:
+    """An open recovery plan, its client, the order's title and the next step to take."""
+
+    incident: Incident
+    client: Client | None
+    order_title: str
+    next_step: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    """Everything the dashboard shows, computed for one day."""
+
+    today: date
+    overdue: list[DeadlineLine]
+    due_soon: list[DeadlineLine]
+    followups: list[FollowUpLine]
+    incidents: list[IncidentLine]
+    at_risk: list[AtRisk]
+    silent: list[Client]
+    milestones: list[Milestone]
+    on_time_rate: float | None
+    """Share of deliveries of the last 90 days made by their original due date."""
+    delivered_recently: int
+    trend: list[tuple[date, float | None]]
+    """(first day of the month, on-time rate or None), the last 12 months, oldest first."""
+    active_orders: int
+    revenue_this_year: Decimal
+
+    @property
+    def attention_count(self) -> int:
+        """Lines that call for an action today."""
+        return len(self.overdue) + len(self.followups) + len(self.incidents)
+
+
+def _incident_lines(book: Book, clients: dict[int, Client]) -> list[IncidentLine]:
+    lines = []
+    for incident in sorted((i for i in book.incidents() if i.is_open),
+                           key=lambda i: (i.opened, i.id)):
+        try:
+            title = book.order(incident.order_ref).title
+        except NotFound:
+            title = ""
+        lines.append(IncidentLine(incident, clients.get(incident.client_id), title,
+                                  next_step(incident) or "close"))
+    return lines
+
+
+def dashboard(book: Book, today: date) -> Dashboard:
+    """Compose the rules over the whole book for `today`."""
+    clients = book.clients_by_id()
+    all_clients = list(clients.values())
+    orders, interactions = book.orders(), book.interactions()
+    profile = book.profile
+    followups = [FollowUpLine(f, clients.get(f.client_id), (today - f.due).days)
+                 for f in pending_followups(book, today)]
+    recent = on_time(orders, today - timedelta(days=ON_TIME_WINDOW_DAYS), today)
+    trend = [(date(int(key[:4]), int(key[5:]), 1), figure.rate_original)
+             for key, figure in on_time_by_month(orders, today, TREND_MONTHS)]
+    return Dashboard(
+        today=today,
+        overdue=overdue(orders, clients, profile, today),
+        due_soon=due_soon(orders, clients, profile, today),
+        followups=followups,
+        incidents=_incident_lines(book, clients),
+        at_risk=at_risk_clients(all_clients, orders, interactions, book.incidents(), today),
+        silent=silent_clients(all_clients, orders, interactions),
+        milestones=milestones(all_clients, orders, today),
+        on_time_rate=recent.rate_original,
+        delivered_recently=recent.delivered,
+        trend=trend,
+        active_orders=sum(1 for o in orders if o.is_open),
+        revenue_this_year=revenue(orders, today.year),
+    )

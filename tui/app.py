@@ -1,0 +1,215 @@
+"""CarnetApp: opens one book, switches between its sections, owns every change to it.
+
+Screens and dialogs change the book only through `run_action_safely`, which turns a
+CarnetError into one notification and tells every screen to re-read the book.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+
+from store.book import Book
+from store.errors import BookLocked, CarnetError
+
+from . import wiring
+from .bindings import APP, load_keymap
+from .commands import CarnetCommands
+from .screens.book_problem import BookProblemScreen
+from .screens.clients import ClientScreen, ClientsScreen
+from .screens.dashboard import DashboardScreen
+from .screens.help import HelpScreen
+from .screens.orders import OrderScreen, OrdersScreen
+
+
+def _b_screen(name: str) -> Callable:
+    """A mode factory for one of B's section screens."""
+    return lambda: wiring.screen(name)()
+
+
+class CarnetApp(App):
+    """The order book in the terminal: dashboard, clients, orders, journal."""
+
+    CSS_PATH = "carnet.tcss"
+    TITLE = "Carnet"
+    BINDINGS = APP
+    COMMANDS = App.COMMANDS | {CarnetCommands}
+    MODES = {
+        "dashboard": DashboardScreen, "clients": ClientsScreen, "orders": OrdersScreen,
+        "journal": _b_screen("JournalScreen"), "profile": _b_screen("ProfileScreen"),
+    }
+    SECTIONS = {"journal": "JournalScreen", "profile": "ProfileScreen"}
+
+    data_version: reactive[int] = reactive(0, init=False)
+    """Bumped after every change to the book; screens watch it to re-read."""
+
+    def __init__(self, data_dir: Path | str, today: date, read_only: bool = False):
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        """The folder of the book this app opened first."""
+        self.today = today
+        """The day every rule is computed for (`--today`)."""
+        self.read_only = read_only
+        """Open the book without taking the writer's lock."""
+        self.book: Book | None = None
+        """The open book, None until it is opened."""
+        self.book_label = ""
+        """Shown in the title when set ("demo")."""
+        self.keymap = load_keymap(self.data_dir)
+        """The user's key overrides by binding id."""
+        self.set_keymap(self.keymap.keys)
+
+    # -- the book ----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        for problem in self.keymap.problems:
+            self.notify(problem, title="Keymap", severity="warning", timeout=10)
+        self.open_book(self.data_dir, read_only=self.read_only)
+
+    def open_book(self, data_dir: Path, read_only: bool = False, label: str = "") -> bool:
+        """Open (or switch to) the book in `data_dir`; a refused book shows why."""
+        try:
+            book = Book(data_dir, read_only=read_only)
+        except BookLocked as exc:
+            self._refused(str(exc), data_dir, offer_read_only=True)
+            return False
+        except (CarnetError, OSError) as exc:
+            self._refused(str(exc), data_dir, offer_read_only=False)
+            return False
+        self._close_book()
+        self.book, self.read_only, self.book_label = book, read_only, label
+        self._show_title()
+        self.switch_mode("dashboard")
+        self.refresh_data()
+        if book.is_empty() and not read_only:
+            self.push_section_screen("WelcomeScreen")
+        return True
+
+    def _refused(self, message: str, data_dir: Path, offer_read_only: bool) -> None:
+        def chosen(choice: str | None) -> None:
+            if choice == "read-only":
+                self.open_book(data_dir, read_only=True)
+            elif self.book is None:
+                self.exit(return_code=1, message=message)
+        self.push_screen(BookProblemScreen(message, offer_read_only), chosen)
+
+    def _show_title(self) -> None:
+        profile = self.book.profile
+        self.title = f"Carnet — {profile.name}" if profile.name else "Carnet"
+        marks = [self.today.strftime("%a %d %b %Y")]
+        if self.book_label:
+            marks.append(self.book_label.upper())
+        if self.read_only:
+            marks.append("read-only")
+        self.sub_title = " · ".join(marks)
+
+    def _close_book(self) -> str | None:
+        """Close the open book; returns the store's message if closing failed."""
+        book, self.book = self.book, None
+        if book is None:
+            return None
+        try:
+            book.close()
+        except CarnetError as exc:
+            return str(exc)
+        return None
+
+    async def action_quit(self) -> None:
+        problem = self._close_book()
+        self.exit(return_code=1 if problem else 0, message=problem)
+
+    def on_unmount(self) -> None:
+        self._close_book()
+
+    # -- changes -------------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        """Tell every screen the book changed (visible ones re-read at once)."""
+        if self.book is not None:
+            self._show_title()
+        self.data_version += 1
+
+    def run_action_safely(self, fn: Callable, *args, success: str | Callable | None = None,
+                          **kwargs):
+        """Run a store operation; a CarnetError becomes one error notification (returns None)."""
+        try:
+            result = fn(*args, **kwargs)
+        except CarnetError as exc:
+            self.notify(str(exc), severity="error")
+            return None
+        if success is not None:
+            self.notify(success(result) if callable(success) else success)
+        self.refresh_data()
+        return result
+
+    def action_undo(self) -> None:
+        """Revert the last change to the book."""
+        if self.book is None:
+            return
+        try:
+            label = self.book.undo()
+        except CarnetError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if label is None:
+            self.notify("Nothing to undo.")
+            return
+        self.notify(f"Undone: {label}")
+        self.refresh_data()
+
+    # -- navigation ----------------------------------------------------------------
+
+    def action_go(self, section: str) -> None:
+        """Show a section: dashboard, clients, orders, journal, profile."""
+        if self.book is None or isinstance(self.screen, ModalScreen):
+            return
+        if section in self.SECTIONS and wiring.screen(self.SECTIONS[section]) is None:
+            self.notify(f"The {section} is not available yet.", severity="warning")
+            return
+        self.switch_mode(section)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def open_order(self, ref: str) -> None:
+        self.push_screen(OrderScreen(ref))
+
+    def open_client(self, client_id: int) -> None:
+        self.push_screen(ClientScreen(client_id))
+
+    def push_section_screen(self, name: str, *args, **kwargs) -> None:
+        """Push one of B's screens (letter, recovery, welcome…) if it exists."""
+        screen = wiring.screen(name)
+        if screen is None:
+            self.notify(f"{name.removesuffix('Screen')} is not available yet.",
+                        severity="warning")
+            return
+        self.push_screen(screen(*args, **kwargs))
+
+    def open_incident(self, incident_id: int) -> None:
+        self.push_section_screen("RecoveryScreen", incident_id)
+
+    def open_letter(self, kind: str | None = None, ref: str | None = None,
+                    client_id: int | None = None) -> None:
+        self.push_section_screen("LetterScreen", kind=kind, ref=ref, client_id=client_id)
+
+    def call_dialog(self, name: str, *args) -> None:
+        """Open B's dialog `tui.dialogs.<name>(app, *args)`; coroutines run in a worker."""
+        if self.book is None:
+            return
+        fn = wiring.dialog(name)
+        if fn is None:
+            self.notify(f"The {name.replace('_', ' ')} form is not available yet.",
+                        severity="warning")
+            return
+        if inspect.iscoroutinefunction(fn):
+            self.run_worker(fn(self, *args), group="dialogs")
+        else:
+            fn(self, *args)

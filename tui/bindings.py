@@ -1,0 +1,146 @@
+"""Every key binding of Carnet, by id, and the user's keymap that remaps them.
+
+A binding id reads "area.verb" (``order.postpone``); the command palette turns it
+into "order: postpone" and the help screen lists it. Users remap keys by id in
+``keymap.toml`` (in the book's folder, else in Carnet's config folder)::
+
+    "order.postpone" = "P"
+    "go.clients" = "f2"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_config_dir
+from textual.binding import Binding
+
+KEYMAP_FILE = "keymap.toml"
+
+
+def _b(key: str, action: str, description: str, id: str, tooltip: str, show: bool = True,
+       priority: bool = False) -> Binding:
+    """A binding that always carries an id and a tooltip."""
+    return Binding(key, action, description, show=show, priority=priority, id=id,
+                   tooltip=tooltip)
+
+
+APP = [
+    _b("1", "go('dashboard')", "Dashboard", "go.dashboard", "What needs attention today"),
+    _b("2", "go('clients')", "Clients", "go.clients", "Every client, searchable"),
+    _b("3", "go('orders')", "Orders", "go.orders", "Every order, filtered and paged"),
+    _b("4", "go('journal')", "Journal", "go.journal", "Lessons learned and kaizen figures"),
+    _b("5", "go('profile')", "Profile", "go.profile", "Your business's identity for letters",
+       show=False),
+    _b("question_mark", "help", "Help", "app.help", "Every key and what it does"),
+    _b("ctrl+z", "undo", "Undo", "app.undo", "Revert the last change", priority=True),
+    _b("ctrl+p", "command_palette", "Commands", "app.palette", "Search every command",
+       show=False, priority=True),
+    _b("q", "quit", "Quit", "app.quit", "Close the book and leave Carnet"),
+]
+
+TABLE = [
+    _b("right_square_bracket", "page(1)", "Next page", "table.next_page",
+       "Show the next page of rows", show=False),
+    _b("left_square_bracket", "page(-1)", "Prev page", "table.prev_page",
+       "Show the previous page of rows", show=False),
+]
+
+LIST = [
+    _b("slash", "search", "Search", "list.search", "Type to filter the list"),
+    _b("escape", "leave_search", "Back to list", "list.leave_search",
+       "Return from the search box to the list", show=False),
+]
+
+DASHBOARD = [
+    _b("r", "reload", "Refresh", "dashboard.refresh", "Recompute what needs attention",
+       show=False),
+]
+
+CLIENTS = [
+    _b("a", "new_client", "New client", "client.new", "Add a client"),
+]
+
+CLIENT = [
+    _b("n", "new_order", "New order", "order.new", "Take an order for this client"),
+    _b("c", "log", "Log", "client.log", "Log a call, email, complaint or praise"),
+    _b("g", "gift", "Gift", "client.gift", "Record a gift received from this client"),
+    _b("G", "gesture", "Gesture", "client.gesture", "Record a gesture of goodwill given",
+       show=False),
+    _b("m", "mark", "Mark", "client.mark", "Mark active, difficult or parted"),
+    _b("l", "letter", "Letter", "client.letter", "Write a letter to this client"),
+    _b("e", "edit", "Edit", "client.edit", "Edit the contact card"),
+    _b("o", "orders", "Orders", "client.orders", "This client's orders", show=False),
+    _b("escape", "back", "Back", "nav.back", "Back to the previous screen"),
+]
+
+ORDERS = [
+    _b("a", "new_order", "New order", "order.new", "Take a new order"),
+    _b("s", "cycle_status", "Status", "orders.status", "Cycle the status filter"),
+]
+
+ORDER = [
+    _b("p", "postpone", "Postpone", "order.postpone", "Move the due date (reason, cause)"),
+    _b("d", "deliver", "Deliver", "order.deliver", "Deliver the work today"),
+    _b("w", "pause", "Wait", "order.pause", "Pause or resume while waiting on the client"),
+    _b("l", "letter", "Letter", "order.letter", "Write a letter about this order"),
+    _b("i", "incident", "Incident", "order.incident", "Open a recovery plan"),
+    _b("c", "log", "Log", "order.log", "Log an exchange about this order"),
+    _b("x", "cancel", "Cancel", "order.cancel", "Cancel the order", show=False),
+    _b("e", "edit", "Edit", "order.edit", "Edit the order", show=False),
+    _b("k", "client", "Client", "order.client", "Open the client", show=False),
+    _b("escape", "back", "Back", "nav.back", "Back to the previous screen"),
+]
+
+HELP = [
+    _b("escape", "dismiss", "Close", "help.close", "Close the help"),
+]
+
+AREAS = {
+    "Everywhere": APP, "Lists": LIST + TABLE, "Dashboard": DASHBOARD, "Clients": CLIENTS,
+    "Client": CLIENT, "Orders": ORDERS, "Order": ORDER,
+}
+"""Bindings grouped as the help screen shows them."""
+
+
+@dataclass
+class Keymap:
+    """A user's key overrides by binding id, and what was wrong with the file."""
+
+    keys: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def known_ids() -> set[str]:
+    """Every binding id a keymap may name."""
+    return {b.id for bindings in AREAS.values() for b in bindings if b.id}
+
+
+def keymap_paths(data_dir: Path) -> list[Path]:
+    """Where a keymap is looked for, first found wins: the book's folder, then the config folder."""
+    return [data_dir / KEYMAP_FILE, Path(user_config_dir("carnet")) / KEYMAP_FILE]
+
+
+def load_keymap(data_dir: Path) -> Keymap:
+    """Read the first keymap found; a broken file is reported, never fatal."""
+    path = next((p for p in keymap_paths(data_dir) if p.is_file()), None)
+    if path is None:
+        return Keymap()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return Keymap(path=path, problems=[f"{path}: cannot be read ({exc}); default keys kept"])
+    table = raw.get("keys", raw) if isinstance(raw.get("keys"), dict) else raw
+    keymap = Keymap(path=path)
+    ids = known_ids()
+    for binding_id, keys in table.items():
+        if binding_id not in ids:
+            keymap.problems.append(f"{path}: unknown binding id {binding_id!r}")
+        elif not isinstance(keys, str) or not keys.strip():
+            keymap.problems.append(f"{path}: {binding_id} needs a key such as \"ctrl+k\"")
+        else:
+            keymap.keys[binding_id] = keys.strip()
+    return keymap

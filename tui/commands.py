@@ -1,0 +1,61 @@
+"""The command palette: every action of Carnet as "area: verb" ("order: postpone")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from store.models import LETTER_KINDS
+
+from .bindings import APP
+
+Command = tuple[str, Callable, str]
+"""What the palette shows, what it runs, and its help line."""
+
+HIDDEN = {"nav.back", "app.palette", "list.leave_search", "help.close"}
+
+
+def command_name(binding_id: str) -> str:
+    """'order.postpone' → 'order: postpone'; 'go.clients' → 'go: clients'."""
+    area, _, verb = binding_id.partition(".")
+    return f"{area}: {verb.replace('_', ' ')}"
+
+
+class CarnetCommands(Provider):
+    """The app's sections, the current screen's actions and the letters it can write."""
+
+    def _bindings(self, node, bindings) -> list[Command]:
+        return [(command_name(b.id), partial(node.run_action, b.action), b.tooltip)
+                for b in bindings if b.id and b.id not in HIDDEN]
+
+    def commands(self) -> list[Command]:
+        """Everything that makes sense on the screen the palette was opened from."""
+        app, screen = self.app, self.screen
+        if getattr(app, "book", None) is None:
+            return []
+        found = self._bindings(screen, getattr(screen, "BINDINGS", []))
+        found += self._bindings(app, APP)
+        found += [("client: new", partial(app.call_dialog, "new_client"), "Add a client"),
+                  ("order: new", partial(app.call_dialog, "new_order", None), "Take an order")]
+        ref = getattr(screen, "ref", None)
+        client_id = getattr(screen, "client_id", None)
+        if ref or client_id is not None:
+            found += [(f"letter: {kind}", partial(app.open_letter, kind, ref, client_id),
+                       f"Compose a {kind} letter") for kind in LETTER_KINDS]
+        unique = {}
+        for command in found:
+            unique.setdefault(command[0], command)
+        return list(unique.values())
+
+    async def discover(self) -> Hits:
+        for name, run, help_text in self.commands():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, run, help_text in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)

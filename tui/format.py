@@ -1,0 +1,43 @@
+"""How dates, amounts and delays read on screen (the letters format their own)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+
+def day(value: date | None) -> str:
+    """'23 Nov 2026', or '—'."""
+    return value.strftime("%d %b %Y").lstrip("0") if value else "—"
+
+
+def money(value: Decimal | int | float) -> str:
+    """'1 250 €' (no cents when there are none)."""
+    amount = Decimal(value)
+    text = f"{amount:,.0f}" if amount == amount.to_integral() else f"{amount:,.2f}"
+    return text.replace(",", "\u202f") + " €"
+
+
+def days(count: int) -> str:
+    """'1 day', '12 days'."""
+    return f"{count} day" if abs(count) == 1 else f"{count} days"
+
+
+def late(count: int | None) -> str:
+    """'12 d late', or '' when on time."""
+    return f"{count} d late" if count else ""
+
+
+def percent(rate: float | None) -> str:
+    """'83 %', or '—' when there is nothing to measure."""
+    return "—" if rate is None else f"{round(rate * 100)} %"
+
+
+def ago(value: date | None, today: date) -> str:
+    """'today', '3 days ago', 'in 2 days', or 'never'."""
+    if value is None:
+        return "never"
+    delta = (today - value).days
+    if delta == 0:
+        return "today"
+    return f"{days(delta)} ago" if delta > 0 else f"in {days(-delta)}"

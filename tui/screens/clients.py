@@ -1,0 +1,160 @@
+"""The clients: a searchable list, and one client's card, loyalty and timeline."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Input, Static
+
+from store.browse import client_page
+from store.errors import NotFound
+from store.relations import timeline
+
+from ..bindings import CLIENT, CLIENTS, LIST
+from ..format import ago
+from ..widgets.cards import client_card, loyalty_card, timeline_row
+from ..widgets.paged_table import PagedTable
+from .base import BookScreen
+
+STATUS_STYLE = {"difficult": "bold $warning", "parted": "dim"}
+
+
+class ClientsScreen(BookScreen):
+    """Every client with segment and last contact; type to filter (in the store)."""
+
+    SECTION = "Clients"
+    BINDINGS = LIST + CLIENTS
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="/ search: name, organisation, email, city, tag", id="search")
+        yield PagedTable(("Name", 0), ("Segment", 11), ("Status", 9), ("City", 12),
+                         ("Last contact", 13), ("Orders", 6),
+                         id="clients", empty="No client matches.")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#clients DataTable").focus()
+
+    def reload(self, offset: int | None = None) -> None:
+        table = self.query_one("#clients", PagedTable)
+        text = self.query_one("#search", Input).value
+        page = client_page(self.app.book, self.app.today, text,
+                           table.start if offset is None else offset, table.page_size)
+        today = self.app.today
+        rows = [(str(row.client.id), (
+            row.client.name, row.segment or "—",
+            Text(row.client.status, style=STATUS_STYLE.get(row.client.status, "")),
+            row.client.city, ago(row.last_contact, today), str(row.orders)))
+            for row in page.rows]
+        table.show_page(rows, page.offset, page.total)
+
+    @on(Input.Changed, "#search")
+    def _search(self) -> None:
+        self.reload(offset=0)
+
+    @on(Input.Submitted, "#search")
+    def action_leave_search(self) -> None:
+        self.query_one("#clients DataTable").focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    @on(PagedTable.PageWanted)
+    def _page(self, event: PagedTable.PageWanted) -> None:
+        self.reload(offset=event.offset)
+
+    @on(PagedTable.Chosen)
+    def _open(self, event: PagedTable.Chosen) -> None:
+        self.app.open_client(int(event.key))
+
+    def action_new_client(self) -> None:
+        self.app.call_dialog("new_client")
+
+
+class ClientScreen(BookScreen):
+    """One client: contact card, loyalty and its signals, and one timeline of everything."""
+
+    BINDINGS = CLIENT
+
+    def __init__(self, client_id: int) -> None:
+        super().__init__()
+        self.client_id = client_id
+        """The client shown."""
+        self.client_name = ""
+        """Its display name, once read."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="client-top"):
+            yield Static(id="card", classes="panel")
+            yield Static(id="loyalty", classes="panel")
+        yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="timeline", empty="Nothing yet.")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#timeline DataTable").focus()
+
+    def section(self) -> str:
+        return f"Client {self.client_name}"
+
+    def reload(self, offset: int | None = None) -> None:
+        book, today = self.app.book, self.app.today
+        try:
+            client = book.client(self.client_id)
+        except NotFound:
+            self.app.notify("This client is no longer in the book.", severity="warning")
+            self.action_back()
+            return
+        self.client_name = client.name
+        self.query_one("#card", Static).update(client_card(client))
+        self.query_one("#loyalty", Static).update(loyalty_card(book, client, today))
+        table = self.query_one("#timeline", PagedTable)
+        items = timeline(book, self.client_id)
+        start = table.start if offset is None else offset
+        start = max(0, min(start, max(len(items) - 1, 0) // table.page_size * table.page_size))
+        rows = [timeline_row(item, today) for item in items[start:start + table.page_size]]
+        table.show_page(rows, start, len(items))
+
+    @on(PagedTable.PageWanted)
+    def _page(self, event: PagedTable.PageWanted) -> None:
+        self.reload(offset=event.offset)
+
+    @on(PagedTable.Chosen)
+    def _open(self, event: PagedTable.Chosen) -> None:
+        kind, _, key = event.key.partition(":")
+        if kind == "order":
+            self.app.open_order(key)
+        elif kind == "incident":
+            self.app.open_incident(int(key))
+        elif kind == "follow-up":
+            self.app.call_dialog("complete_followup", int(key))
+
+    def action_new_order(self) -> None:
+        self.app.call_dialog("new_order", self.client_id)
+
+    def action_log(self) -> None:
+        self.app.call_dialog("log_interaction", self.client_id)
+
+    def action_gift(self) -> None:
+        self.app.call_dialog("gift_received", self.client_id)
+
+    def action_gesture(self) -> None:
+        self.app.call_dialog("gesture_given", self.client_id)
+
+    def action_mark(self) -> None:
+        self.app.call_dialog("mark_client", self.client_id)
+
+    def action_edit(self) -> None:
+        self.app.call_dialog("edit_client", self.client_id)
+
+    def action_letter(self) -> None:
+        self.app.open_letter(client_id=self.client_id)
+
+    def action_orders(self) -> None:
+        from .orders import OrdersScreen
+        self.app.push_screen(OrdersScreen(client_id=self.client_id))

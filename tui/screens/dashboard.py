@@ -1,0 +1,100 @@
+"""The dashboard: what needs attention today, most urgent first, and the key figures."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Footer, Header, Label, OptionList, Static
+
+from store.dashboard import Dashboard, dashboard
+
+from ..bindings import DASHBOARD
+from ..format import money, percent
+from ..widgets.attention import AttentionList
+from ..widgets.trend import TrendChart
+from .base import BookScreen
+
+
+def key_figures(d: Dashboard) -> Table:
+    """On-time rate, active orders, revenue this year, lines needing action."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    table.add_column(justify="right", style="bold")
+    table.add_column(style="dim")
+    table.add_row("On time, 90 days", percent(d.on_time_rate),
+                  f"of {d.delivered_recently} delivered")
+    table.add_row("Active orders", str(d.active_orders), f"{len(d.overdue)} overdue")
+    table.add_row(f"Revenue {d.today.year}", money(d.revenue_this_year), "delivered")
+    table.add_row("To act on today", str(d.attention_count), "lines")
+    return table
+
+
+class DashboardScreen(BookScreen):
+    """Overdue work, follow-ups, recovery plans, clients to look after; figures and trend."""
+
+    SECTION = "Dashboard"
+    BINDINGS = DASHBOARD
+
+    class Computed(Message):
+        """A dashboard computed in a worker for a given version of the book."""
+
+        def __init__(self, result: Dashboard, version: int) -> None:
+            super().__init__()
+            self.result = result
+            self.version = version
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="figures"):
+            yield Static("Reading the book…", id="key-figures", classes="panel")
+            with Vertical(id="trend-box", classes="panel"):
+                yield Label("On time by month (promised date)", classes="panel-title")
+                yield TrendChart(bar_height=3, id="trend")
+        yield AttentionList(id="attention")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#attention").focus()
+
+    def reload(self) -> None:
+        self._compute(self.app.book, self.app.today, self.app.data_version)
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="dashboard")
+    def _compute(self, book, today, version: int) -> None:
+        """Compute the dashboard off the UI thread; the result comes back as a message."""
+        for _ in range(3):
+            try:
+                result = dashboard(book, today)
+            except RuntimeError:
+                continue
+            self.post_message(self.Computed(result, version))
+            return
+
+    @on(Computed)
+    def _show(self, event: Computed) -> None:
+        if event.version != self.app.data_version:
+            return
+        d = event.result
+        self.query_one("#key-figures", Static).update(key_figures(d))
+        self.query_one("#trend", TrendChart).show(d.trend)
+        self.query_one("#attention", AttentionList).show(d)
+
+    @on(OptionList.OptionSelected, "#attention")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        kind, _, rest = (event.option.id or "").partition(":")
+        key = rest.split(":")[0]
+        if kind == "order":
+            self.app.open_order(rest)
+        elif kind == "client":
+            self.app.open_client(int(key))
+        elif kind == "incident":
+            self.app.open_incident(int(key))
+        elif kind == "follow-up":
+            self.app.call_dialog("complete_followup", int(key))

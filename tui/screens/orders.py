@@ -1,0 +1,190 @@
+"""The orders: a filtered, paged list, and one order with its dates, scope and history."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Input, Select, Static
+
+from store.browse import ORDER_FILTERS, OrderRow, order_page
+from store.errors import NotFound
+
+from ..bindings import LIST, ORDER, ORDERS
+from ..widgets.order_view import order_dates, order_document, order_head, order_related, order_scope
+from ..widgets.paged_table import PagedTable
+from .base import BookScreen
+
+
+def when(row: OrderRow) -> Text:
+    """Days late (bold), the due date of open work, or the day it was delivered."""
+    order = row.order
+    if row.days_late:
+        return Text(f"{row.days_late} d late", style="bold")
+    if order.delivered:
+        return Text(f"✓ {order.delivered:%d %b %y}", style="dim")
+    if order.cancelled:
+        return Text("—", style="dim")
+    return Text(f"{order.due:%d %b %y}")
+
+
+class OrdersScreen(BookScreen):
+    """Every order (or one client's), filtered by status, overdue and text, one page at a time."""
+
+    SECTION = "Orders"
+    BINDINGS = LIST + ORDERS
+
+    def __init__(self, client_id: int | None = None, show: str = "all") -> None:
+        super().__init__()
+        self.client_id = client_id
+        """Only this client's orders, when set."""
+        self.initial_show = show
+        """The filter first selected."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="order-filters"):
+            yield Input(placeholder="/ search: ref, title, document, client", id="search")
+            yield Select([(name, name) for name in ORDER_FILTERS], value=self.initial_show,
+                         allow_blank=False, compact=True, id="show",
+                         tooltip="Show all orders, open ones, overdue ones, or one status (s)")
+        yield PagedTable(("Ref", 8), ("Client", 18), ("Title", 0), ("Status", 11), ("When", 12),
+                         id="orders",
+                         empty="No order matches.")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#orders DataTable").focus()
+
+    def section(self) -> str:
+        if self.client_id is None:
+            return "Orders"
+        try:
+            return f"Orders of {self.app.book.client(self.client_id).name}"
+        except NotFound:
+            return "Orders"
+
+    def reload(self, offset: int | None = None) -> None:
+        table = self.query_one("#orders", PagedTable)
+        page = order_page(self.app.book, self.app.today, self.query_one("#search", Input).value,
+                          str(self.query_one("#show", Select).value), self.client_id,
+                          table.start if offset is None else offset, table.page_size)
+        rows = [(row.order.ref, (row.order.ref, row.client_name, row.order.title,
+                                 "paused" if row.order.paused else row.order.status, when(row)))
+                for row in page.rows]
+        table.show_page(rows, page.offset, page.total)
+
+    @on(Input.Changed, "#search")
+    @on(Select.Changed, "#show")
+    def _filter(self) -> None:
+        if self.app.book is not None:
+            self.reload(offset=0)
+
+    @on(Input.Submitted, "#search")
+    def action_leave_search(self) -> None:
+        self.query_one("#orders DataTable").focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_cycle_status(self) -> None:
+        """Show the next filter: all → open → overdue → quote → …"""
+        select = self.query_one("#show", Select)
+        index = ORDER_FILTERS.index(str(select.value))
+        select.value = ORDER_FILTERS[(index + 1) % len(ORDER_FILTERS)]
+
+    @on(PagedTable.PageWanted)
+    def _page(self, event: PagedTable.PageWanted) -> None:
+        self.reload(offset=event.offset)
+
+    @on(PagedTable.Chosen)
+    def _open(self, event: PagedTable.Chosen) -> None:
+        self.app.open_order(event.key)
+
+    def action_new_order(self) -> None:
+        self.app.call_dialog("new_order", self.client_id)
+
+
+class OrderScreen(BookScreen):
+    """One order: document, agreed scope, dates with postponements and pauses, its history."""
+
+    BINDINGS = ORDER
+
+    def __init__(self, ref: str) -> None:
+        super().__init__()
+        self.ref = ref
+        """The order shown."""
+        self.client_id: int | None = None
+        """Its client, once read."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="order-body"):
+            yield Static(id="order-head")
+            with Horizontal(id="order-columns"):
+                yield Static(id="order-dates", classes="panel")
+                yield Static(id="order-document", classes="panel")
+            yield Static(id="order-scope", classes="panel")
+        yield PagedTable(("Date", 11), ("What", 12), ("Detail", 0), id="order-related", empty="No history yet.")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#order-related DataTable").focus()
+
+    def section(self) -> str:
+        return f"Order {self.ref}"
+
+    def reload(self) -> None:
+        book, today = self.app.book, self.app.today
+        try:
+            order = book.order(self.ref)
+        except NotFound:
+            self.app.notify(f"Order {self.ref} is no longer in the book.", severity="warning")
+            self.action_back()
+            return
+        self.client_id = order.client_id
+        self.query_one("#order-head", Static).update(order_head(book, order, today))
+        self.query_one("#order-dates", Static).update(order_dates(order, today))
+        self.query_one("#order-document", Static).update(order_document(order))
+        self.query_one("#order-scope", Static).update(order_scope(order))
+        rows = order_related(book, order)
+        self.query_one("#order-related", PagedTable).show_page(rows, 0, len(rows))
+
+    @on(PagedTable.Chosen)
+    def _open(self, event: PagedTable.Chosen) -> None:
+        kind, _, key = event.key.partition(":")
+        if kind == "incident":
+            self.app.open_incident(int(key))
+        elif kind == "follow-up":
+            self.app.call_dialog("complete_followup", int(key))
+
+    def action_postpone(self) -> None:
+        self.app.call_dialog("postpone_order", self.ref)
+
+    def action_deliver(self) -> None:
+        self.app.call_dialog("deliver", self.ref)
+
+    def action_pause(self) -> None:
+        self.app.call_dialog("pause_or_resume", self.ref)
+
+    def action_letter(self) -> None:
+        self.app.open_letter(ref=self.ref, client_id=self.client_id)
+
+    def action_incident(self) -> None:
+        self.app.call_dialog("open_incident", self.ref)
+
+    def action_log(self) -> None:
+        self.app.call_dialog("log_interaction", self.client_id, self.ref)
+
+    def action_cancel(self) -> None:
+        self.app.call_dialog("cancel", self.ref)
+
+    def action_edit(self) -> None:
+        self.app.call_dialog("edit_order", self.ref)
+
+    def action_client(self) -> None:
+        if self.client_id is not None:
+            self.app.open_client(self.client_id)

@@ -1,0 +1,107 @@
+"""The dashboard's list of what needs attention, most urgent first; each line opens its record.
+
+Option ids read "order:2026-014", "incident:3", "follow-up:7" or "client:5:<why>" (a client
+may show for several reasons).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from store.dashboard import Dashboard
+
+from ..format import ago, day, days
+
+
+def _line(*parts: tuple[str, str]) -> Text:
+    """One line, cut with … rather than wrapped."""
+    return Text.assemble(*parts, no_wrap=True, overflow="ellipsis", end="")
+
+
+def _heading(title: str, count: int) -> Option:
+    return Option(_line((f"{title} ", "bold"), (f"({count})", "dim")), disabled=True)
+
+
+def _name(client) -> str:
+    return client.name if client is not None else "?"
+
+
+def _overdue(d: Dashboard) -> list[Option]:
+    return [Option(_line(("  ", ""), (line.order.ref, "bold"), ("  ", ""),
+                         (f"{days(line.days_late)} late".ljust(13), "bold"),
+                         (f"{_name(line.client)} — ", ""), (line.order.title, "dim")),
+                   id=f"order:{line.order.ref}") for line in d.overdue]
+
+
+def _due_soon(d: Dashboard) -> list[Option]:
+    def when(late: int) -> str:
+        return "due today" if late == 0 else (f"in {days(-late)}" if late < 0
+                                              else f"{days(late)} late")
+    return [Option(_line(("  ", ""), (line.order.ref, "bold"), ("  ", ""),
+                         (when(line.days_late).ljust(13), ""),
+                         (f"{_name(line.client)} — ", ""), (line.order.title, "dim")),
+                   id=f"order:{line.order.ref}") for line in d.due_soon]
+
+
+def _followups(d: Dashboard) -> list[Option]:
+    return [Option(_line(("  ", ""), (("due today" if line.days_late == 0
+                                       else f"{days(line.days_late)} late").ljust(22), "bold"),
+                         (f"{_name(line.client)} — ", ""), (line.followup.what, "dim")),
+                   id=f"follow-up:{line.followup.id}") for line in d.followups]
+
+
+def _incidents(d: Dashboard) -> list[Option]:
+    return [Option(_line(("  ", ""), (line.incident.order_ref, "bold"), ("  ", ""),
+                         (f"next: {line.next_step}".ljust(22), "bold"),
+                         (f"{_name(line.client)} — ", ""), (line.incident.what, "dim")),
+                   id=f"incident:{line.incident.id}") for line in d.incidents]
+
+
+def _clients(d: Dashboard) -> list[Option]:
+    options = [Option(_line(("  at risk    ", "bold"), (f"{risk.client.name} — ", ""),
+                            ("; ".join(risk.reasons), "dim")),
+                      id=f"client:{risk.client.id}:risk") for risk in d.at_risk]
+    at_risk = {risk.client.id for risk in d.at_risk}
+    options += [Option(_line(("  silent     ", "italic"), (f"{client.name} — ", ""),
+                             ("never gave feedback: ask for it", "dim")),
+                       id=f"client:{client.id}:silent") for client in d.silent if client.id not in at_risk]
+    return options
+
+
+def _milestones(d: Dashboard) -> list[Option]:
+    return [Option(_line(("  ", ""), (day(m.on).ljust(13), ""), (f"{m.client.name} — ", ""),
+                         (m.detail, "dim")),
+                   id=f"client:{m.client.id}:{m.kind}:{m.on.isoformat()}") for m in d.milestones]
+
+
+SECTIONS = (
+    ("Overdue", _overdue), ("Follow-ups due", _followups), ("Recovery plans", _incidents),
+    ("Due within 7 days", _due_soon), ("Clients to look after", _clients),
+    ("Milestones", _milestones),
+)
+"""Most urgent first; empty sections are left out."""
+
+
+class AttentionList(OptionList):
+    """What needs attention, section by section; Enter or a click opens the line's record."""
+
+    def show(self, d: Dashboard) -> None:
+        """Replace the lines, keeping the highlight on the same record if it is still there."""
+        kept = self.highlighted_option.id if self.highlighted_option else None
+        self.clear_options()
+        for title, lines in SECTIONS:
+            options = lines(d)
+            if options:
+                self.add_option(_heading(title, len(options)))
+                self.add_options(options)
+        if self.option_count == 0:
+            self.add_option(Option(_line(("Nothing needs attention today. ", "bold"),
+                                         ("Well done.", "dim")), disabled=True))
+        ids = [self.get_option_at_index(i).id for i in range(self.option_count)]
+        if kept is not None and kept in ids:
+            self.highlighted = ids.index(kept)
+        else:
+            self.highlighted = next((i for i in range(self.option_count)
+                                     if not self.get_option_at_index(i).disabled), None)

@@ -1,0 +1,33 @@
+"""B's dialogs and screens, looked up by name so this app runs before they all exist."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+SCREENS = {
+    "LetterScreen": "tui.screens.letter", "RecoveryScreen": "tui.screens.recovery",
+    "JournalScreen": "tui.screens.journal", "ProfileScreen": "tui.screens.profile",
+    "WelcomeScreen": "tui.screens.welcome",
+}
+
+
+def _attribute(module_name: str, name: str):
+    """`module.name`, or None when that module is not written yet."""
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, name, None)
+
+
+def dialog(name: str) -> Callable | None:
+    """The dialog function `tui.dialogs.<name>(app, …)`, if it exists."""
+    return _attribute("tui.dialogs", name)
+
+
+def screen(name: str) -> type | None:
+    """The screen class `name` (e.g. "LetterScreen"), if it exists."""
+    return _attribute(SCREENS[name], name)
