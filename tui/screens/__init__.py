@@ -1,0 +1,1 @@
+"""Carnet's screens: one per section or record."""
