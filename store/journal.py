@@ -52,8 +52,8 @@ def read_entries(path: Path) -> tuple[list[dict], int]:
         entry = _decode_line(line)
         if entry is None:
             if any(lines[index + 1:-1]) or lines[-1]:
-                raise BookCorrupt(f"the journal {path.name} is damaged in the middle "
-                                  f"(line {index + 1}); restore a backup")
+                raise BookCorrupt(f"the journal {path} is damaged in the middle "
+                                  f"(line {index + 1})")
             break
         position += len(line) + 1
         entries.append(entry)
@@ -75,10 +75,22 @@ class Journal:
     def append(self, seq: int, ops: list[Op]) -> None:
         """Write one entry and return once it is on disk."""
         line = encode_entry(seq, ops)
-        write_all(self.fd, line)
-        os.fsync(self.fd)
+        try:
+            write_all(self.fd, line)
+            os.fsync(self.fd)
+        except BaseException:
+            self._cut_back()
+            raise
         self.entries += 1
         self.size += len(line)
+
+    def _cut_back(self) -> None:
+        """Remove a partly written line so the next append starts clean."""
+        try:
+            os.ftruncate(self.fd, self.size)
+            os.lseek(self.fd, self.size, os.SEEK_SET)
+        except OSError:
+            pass
 
     def reset(self) -> None:
         """Empty the journal after its entries were folded into the snapshot."""

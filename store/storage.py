@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 
 from . import backups
-from .errors import BookChanged, BookCorrupt, BookLocked, BookVersionError, ReadOnlyBook
+from .errors import BookChanged, BookCorrupt, BookError, BookLocked, BookVersionError, ReadOnlyBook
 from .files import clean_stray_temporaries, ensure_private_dir, open_private, write_atomic
 from .journal import Journal, Op, read_entries
 from .migrations import SCHEMA_VERSION, migrate
@@ -72,7 +72,11 @@ class BookFiles:
             self._load_consistent()
             return
         ensure_private_dir(self.data_dir)
-        self._lock()
+        try:
+            self._lock()
+        except OSError as exc:
+            raise BookError(f"cannot write in {self.data_dir} ({exc.strerror}); Carnet can "
+                            "still open it read-only") from None
         try:
             clean_stray_temporaries(self.data_dir)
             self._load()
@@ -119,14 +123,18 @@ class BookFiles:
         if schema > SCHEMA_VERSION:
             raise BookVersionError(
                 f"this book was written by a newer Carnet (schema {schema}; this one reads up "
-                f"to {SCHEMA_VERSION}); update Carnet — nothing was changed")
+                f"to {SCHEMA_VERSION}); update Carnet — nothing was changed; "
+                f"{_restore_hint(self.data_dir)}")
         if schema < SCHEMA_VERSION:
             if not self.read_only:
                 backups.write_backup(self.data_dir, self.snapshot_path.read_bytes(),
                                      label=f"before-migration-v{schema}")
             migrate(tables, schema)
             self.migrated_from = schema
-        entries, self._journal_valid = read_entries(self.journal_path)
+        try:
+            entries, self._journal_valid = read_entries(self.journal_path)
+        except BookCorrupt as exc:
+            raise BookCorrupt(f"{exc}; nothing was changed; {_restore_hint(self.data_dir)}") from None
         with _gc_paused():
             for entry in entries:
                 if entry["seq"] > self.seq:
@@ -174,11 +182,17 @@ class BookFiles:
         if self.journal is None:
             raise ReadOnlyBook("this book is open read-only; the change was not saved")
         self._check_unchanged()
-        self.journal.append(self.seq + 1, ops)
+        try:
+            self.journal.append(self.seq + 1, ops)
+        finally:
+            self._remember_fingerprint()
         self.seq += 1
-        if self.journal.size > COMPACT_AT_BYTES:
-            self.compact()
         self._remember_fingerprint()
+        if self.journal.size > COMPACT_AT_BYTES:
+            try:
+                self.compact()
+            except OSError:
+                self._remember_fingerprint()  # the change is durable in the journal; fold later
 
     def compact(self) -> None:
         """Fold the journal into a new snapshot, atomically."""
