@@ -1,0 +1,142 @@
+"""The freelancer's stories, played on the real app with a Pilot, on a temporary book."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Static
+
+from store import incidents, orders, relations
+from store.book import Book
+from tui.app import CarnetApp
+from tui.screens.book_problem import BookProblemScreen
+from tui.screens.clients import ClientScreen
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.orders import OrderScreen
+
+from .tui_support import TODAY, late_book, section_ids, settle
+
+
+async def test_the_most_overdue_order_is_first_on_the_dashboard(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert section_ids(app, "Overdue") == ["order:2026-002", "order:2026-001"]
+        assert section_ids(app, "Due within 7 days") == ["order:2026-003"]
+        assert app.screen.query_one("#attention").highlighted_option.id == "order:2026-002"
+
+
+async def test_selecting_an_overdue_line_opens_the_order(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, OrderScreen) and app.screen.ref == "2026-002"
+        head = str(app.screen.query_one("#order-head", Static).render())
+        assert "Acte de vente, 1523" in head and "10 days late" in head
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_postponing_moves_the_order_off_the_overdue_list_into_its_history(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "p")
+        await pilot.press(*"+7", "tab", *"sources illisibles", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, OrderScreen)
+        dates = str(app.screen.query_one("#order-dates", Static).render())
+        assert "moved" in dates and "13 Nov 2026 → 30 Nov 2026" in dates
+        assert "sources illisibles" in dates
+        await pilot.press("escape")
+        await settle(pilot)
+        assert section_ids(app, "Overdue") == ["order:2026-001"]
+        assert "order:2026-002" in section_ids(app, "Due within 7 days")
+
+
+async def test_undo_puts_the_postponed_order_back_on_the_overdue_list(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.run_action_safely(orders.postpone, app.book, "2026-002",
+                              TODAY + timedelta(days=7), "sources illisibles", "mine", TODAY)
+        await settle(pilot)
+        assert section_ids(app, "Overdue") == ["order:2026-001"]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert section_ids(app, "Overdue") == ["order:2026-002", "order:2026-001"]
+        assert app.book.order("2026-002").postponements == []
+
+
+async def test_a_complaint_then_an_incident_shows_on_the_dashboard_until_closed(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        book = app.book
+        app.run_action_safely(relations.log_interaction, book, 1, "complaint",
+                              "Le nom du vendeur est mal lu.", TODAY, order_ref="2026-002")
+        await settle(pilot)
+        assert "client:1:risk" in section_ids(app, "Clients to look after")
+        await pilot.press("enter", "i")
+        await pilot.press(*"Nom du vendeur mal lu", "ctrl+s")
+        await settle(pilot)
+        incident = incidents.open_incidents(book)[0]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert section_ids(app, "Recovery plans") == [f"incident:{incident.id}"]
+        for step in ("apologised", "fixed", "followed_up", "feedback_asked"):
+            app.run_action_safely(incidents.record_step, book, incident.id, step, TODAY)
+        await settle(pilot)
+        assert section_ids(app, "Recovery plans") == [f"incident:{incident.id}"]
+        app.run_action_safely(incidents.close_incident, book, incident.id, TODAY,
+                              "Relire les noms propres à voix haute.")
+        await settle(pilot)
+        assert section_ids(app, "Recovery plans") == []
+
+
+async def test_a_second_carnet_on_the_same_book_shows_the_store_message(tmp_path):
+    folder = late_book(tmp_path / "book")
+    with Book(folder):
+        app = CarnetApp(folder, TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, BookProblemScreen)
+            message = str(app.screen.query_one("#problem-message", Static).render())
+            assert "already open in another Carnet" in message
+            assert app.book is None
+            await pilot.click("#read-only")
+            await settle(pilot)
+            assert isinstance(app.screen, DashboardScreen)
+            assert app.book.read_only and "read-only" in app.sub_title
+            assert section_ids(app, "Overdue") == ["order:2026-002", "order:2026-001"]
+            assert app.run_action_safely(relations.add_followup, app.book, 1, TODAY,
+                                         "call back") is None
+
+
+async def test_quitting_from_the_lock_message_leaves_without_a_traceback(tmp_path):
+    folder = late_book(tmp_path / "book")
+    with Book(folder):
+        app = CarnetApp(folder, TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.click("#quit")
+            await pilot.pause()
+        assert app.return_code == 1
+
+
+async def test_a_dashboard_client_line_opens_the_client(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.run_action_safely(relations.log_interaction, app.book, 2, "complaint", "Trop lent",
+                              TODAY)
+        await settle(pilot)
+        attention = app.screen.query_one("#attention")
+        ids = [attention.get_option_at_index(i).id for i in range(attention.option_count)]
+        attention.highlighted = ids.index("client:2:risk")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen) and app.screen.client_id == 2
