@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from store import clients, orders
@@ -18,7 +19,9 @@ TODAY = date(2026, 11, 23)
 
 
 class HarnessApp(App):
-    """The smallest app the dialogs need: a book, a today, and a refresh counter."""
+    """The smallest app the dialogs and screens need: a book, a today, a data version."""
+
+    data_version: reactive[int] = reactive(0, init=False)
 
     def __init__(self, book: Book, today: date = TODAY) -> None:
         super().__init__()
@@ -26,12 +29,26 @@ class HarnessApp(App):
         self.today = today
         self.refreshed = 0
         self.notices: list[str] = []
+        self.opened: list[tuple] = []
 
     def compose(self) -> ComposeResult:
         yield Static("harness")
 
     def refresh_data(self) -> None:
         self.refreshed += 1
+        self.data_version += 1
+
+    def open_order(self, ref: str) -> None:
+        self.opened.append(("order", ref))
+
+    def open_client(self, client_id: int) -> None:
+        self.opened.append(("client", client_id))
+
+    def open_incident(self, incident_id: int) -> None:
+        self.opened.append(("incident", incident_id))
+
+    def open_letter(self, kind=None, ref=None, client_id=None) -> None:
+        self.opened.append(("letter", kind, ref, client_id))
 
     def notify(self, message: str, **kwargs) -> None:
         self.notices.append(message)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
@@ -128,3 +128,42 @@ class FieldRow(Horizontal):
         except ValidationError:
             return ""
         return f"→ {day:%a %d %b %Y}"
+
+
+class FieldList(VerticalScroll, can_focus=False):
+    """The rows of a form, read together and told together which value was refused."""
+
+    def __init__(self, fields: list[Field], today: date, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.fields = fields
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        for field in self.fields:
+            yield FieldRow(field, self.today)
+
+    def row(self, name: str) -> FieldRow:
+        """The row of the field called `name`."""
+        return self.query_one(f"#row-{name}", FieldRow)
+
+    def values(self) -> dict[str, object]:
+        """Every field's value, by name."""
+        return {field.name: self.row(field.name).value for field in self.fields}
+
+    def focus_first(self) -> None:
+        if self.fields:
+            self.row(self.fields[0].name).widget.focus()
+
+    def show_error(self, error: ValidationError) -> bool:
+        """Show the refusal beside its field and focus it; False if no field owns it."""
+        field = next((f for f in self.fields if f.owns(error.field)), None)
+        if field is None:
+            return False
+        row = self.row(field.name)
+        row.show_error(error.message)
+        row.widget.focus()
+        return True
+
+    def clear_errors(self) -> None:
+        for row in self.query(FieldRow):
+            row.clear_error()

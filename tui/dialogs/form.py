@@ -7,14 +7,14 @@ from typing import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from store.errors import CarnetError, ValidationError
 
 from .confirm import ConfirmDialog
-from .fields import Field, FieldRow
+from .fields import Field, FieldList
 
 Save = Callable[[dict[str, object]], str]
 """Performs the change with the form's values; returns what to tell the user."""
@@ -64,26 +64,25 @@ class FormDialog(ModalScreen[bool]):
             frame.border_title = self.form_title
             if self.intro:
                 yield Static(self.intro, id="form-intro", markup=False)
-            with VerticalScroll(id="form-fields", can_focus=False):
-                for field in self.fields:
-                    yield FieldRow(field, self.app.today)
+            yield FieldList(self.fields, self.app.today, id="form-fields")
             yield Static("", id="form-error", classes="-empty", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button(self.submit_label, variant="primary", id="form-submit", compact=True,
-                             tooltip="Save (ctrl+s)")
-                yield Button("Cancel", id="form-cancel", compact=True, tooltip="Close without saving (escape)")
+                yield Button(self.submit_label, variant="primary", id="form-submit",
+                             compact=True, tooltip="Save (ctrl+s)")
+                yield Button("Cancel", id="form-cancel", compact=True,
+                             tooltip="Close without saving (escape)")
+
+    @property
+    def body(self) -> FieldList:
+        """The form's rows."""
+        return self.query_one(FieldList)
 
     def on_mount(self) -> None:
-        if self.fields:
-            self.row(self.fields[0].name).widget.focus()
-
-    def row(self, name: str) -> FieldRow:
-        """The row of the field called `name`."""
-        return self.query_one(f"#row-{name}", FieldRow)
+        self.body.focus_first()
 
     def values(self) -> dict[str, object]:
         """Every field's value, by name."""
-        return {field.name: self.row(field.name).value for field in self.fields}
+        return self.body.values()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#form-submit")
@@ -118,13 +117,8 @@ class FormDialog(ModalScreen[bool]):
         self.dismiss(True)
 
     def _show_error(self, error: ValidationError) -> None:
-        field = next((f for f in self.fields if f.owns(error.field)), None)
-        if field is None:
+        if not self.body.show_error(error):
             self._show_general(str(error))
-            return
-        row = self.row(field.name)
-        row.show_error(error.message)
-        row.widget.focus()
 
     def _show_general(self, message: str) -> None:
         """A refusal that names no field of the form shows under the fields."""
@@ -135,5 +129,4 @@ class FormDialog(ModalScreen[bool]):
     def _clear_errors(self) -> None:
         self.query_one("#form-error", Static).update("")
         self.query_one("#form-error", Static).add_class("-empty")
-        for row in self.query(FieldRow):
-            row.clear_error()
+        self.body.clear_errors()

@@ -6,6 +6,7 @@ from textual.app import App
 
 from store import incidents as ops
 from store.dates import parse_date
+from store.relations import record_gesture
 
 from .common import CAUSE_OPTIONS, lookup
 from .fields import Field
@@ -63,7 +64,13 @@ def record_step(app: App, incident_id: int, step: str):
 
     def save(values: dict) -> str:
         on = parse_date(str(values.pop("on")), app.today, "date")
-        ops.record_step(app.book, incident_id, step, on, **{k: str(v) for k, v in values.items()})
+        details = {name: str(value) for name, value in values.items()}
+        with app.book.transaction(f"recovery step: {step.replace('_', ' ')}"):
+            gesture = details.get("gesture", "").strip()
+            if gesture and gesture != incident.gesture:
+                record_gesture(app.book, incident.client_id, gesture, on, incident.order_ref,
+                               incident_id)
+            ops.record_step(app.book, incident_id, step, on, **details)
         return f"{STEP_TITLES[step]} — {on:%d/%m/%Y}"
 
     return app.push_screen(FormDialog(STEP_TITLES[step], fields, save,
@@ -86,6 +93,13 @@ def close_incident(app: App, incident_id: int):
         ops.close_incident(app.book, incident_id, on, str(values["lesson"]))
         return "Plan closed; the lesson is in the journal"
 
+    def question(values: dict) -> str | None:
+        missing = [STEP_TITLES[s].lower() for s in ops.STEPS[:4] if getattr(incident, s) is None]
+        if not missing:
+            return None
+        return (f"Not done yet: {'; '.join(missing)}.\n"
+                "Close the plan anyway?")
+
     return app.push_screen(FormDialog(f"Close the plan on {incident.order_ref}", fields, save,
-                                      intro="What did this teach you?",
+                                      intro="What did this teach you?", question=question,
                                       submit_label="Close plan"))

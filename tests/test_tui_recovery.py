@@ -1,0 +1,126 @@
+"""Story tests of a recovery plan: four steps in order, then the lesson into the journal."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import OptionList, Static
+
+from store import incidents, relations
+from tui.dialogs import ConfirmDialog, FormDialog
+from tui.screens.recovery import RecoveryScreen
+
+from .test_tui_dialogs import TODAY, HarnessApp, book, field, type_text  # noqa: F401
+
+
+def plan(book):
+    return incidents.open_incident(book, "2026-001", TODAY - timedelta(days=5),
+                                   "Livré en retard, sans prévenir", "mine")
+
+
+def step_text(app, index: int) -> str:
+    steps = app.screen.query_one("#plan-steps", OptionList)
+    return str(steps.get_option_at_index(index).prompt)
+
+
+async def test_the_steps_are_recorded_in_order_and_closing_asks_for_the_lesson(book):
+    incident = plan(book)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(RecoveryScreen(incident.id))
+        await pilot.pause()
+        steps = app.screen.query_one("#plan-steps", OptionList)
+        assert [steps.get_option_at_index(i).disabled for i in range(5)] == [
+            False, True, True, True, True]
+        assert "Next: admit the error and apologise" in str(
+            app.screen.query_one("#plan-status", Static).render())
+
+        await pilot.press("n")
+        assert app.screen.form_title == "Admitted the error and apologised"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ 1" in step_text(app, 0)
+        assert TODAY.strftime("%d/%m/%Y") in step_text(app, 0)
+
+        await pilot.press("n")
+        await pilot.press("tab")
+        await type_text(pilot, "Relecture offerte")
+        await pilot.press("tab")
+        await type_text(pilot, "Un résumé gratuit")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Relecture offerte" in step_text(app, 1)
+        assert "Un résumé gratuit" in step_text(app, 1)
+
+        await pilot.press("n")
+        field(app, "gesture").value = "Remise de 20 %"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await type_text(pilot, "Prévenir dès que le délai glisse")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "asked for feedback" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        await pilot.press("c")
+        await type_text(pilot, "Prévenir dès que le délai glisse")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryScreen)
+        assert "Lesson: Prévenir" in str(app.screen.query_one("#plan-status", Static).render())
+
+    done = book.get("incidents", incident.id)
+    assert (done.apologised, done.fixed, done.followed_up, done.feedback_asked, done.closed) == (
+        TODAY, TODAY, TODAY, TODAY, TODAY)
+    assert (done.solution, done.client_proposal, done.gesture) == (
+        "Relecture offerte", "Un résumé gratuit", "Remise de 20 %")
+    assert [(lesson.text, lesson.incident_id) for lesson in book.lessons()] == [
+        ("Prévenir dès que le délai glisse", incident.id)]
+    gestures = [i for i in book.interactions() if i.kind == "gesture given"]
+    assert [g.text for g in gestures] == ["Remise de 20 %"]
+
+
+async def test_a_later_step_cannot_be_chosen_before_the_earlier_ones(book):
+    incident = plan(book)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(RecoveryScreen(incident.id))
+        await pilot.pause()
+        await pilot.press("down", "down", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.form_title == "Admitted the error and apologised"
+
+
+async def test_a_step_dated_before_the_plan_opened_is_refused_beside_the_date(book):
+    incident = plan(book)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(RecoveryScreen(incident.id))
+        await pilot.press("n")
+        field(app, "on").value = "-30"
+        await pilot.press("enter")
+        await pilot.pause()
+        message = str(app.screen.query_one("#message-on", Static).render())
+        assert "before the opening date" in message
+    assert book.get("incidents", incident.id).apologised is None
+
+
+async def test_the_apology_letter_is_one_key_away(book):
+    incident = plan(book)
+    relations.log_interaction(book, 1, "complaint", "Fâché", TODAY, order_ref="2026-001")
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(RecoveryScreen(incident.id))
+        await pilot.press("l")
+    assert app.opened == [("letter", "apology", "2026-001", 1)]

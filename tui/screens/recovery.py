@@ -1,0 +1,190 @@
+"""A recovery plan: the four steps after a mistake, each dated, then the lesson learned."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.errors import NotFound
+from store.incidents import STEPS
+from store.models import Incident
+
+from .. import dialogs
+from ..dialogs.recovery import STEP_TITLES
+from .base import BookScreen
+
+TO_DO = {
+    "apologised": "Admit the error and apologise — no blame, no long excuses",
+    "fixed": "Fix the problem — ask what solution they would find fair",
+    "followed_up": "Follow up, with a gesture of goodwill",
+    "feedback_asked": "Ask for feedback, actively",
+    "feedback_received": "Hear the feedback (a grudging “fine” deserves questions)",
+}
+"""Each step as still to be done."""
+NUMBERS = {"apologised": "1", "fixed": "2", "followed_up": "3", "feedback_asked": "4",
+           "feedback_received": "4"}
+DETAILS = {"fixed": (("solution", "Solution"), ("client_proposal", "They proposed")),
+           "followed_up": (("gesture", "Gesture"),), "feedback_received": (("feedback", "Said"),)}
+
+BINDINGS = [
+    Binding("r", "record", "Record step", id="recovery.record",
+            tooltip="Date the selected step, with its details"),
+    Binding("n", "next_step", "Next step", id="recovery.next",
+            tooltip="Record the next step of the plan"),
+    Binding("c", "close_plan", "Close plan", id="recovery.close",
+            tooltip="Close the plan with the lesson learned"),
+    Binding("l", "letter", "Apology", id="recovery.letter",
+            tooltip="Write the apology letter for this order"),
+    Binding("g", "gesture", "Gesture", id="recovery.gesture", show=False,
+            tooltip="Record a gesture of goodwill given"),
+    Binding("o", "order", "Order", id="recovery.order", show=False, tooltip="Open the order"),
+    Binding("k", "client", "Client", id="recovery.client", show=False,
+            tooltip="Open the client"),
+    Binding("escape", "back", "Back", id="nav.back", tooltip="Back to the previous screen"),
+]
+"""Keys of the recovery plan, by id."""
+
+
+def first_undone(incident: Incident) -> int:
+    """Index in STEPS of the first step without a date (len(STEPS) when all are dated)."""
+    return next((i for i, step in enumerate(STEPS) if getattr(incident, step) is None),
+                len(STEPS))
+
+
+def step_prompt(incident: Incident, step: str) -> Text:
+    """One step: done with its date and details, or still to do."""
+    day = getattr(incident, step)
+    prompt = Text()
+    prompt.append(f"{'✓' if day else '·'} {NUMBERS[step]}  ", style="bold green" if day else "dim")
+    prompt.append(STEP_TITLES[step] if day else TO_DO[step], style="" if day else "dim")
+    if day:
+        prompt.append(f"  {day:%d/%m/%Y}", style="bold")
+    for name, label in DETAILS.get(step, ()):
+        value = getattr(incident, name)
+        if value:
+            prompt.append(f"\n      {label}: ", style="italic")
+            prompt.append(value)
+    return prompt
+
+
+class RecoveryScreen(BookScreen):
+    """One recovery plan: what happened, the dated steps, and what is next."""
+
+    BINDINGS = BINDINGS
+
+    DEFAULT_CSS = """
+    RecoveryScreen #plan-head { padding: 0 1; height: auto; }
+    RecoveryScreen #plan-steps { height: 1fr; border: round $primary 40%; }
+    RecoveryScreen #plan-status { padding: 0 1; height: auto; color: $text-muted; }
+    """
+
+    def __init__(self, incident_id: int) -> None:
+        super().__init__()
+        self.incident_id = incident_id
+        """The plan shown."""
+        self.incident: Incident | None = None
+        """The plan as last read."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="plan-head")
+        yield OptionList(id="plan-steps")
+        yield Static(id="plan-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#plan-steps", OptionList).focus()
+
+    def section(self) -> str:
+        ref = self.incident.order_ref if self.incident else "…"
+        return f"Recovery plan {ref}"
+
+    def reload(self) -> None:
+        book = self.app.book
+        try:
+            incident = self.incident = book.get("incidents", self.incident_id)
+            order, client = book.order(incident.order_ref), book.client(incident.client_id)
+        except NotFound:
+            self.app.notify("This recovery plan is no longer in the book.", severity="warning")
+            self.action_back()
+            return
+        head = Text()
+        head.append(f"{order.ref} — {order.title}\n", style="bold")
+        head.append(f"{client.name} · opened {incident.opened:%d/%m/%Y} · cause: "
+                    f"{incident.cause}\n")
+        head.append("What happened: ", style="italic")
+        head.append(incident.what)
+        self.query_one("#plan-head", Static).update(head)
+        self._show_steps(incident)
+        self.query_one("#plan-status", Static).update(self._status(incident))
+
+    def _show_steps(self, incident: Incident) -> None:
+        steps = self.query_one("#plan-steps", OptionList)
+        highlighted = steps.highlighted
+        reachable = first_undone(incident)
+        steps.clear_options()
+        steps.add_options(
+            Option(step_prompt(incident, step), id=step,
+                   disabled=incident.closed is not None or index > reachable)
+            for index, step in enumerate(STEPS))
+        if incident.closed is None:
+            steps.highlighted = min(reachable, len(STEPS) - 1) if highlighted is None \
+                else highlighted
+
+    def _status(self, incident: Incident) -> Text:
+        if incident.closed:
+            status = Text(f"Closed {incident.closed:%d/%m/%Y}. Lesson: ", style="bold")
+            status.append(incident.lesson, style="")
+            return status
+        index = first_undone(incident)
+        if index >= STEPS.index("feedback_received"):
+            return Text("Every step is done: close the plan with what it taught you (c).")
+        return Text(f"Next: {TO_DO[STEPS[index]].split(' — ')[0].lower()} (n).")
+
+    @on(OptionList.OptionSelected, "#plan-steps")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        dialogs.record_step(self.app, self.incident_id, event.option.id)
+
+    def action_record(self) -> None:
+        steps = self.query_one("#plan-steps", OptionList)
+        option = steps.highlighted_option
+        if option is not None and not option.disabled:
+            dialogs.record_step(self.app, self.incident_id, option.id)
+
+    def action_next_step(self) -> None:
+        if self.incident is None or self.incident.closed:
+            self.app.notify("This plan is closed.")
+            return
+        index = first_undone(self.incident)
+        if index >= len(STEPS):
+            self.action_close_plan()
+            return
+        dialogs.record_step(self.app, self.incident_id, STEPS[index])
+
+    def action_close_plan(self) -> None:
+        if self.incident is not None and self.incident.closed:
+            self.app.notify("This plan is already closed.")
+            return
+        dialogs.close_incident(self.app, self.incident_id)
+
+    def action_gesture(self) -> None:
+        if self.incident is not None:
+            dialogs.gesture_given(self.app, self.incident.client_id, self.incident_id)
+
+    def action_letter(self) -> None:
+        if self.incident is not None:
+            self.app.open_letter(kind="apology", ref=self.incident.order_ref,
+                                 client_id=self.incident.client_id)
+
+    def action_order(self) -> None:
+        if self.incident is not None:
+            self.app.open_order(self.incident.order_ref)
+
+    def action_client(self) -> None:
+        if self.incident is not None:
+            self.app.open_client(self.incident.client_id)
