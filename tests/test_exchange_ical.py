@@ -56,6 +56,12 @@ def test_delivered_orders_and_done_follow_ups_are_left_out(book):
     assert events(ical.export_ics(book, NOW)) == {}
 
 
+def test_follow_ups_of_parted_clients_are_left_out(book):
+    clients.mark_client(book, 1, "parted", "fin de la collaboration")
+    summaries = [str(e["SUMMARY"]) for e in events(ical.export_ics(book, NOW)).values()]
+    assert not any(s.startswith("Relance Henri") for s in summaries) and len(summaries) == 2
+
+
 def test_the_calendar_speaks_the_books_language(book):
     book.set_profile(Profile(name="Claire", language="en"))
     summaries = {str(e["SUMMARY"]) for e in events(ical.export_ics(book, NOW)).values()}

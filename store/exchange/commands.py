@@ -180,7 +180,8 @@ def cmd_client(args) -> int:
     with Book(args.data_dir) as book:
         client = book.client(args.id)
         plan = privacy.erase_plan(book, args.id)
-        listed = ", ".join(f"{n} {name if n > 1 else name.rstrip('s')}" for name, n in plan.items() if n)
+        listed = ", ".join(f"{n} {name if n > 1 else name.rstrip('s')}"
+                           for name, n in plan.items() if n)
         if not confirm(f"Erase {client.name} (client {args.id}) and everything about them "
                        f"({listed}), letter files included? This cannot be undone.", args.yes):
             return EXIT_DECLINED

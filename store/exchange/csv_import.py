@@ -140,11 +140,12 @@ class _Importer:
         if email and email in self.emails:
             return f"{checked.name}: a client with the e-mail {checked.email} already exists"
         if name in self.names:
-            return f"{checked.name} ({checked.city or 'no city'}): already a client of that name and city"
-        created = client_ops.add_client(self.book, self.today, **fields)
+            return (f"{checked.name} ({checked.city or 'no city'}): already a client of that "
+                    "name and city")
+        client_ops.add_client(self.book, self.today, **fields)
         self.emails.add(email)
         self.names.add(name)
-        return None if created else "not created"
+        return None
 
     def find_client(self, key: str) -> int:
         found = self.by_email.get(plain(key)) or self.by_name.get(plain(key), [])
@@ -226,7 +227,8 @@ def import_csv(book, data: bytes, today: date, apply: bool = False, skip_bad_row
 def describe(values: dict, orders: bool, line: int) -> str:
     """One line of the preview."""
     if orders:
-        return f"line {line}: order {values.get('ref', '(new)')} {values['title']!r} for {values['client']}"
+        ref = values.get("ref", "(new)")
+        return f"line {line}: order {ref} {values['title']!r} for {values['client']}"
     name = " ".join(values.get(k, "") for k in ("first_name", "last_name")).strip()
     return f"line {line}: client {name or values.get('organisation', '')!r}" + (
         f", {values['city']}" if values.get("city") else "")

@@ -1,4 +1,4 @@
-"""CSV export of clients, orders and interactions: deterministic, spreadsheet-safe, re-importable."""
+"""CSV export of clients, orders and interactions: deterministic, formula-safe, re-importable."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def _write(columns, rows, language: str) -> bytes:
 
 
 def export_csv(book, what: str) -> bytes:
-    """One table as CSV (UTF-8 with a BOM so spreadsheets read accents), headers in the book's language."""
+    """One table as CSV, headers in the book's language; UTF-8 with a BOM for spreadsheets."""
     language = book.profile.language
     clients = book.clients_by_id()
     if what == "clients":

@@ -59,13 +59,15 @@ def export_ics(book, now: datetime) -> bytes:
     for order in sorted((o for o in book.orders() if o.status in OPEN_STATUSES),
                         key=lambda o: (o.due, o.ref)):
         client = clients[order.client_id]
-        description = "\n".join([f"{words['order']}: {order.ref}", f"{words['title']}: {order.title}",
-                                 f"{words['client']}: {client.name}",
-                                 f"{words['original']}: {order.due_original.isoformat()}"])
+        description = "\n".join([
+            f"{words['order']}: {order.ref}", f"{words['title']}: {order.title}",
+            f"{words['client']}: {client.name}",
+            f"{words['original']}: {order.due_original.isoformat()}"])
         lines += _event(order_uid(order.ref, identity), stamp, order.due,
                         f"{words['due']} {order.ref}: {order.title} ({client.name})",
                         description, words["due"])
-    pending = [f for f in book.followups() if f.done is None]
+    pending = [f for f in book.followups()
+               if f.done is None and clients[f.client_id].status != "parted"]
     for followup in sorted(pending, key=lambda f: (f.due, f.id)):
         client = clients[followup.client_id]
         details = [f"{words['what']}: {followup.what}", f"{words['client']}: {client.name}"]

@@ -89,7 +89,7 @@ def _journal_seq(path: Path) -> int:
 
 
 def _keep_replaced(data_dir: Path, now: datetime) -> Path:
-    """Copy the current files aside in backups/replaced-<time>/ (not rotated, never restored by hint)."""
+    """Copy the current files aside in backups/replaced-<time>/ (never rotated nor hinted at)."""
     folder = ensure_private_dir(backups.backup_dir(data_dir) / f"replaced-{now:%Y%m%d-%H%M%S-%f}")
     for name in (SNAPSHOT, JOURNAL):
         if (data_dir / name).exists():

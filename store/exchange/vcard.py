@@ -7,11 +7,10 @@ import uuid
 from .contentlines import escape, property_line, split_unescaped, unescape, unfold
 from .identity import book_identity
 
-CIVILITY_PREFIX = {"Mme": "Mme", "M.": "M.", "Mx": "Mx"}
-
 
 def client_uid(client_id: int, identity: str) -> str:
-    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"carnet:{identity}:client:{client_id}"))
+    name = f"carnet:{identity}:client:{client_id}"
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, name))
 
 
 def _card(client, identity: str) -> list[str]:
