@@ -1,0 +1,104 @@
+"""The app's conventions: keys remapped by id, a help screen of every key, the command palette."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.command import CommandPalette
+
+from tui.app import CarnetApp
+from tui.bindings import AREAS, known_ids, load_keymap
+from tui.screens.clients import ClientsScreen
+from tui.screens.help import HelpScreen, keys_table
+from tui.screens.orders import OrderScreen, OrdersScreen
+
+from .tui_support import TODAY, late_book, settle
+
+
+def test_every_binding_has_an_id_and_a_tooltip():
+    for area, bindings in AREAS.items():
+        for binding in bindings:
+            assert binding.id and "." in binding.id, (area, binding.key)
+            assert binding.tooltip, binding.id
+
+
+def test_a_keymap_file_in_the_book_remaps_keys_by_id(tmp_path):
+    folder = late_book(tmp_path / "book")
+    (folder / "keymap.toml").write_text('"go.clients" = "f2"\n"order.postpone" = "P"\n')
+    keymap = load_keymap(folder)
+    assert keymap.keys == {"go.clients": "f2", "order.postpone": "P"} and not keymap.problems
+
+
+def test_a_broken_keymap_is_reported_not_fatal(tmp_path):
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "keymap.toml").write_text('"go.clients" = \n')
+    assert load_keymap(folder).keys == {}
+    assert "cannot be read" in load_keymap(folder).problems[0]
+    (folder / "keymap.toml").write_text('"go.nowhere" = "f9"\n"go.orders" = 3\n')
+    problems = load_keymap(folder).problems
+    assert "unknown binding id 'go.nowhere'" in problems[0] and "go.orders" in problems[1]
+    assert "go.orders" in known_ids()
+
+
+async def test_a_remapped_key_opens_its_section(tmp_path):
+    folder = late_book(tmp_path / "book")
+    (folder / "keymap.toml").write_text('[keys]\n"go.clients" = "f2"\n')
+    app = CarnetApp(folder, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert not isinstance(app.screen, ClientsScreen)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientsScreen)
+
+
+async def test_the_help_lists_every_key_with_its_id(tmp_path):
+    folder = late_book(tmp_path / "book")
+    (folder / "keymap.toml").write_text('"order.postpone" = "P"\n')
+    app = CarnetApp(folder, TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert len(app.screen.query(".help-area")) == len(AREAS)
+        console = Console(width=120, record=True, file=io.StringIO())
+        for area, bindings in AREAS.items():
+            console.print(keys_table(app, area, bindings))
+        text = console.export_text()
+        assert all(binding_id in text for binding_id in known_ids())
+        assert "P           Postpone" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_palette_offers_this_screens_actions_as_area_verb(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_order("2026-002")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"order: postpone")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "FormDialog"
+        assert "Postpone 2026-002" in str(app.screen.form_title)
+
+
+async def test_the_status_key_cycles_the_orders_filter(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "s", "s")
+        await settle(pilot)
+        assert isinstance(app.screen, OrdersScreen)
+        assert str(app.screen.query_one("#show").value) == "overdue"
+        assert not isinstance(app.screen, OrderScreen)
