@@ -209,7 +209,15 @@ def test_an_unreadable_book_names_the_newest_backup_and_the_restore_command(data
     with pytest.raises(CarnetError) as refused:
         Book(data)
     newest = backups.newest_backup(data)
-    assert f"python app.py restore {newest}" in str(refused.value)
+    assert f"restore {newest}" in str(refused.value)
+
+
+@pytest.mark.xfail(strict=True, reason=STORAGE_FIX + " (6: the hint restores the default book)")
+def test_the_restore_hint_names_the_books_folder(data):
+    _corrupt_snapshot(data)
+    with pytest.raises(CarnetError) as refused:
+        Book(data)
+    assert f"--data {data} restore " in str(refused.value)
 
 
 @pytest.mark.parametrize("damage", [_newer, _corrupt_snapshot, _damaged_journal])
