@@ -1,0 +1,61 @@
+"""Snapshots of the main screens on the demo book, at 100×32, on a fixed day.
+
+Update after a deliberate visual change: pytest tests/test_tui_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.app import CarnetApp
+
+from .tui_support import TODAY, demo_book
+
+SIZE = (100, 32)
+
+
+@pytest.fixture
+def app(tmp_path):
+    return CarnetApp(demo_book(tmp_path / "book"), TODAY)
+
+
+async def _settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _client_id(app, last_name: str) -> int:
+    return next(c.id for c in app.book.clients() if c.last_name == last_name)
+
+
+class TestSections:
+    def test_dashboard(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
+
+    def test_clients(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, press=["2"], run_before=_settle)
+
+    def test_orders(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, press=["3"], run_before=_settle)
+
+
+class TestRecords:
+    def test_client(self, app, snap_compare):
+        async def open_henri(pilot):
+            await _settle(pilot)
+            app.open_client(_client_id(app, "Lefèvre"))
+            await _settle(pilot)
+        assert snap_compare(app, terminal_size=SIZE, run_before=open_henri)
+
+    def test_order_with_postponement_history(self, app, snap_compare):
+        async def open_order(pilot):
+            await _settle(pilot)
+            app.open_order("2026-007")
+            await _settle(pilot)
+        assert snap_compare(app, terminal_size=SIZE, run_before=open_order)
+
+
+class TestSmallTerminal:
+    def test_dashboard_at_80x24(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
