@@ -19,8 +19,9 @@ def plan(book):
 
 
 def step_text(app, index: int) -> str:
-    steps = app.screen.query_one("#plan-steps", OptionList)
-    return str(steps.get_option_at_index(index).prompt)
+    """The words of one step as shown (its cells, in order)."""
+    grid = app.screen.query_one("#plan-steps", OptionList).get_option_at_index(index).prompt
+    return " ".join(str(cell) for column in grid.columns for cell in column.cells)
 
 
 async def test_the_steps_are_recorded_in_order_and_closing_asks_for_the_lesson(book):
@@ -36,7 +37,7 @@ async def test_the_steps_are_recorded_in_order_and_closing_asks_for_the_lesson(b
             app.screen.query_one("#plan-status", Static).render())
 
         await pilot.press("n")
-        assert app.screen.form_title == "Admitted the error and apologised"
+        assert app.screen.form_title == "Admit the error and apologise"
         await pilot.press("enter")
         await pilot.pause()
         assert "✓ 1" in step_text(app, 0)
@@ -99,7 +100,7 @@ async def test_a_later_step_cannot_be_chosen_before_the_earlier_ones(book):
         await pilot.press("down", "down", "r")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        assert app.screen.form_title == "Admitted the error and apologised"
+        assert app.screen.form_title == "Admit the error and apologise"
 
 
 async def test_a_step_dated_before_the_plan_opened_is_refused_beside_the_date(book):

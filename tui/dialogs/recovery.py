@@ -19,7 +19,15 @@ STEP_TITLES = {
     "feedback_asked": "Asked for feedback",
     "feedback_received": "Received the feedback",
 }
-"""Each step of the plan as the user reads it."""
+"""Each step of the plan, once done."""
+STEP_ACTIONS = {
+    "apologised": "Admit the error and apologise",
+    "fixed": "Fix the problem",
+    "followed_up": "Follow up, with a gesture",
+    "feedback_asked": "Ask for feedback",
+    "feedback_received": "Hear the feedback",
+}
+"""Each step of the plan, as the form that records it is titled."""
 STEP_FIELDS = {
     "fixed": (Field("solution", "Solution", "area", placeholder="what was done to fix it"),
               Field("client_proposal", "They proposed", "area", aliases=("client proposal",),
@@ -73,7 +81,7 @@ def record_step(app: App, incident_id: int, step: str):
             ops.record_step(app.book, incident_id, step, on, **details)
         return f"{STEP_TITLES[step]} — {on:%d/%m/%Y}"
 
-    return app.push_screen(FormDialog(STEP_TITLES[step], fields, save,
+    return app.push_screen(FormDialog(STEP_ACTIONS[step], fields, save,
                                       intro=f"Recovery plan on {incident.order_ref}",
                                       submit_label="Record"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -55,20 +56,23 @@ def first_undone(incident: Incident) -> int:
                 len(STEPS))
 
 
-def step_prompt(incident: Incident, step: str) -> Text:
+def step_prompt(incident: Incident, step: str) -> Table:
     """One step: done with its date and details, or still to do."""
     day = getattr(incident, step)
-    prompt = Text()
-    prompt.append(f"{'✓' if day else '·'} {NUMBERS[step]}  ", style="bold green" if day else "dim")
-    prompt.append(STEP_TITLES[step] if day else TO_DO[step], style="" if day else "dim")
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(width=4)
+    grid.add_column(ratio=1)
+    grid.add_column(width=10)
+    mark = Text(f"{'✓' if day else '·'} {NUMBERS[step]}", style="bold green" if day else "dim")
     if day:
-        prompt.append(f"  {day:%d/%m/%Y}", style="bold")
+        grid.add_row(mark, Text(STEP_TITLES[step]), Text(f"{day:%d/%m/%Y}", style="bold"))
+    else:
+        grid.add_row(mark, Text(TO_DO[step], style="dim"), Text("—", style="dim"))
     for name, label in DETAILS.get(step, ()):
         value = getattr(incident, name)
         if value:
-            prompt.append(f"\n      {label}: ", style="italic")
-            prompt.append(value)
-    return prompt
+            grid.add_row("", Text.assemble((f"{label}: ", "italic"), value), "")
+    return grid
 
 
 class RecoveryScreen(BookScreen):
