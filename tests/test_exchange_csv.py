@@ -158,6 +158,13 @@ def test_an_existing_reference_is_a_duplicate(book):
     assert [o.title for o in book.orders()] == ["A"] and henri.id == 1
 
 
+def test_a_reference_with_a_superscript_digit_is_refused(book):
+    clients.add_client(book, TODAY, last_name="Henri", email="h@example.fr")
+    report = csv_import.import_csv(book, "ref,client,title,due\n2026-²,h@example.fr,A,+3\n"
+                                   .encode(), TODAY, apply=True)
+    assert [e.column for e in report.errors] == ["ref"] and book.orders() == []
+
+
 def test_large_files_report_progress(book):
     lines = "\n".join(f"Client{i},Ville{i}" for i in range(450))
     seen = []

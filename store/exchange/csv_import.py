@@ -98,7 +98,10 @@ class _Importer:
         self.ignored = [h for h, name in zip(headers, self.columns) if name is None and h.strip()]
         self.emails = {plain(c.email) for c in book.clients() if c.email}
         self.names = {(plain(c.name), plain(c.city)) for c in book.clients()}
-        self.refs = {o.ref for o in book.orders()}
+        self.refs: set[str] = set()
+        self.last_number: dict[str, int] = {}
+        for order in book.orders():
+            self.remember(order.ref)
         self.by_email: dict[str, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
         for client in book.clients() if orders else ():
@@ -177,15 +180,23 @@ class _Importer:
                       cancelled=self.date(values, "cancelled"),
                       summary=values.get("summary", ""))
         order.ref = validate.text("ref", order.ref, required=True, multiline=False)
+        if any(c.isdigit() and not c.isdecimal() for c in order.ref):
+            raise ValidationError("ref", f"{order.ref!r} has a digit that is not 0-9 "
+                                         "(a superscript?)")
         self.book.insert("orders", order_ops._checked(self.book, order))
-        self.refs.add(ref)
+        self.remember(ref)
         return None
 
+    def remember(self, ref: str) -> None:
+        """Note a reference as taken (and the highest number of its year)."""
+        self.refs.add(ref)
+        year, _, number = ref.partition("-")
+        if number.isdecimal():
+            self.last_number[year] = max(self.last_number.get(year, 0), int(number))
+
     def next_ref(self, year: int) -> str:
-        prefix = f"{year}-"
-        used = [int(r[len(prefix):]) for r in self.refs
-                if r.startswith(prefix) and r[len(prefix):].isdigit()]
-        return f"{prefix}{max(used, default=0) + 1:03d}"
+        """Like orders.next_ref, without scanning every order for every row."""
+        return f"{year}-{self.last_number.get(str(year), 0) + 1:03d}"
 
 
 def import_csv(book, data: bytes, today: date, apply: bool = False, skip_bad_rows: bool = False,
