@@ -1,10 +1,16 @@
-"""Lists for browsing a big book: filtered in the store, cut into pages for the screen."""
+"""Lists for browsing a big book: filtered in the store, cut into pages for the screen.
+
+What every page needs (names, days late, search text, last contacts) is derived once per
+revision of the book and day, so typing in a search box only scans prepared rows.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Generic, TypeVar
+from weakref import WeakKeyDictionary
 
 from .book import Book
 from .clients import find_clients
@@ -53,53 +59,90 @@ def cut(items: list[T], offset: int, limit: int) -> Page[T]:
     return Page(items[offset:offset + limit], offset, total)
 
 
-def _late_by_ref(book: Book, today: date) -> dict[str, int]:
-    lines = overdue(book.orders(), book.clients_by_id(), book.profile, today)
-    return {line.order.ref: line.days_late for line in lines}
+class _Derived:
+    """What the lists derive from one revision of a book on one day, computed when first asked."""
+
+    def __init__(self, book: Book, today: date) -> None:
+        self.book, self.today, self.revision = book, today, book.revision
+
+    @cached_property
+    def names(self) -> dict[int, str]:
+        return {c.id: c.name for c in self.book.clients()}
+
+    @cached_property
+    def late(self) -> dict[str, int]:
+        lines = overdue(self.book.orders(), self.book.clients_by_id(), self.book.profile,
+                        self.today)
+        return {line.order.ref: line.days_late for line in lines}
+
+    @cached_property
+    def newest_first(self) -> list[tuple[Order, str]]:
+        """Every order with its lower-cased search text, newest reference first."""
+        names = self.names
+        rows = [(o, f"{o.ref} {o.title} {o.document.nature} {names.get(o.client_id, '?')}"
+                 .casefold()) for o in self.book.orders()]
+        return sorted(rows, key=lambda row: ref_key(row[0].ref), reverse=True)
+
+    @cached_property
+    def order_counts(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for order in self.book.orders():
+            counts[order.client_id] = counts.get(order.client_id, 0) + 1
+        return counts
+
+    @cached_property
+    def segments(self) -> dict[int, str]:
+        scores = segments(self.book.clients(), self.book.orders(), self.today)
+        return {cid: score.segment for cid, score in scores.items()}
+
+    @cached_property
+    def last_contact(self) -> dict[int, date]:
+        return {cid: when.date() for cid, when in last_contact(self.book.interactions()).items()}
+
+
+_derived: WeakKeyDictionary[Book, _Derived] = WeakKeyDictionary()
+
+
+def _for(book: Book, today: date) -> _Derived:
+    known = _derived.get(book)
+    if known is None or known.revision != book.revision or known.today != today:
+        known = _derived[book] = _Derived(book, today)
+    return known
+
+
+def _shown(order: Order, show: str, late: dict[str, int]) -> bool:
+    if show == "all":
+        return True
+    if show == "open":
+        return order.is_open
+    if show == "overdue":
+        return order.ref in late
+    return order.status == show
 
 
 def order_page(book: Book, today: date, text: str = "", show: str = "all",
                client_id: int | None = None, offset: int = 0, limit: int = 200) -> Page[OrderRow]:
     """Orders matching `text` (reference, title, document, client) and `show`, newest first;
     overdue ones most late first."""
-    names = {c.id: c.name for c in book.clients()}
-    late = _late_by_ref(book, today)
+    derived = _for(book, today)
+    late, names = derived.late, derived.names
     needle = text.casefold().strip()
-    found = []
-    for order in book.orders():
-        if client_id is not None and order.client_id != client_id:
-            continue
-        if show == "open" and not order.is_open:
-            continue
-        if show == "overdue" and order.ref not in late:
-            continue
-        if show not in ("all", "open", "overdue") and order.status != show:
-            continue
-        name = names.get(order.client_id, "?")
-        haystack = f"{order.ref} {order.title} {order.document.nature} {name}".casefold()
-        if needle and needle not in haystack:
-            continue
-        found.append(OrderRow(order, name, late.get(order.ref)))
+    found = [order for order, haystack in derived.newest_first
+             if (client_id is None or order.client_id == client_id)
+             and _shown(order, show, late) and needle in haystack]
     if show == "overdue":
-        found.sort(key=lambda row: (-row.days_late, ref_key(row.order.ref)))
-    else:
-        found.sort(key=lambda row: ref_key(row.order.ref), reverse=True)
-    return cut(found, offset, limit)
+        found.sort(key=lambda order: -late[order.ref])
+    page = cut(found, offset, limit)
+    rows = [OrderRow(o, names.get(o.client_id, "?"), late.get(o.ref)) for o in page.rows]
+    return Page(rows, page.offset, page.total)
 
 
 def client_page(book: Book, today: date, text: str = "", offset: int = 0,
                 limit: int = 200) -> Page[ClientRow]:
     """Clients whose name, organisation, email, city or tags contain `text`, by name."""
+    derived = _for(book, today)
     page = cut(find_clients(book, text), offset, limit)
-    orders = book.orders()
-    shown = {c.id for c in page.rows}
-    counts = dict.fromkeys(shown, 0)
-    for order in orders:
-        if order.client_id in shown:
-            counts[order.client_id] += 1
-    score = segments(page.rows, orders, today)
-    contact = last_contact(book.interactions())
-    rows = [ClientRow(c, score[c.id].segment if c.id in score else None,
-                      contact[c.id].date() if c.id in contact else None, counts[c.id])
+    rows = [ClientRow(c, derived.segments.get(c.id), derived.last_contact.get(c.id),
+                      derived.order_counts.get(c.id, 0))
             for c in page.rows]
     return Page(rows, page.offset, page.total)
