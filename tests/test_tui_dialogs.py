@@ -299,3 +299,61 @@ class TestRelations:
             await pilot.pause()
         assert book.interactions()[-1].text == "un carnet de timbres"
         assert book.followups()[0].done == TODAY
+
+
+class TestSetUp:
+    async def test_the_profile_is_checked_beside_its_fields_then_saved(self, book):
+        from tui.screens.profile import ProfileScreen
+
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.push_screen(ProfileScreen())
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "heads every letter" in message_beside(app, "name")
+            await type_text(pilot, "Claire Vasseur")
+            field(app, "email").value = "claire.vasseur"
+            field(app, "tolerance_days").value = "2"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "e-mail" in message_beside(app, "email")
+            assert field(app, "name").value == "Claire Vasseur"
+            assert book.profile.name == ""
+            field(app, "email").value = "claire@paleographie.fr"
+            field(app, "address_lines").text = "12, rue Mouffetard\n\n"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        profile = book.profile
+        assert (profile.name, profile.email, profile.address_lines, profile.tolerance_days) == (
+            "Claire Vasseur", "claire@paleographie.fr", ["12, rue Mouffetard"], 2)
+        assert book.undo() == "edit profile"
+
+    async def test_an_empty_book_welcomes_and_opens_the_demo_as_a_labelled_copy(self, tmp_path):
+        from tui.app import CarnetApp
+        from tui.screens.welcome import WelcomeScreen
+
+        app = CarnetApp(tmp_path / "mine", TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, WelcomeScreen)
+            await pilot.press("d")
+            await pilot.pause()
+            assert not isinstance(app.screen, WelcomeScreen)
+            assert app.book_label == "demo"
+            assert app.book.data_dir != tmp_path / "mine"
+            assert "DEMO" in app.sub_title
+            assert len(app.book.clients()) > 5
+        with Book(tmp_path / "mine") as mine:
+            assert mine.is_empty()
+
+    async def test_the_welcome_leads_to_the_profile(self, tmp_path):
+        from tui.app import CarnetApp
+        from tui.screens.profile import ProfileScreen
+
+        app = CarnetApp(tmp_path / "mine", TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+            assert isinstance(app.screen, ProfileScreen)

@@ -125,3 +125,33 @@ async def test_the_apology_letter_is_one_key_away(book):
         await app.push_screen(RecoveryScreen(incident.id))
         await pilot.press("l")
     assert app.opened == [("letter", "apology", "2026-001", 1)]
+
+
+async def test_the_lesson_lands_in_the_journal_beside_the_monthly_figures(book):
+    from store import orders
+    from tui.screens.journal import JournalScreen
+
+    orders.deliver(book, "2026-001", TODAY)
+    incident = plan(book)
+    incidents.close_incident(book, incident.id, TODAY, "Prévenir dès que le délai glisse")
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(JournalScreen())
+        await pilot.pause()
+        lessons = app.screen.query_one("#journal-lessons", OptionList)
+        assert "Prévenir dès que le délai glisse" in str(lessons.get_option_at_index(0).prompt)
+        assert "recovery plan on 2026-001" in str(lessons.get_option_at_index(0).prompt)
+        figures = app.screen.query_one("#journal-figures")
+        november = figures.get_row("2026-11-01")
+        assert november[0] == "Nov 2026" and november[1] == "1"
+        assert "0%" in str(november[2])
+        assert "3.0 d" == november[4]
+        await pilot.press("enter")
+        assert app.opened == [("incident", incident.id)]
+
+        await pilot.press("a")
+        await type_text(pilot, "Écrire le périmètre noir sur blanc")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Écrire le périmètre" in str(lessons.get_option_at_index(0).prompt)
+    assert [lesson.incident_id for lesson in book.lessons()] == [incident.id, None]

@@ -103,6 +103,16 @@ class FieldRow(Horizontal):
             return text
         return widget.value
 
+    @value.setter
+    def value(self, value: object) -> None:
+        widget = self.widget
+        if isinstance(widget, Select):
+            widget.value = Select.NULL if value in (None, "") and self.field.blank else value
+        elif isinstance(widget, TextArea):
+            widget.text = "\n".join(value) if isinstance(value, list) else str(value or "")
+        else:
+            widget.value = str(value or "")
+
     def show_error(self, message: str) -> None:
         """Show a validation message beside the field; the input is left as typed."""
         self.add_class("-invalid")
@@ -149,6 +159,12 @@ class FieldList(VerticalScroll, can_focus=False):
     def values(self) -> dict[str, object]:
         """Every field's value, by name."""
         return {field.name: self.row(field.name).value for field in self.fields}
+
+    def set_values(self, values: dict[str, object]) -> None:
+        """Show these values (by field name) and no message."""
+        for name, value in values.items():
+            self.row(name).value = value
+        self.clear_errors()
 
     def focus_first(self) -> None:
         if self.fields:

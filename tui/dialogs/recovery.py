@@ -111,3 +111,16 @@ def close_incident(app: App, incident_id: int):
     return app.push_screen(FormDialog(f"Close the plan on {incident.order_ref}", fields, save,
                                       intro="What did this teach you?", question=question,
                                       submit_label="Close plan"))
+
+
+def add_lesson(app: App):
+    """Note a lesson or an idea in the journal, not tied to an incident."""
+    fields = [Field("text", "Lesson", "area", aliases=("lesson",),
+                    placeholder="an idea, something a client said, what you will change")]
+
+    def save(values: dict) -> str:
+        ops.add_lesson(app.book, app.today, str(values["text"]))
+        return "Noted in the journal"
+
+    return app.push_screen(FormDialog("A lesson for the journal", fields, save,
+                                      submit_label="Note"))

@@ -1,0 +1,173 @@
+"""The journal: lessons learned, and the kaizen figures month by month."""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.models import Lesson
+from store.performance import (OnTime, average_days_late, last_months, on_time,
+                               on_time_by_month, repeat_client_share)
+from store.recovery import recovery_figure
+
+from .. import dialogs
+from .base import BookScreen
+
+MONTHS = 12
+BAR = 8
+"""Width of the on-time bar, in cells."""
+
+BINDINGS = [
+    Binding("a", "add_lesson", "Note a lesson", id="journal.add",
+            tooltip="Write a lesson or an idea in the journal"),
+    Binding("enter", "open", "Open", id="journal.open", show=False,
+            tooltip="Open the recovery plan the lesson came from"),
+]
+"""Keys of the journal, by id."""
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFigures:
+    """One month of kaizen figures."""
+
+    month: date
+    on_time: OnTime
+    average_delay: float | None
+    repeat_share: float | None
+
+
+def month_bounds(key: str) -> tuple[date, date]:
+    """First and last day of the month 'YYYY-MM'."""
+    year, month = int(key[:4]), int(key[5:])
+    return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+
+
+def monthly_figures(orders: list, today: date, months: int = MONTHS) -> list[MonthFigures]:
+    """The kaizen figures of the last `months` months, newest first."""
+    first_day = month_bounds(last_months(today, months)[0])[0]
+    recent = [o for o in orders if o.delivered is not None and o.delivered >= first_day]
+    rows = []
+    for key, figures in on_time_by_month(recent, today, months):
+        start, end = month_bounds(key)
+        rows.append(MonthFigures(start, figures, average_days_late(recent, start, end),
+                                 repeat_client_share(orders, start, end)))
+    return rows[::-1]
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+def rate_bar(rate: float | None) -> Text:
+    """A bar and the percentage: '██████▍  81%'."""
+    if rate is None:
+        return Text("—", style="dim")
+    eighths = round(rate * BAR * 8)
+    bar = "█" * (eighths // 8) + (" ▏▎▍▌▋▊▉"[eighths % 8] if eighths % 8 else "")
+    style = "green" if rate >= 0.9 else "yellow" if rate >= 0.7 else "red"
+    return Text.assemble((bar.ljust(BAR), style), f" {rate:>4.0%}")
+
+
+def lesson_prompt(lesson: Lesson, origin: str) -> Text:
+    return Text.assemble((f"{lesson.on:%d/%m/%Y}", "bold"), ("  " + origin, "dim"), "\n",
+                         lesson.text)
+
+
+class JournalScreen(BookScreen):
+    """Lessons learned, newest first, beside the figures that show improvement."""
+
+    SECTION = "Journal"
+    BINDINGS = BINDINGS
+
+    DEFAULT_CSS = """
+    JournalScreen #journal-summary { padding: 0 1; height: auto; }
+    JournalScreen #journal-figures { height: 1fr; min-height: 4; }
+    JournalScreen #journal-lessons { height: 1fr; min-height: 5; border: round $primary 40%; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="journal-summary")
+        yield DataTable(id="journal-figures", cursor_type="row", zebra_stripes=True)
+        lessons = OptionList(id="journal-lessons")
+        lessons.border_title = "Lessons learned"
+        yield lessons
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#journal-figures", DataTable)
+        table.add_columns("Month", "Delivered", "On time (promised)", "Agreed", "Avg delay",
+                          "Repeat")
+        self.query_one("#journal-lessons", OptionList).focus()
+
+    def reload(self) -> None:
+        book, today = self.app.book, self.app.today
+        orders = book.orders()
+        months = monthly_figures(orders, today)
+        self._show_summary(orders, months, book)
+        table = self.query_one("#journal-figures", DataTable)
+        table.clear()
+        for row in months:
+            delay = "—" if row.average_delay is None else f"{row.average_delay:.1f} d"
+            table.add_row(f"{row.month:%b %Y}", str(row.on_time.delivered),
+                          rate_bar(row.on_time.rate_original), percent(row.on_time.rate_current),
+                          delay, percent(row.repeat_share), key=row.month.isoformat())
+        self._show_lessons(book)
+
+    def _show_summary(self, orders, months: list[MonthFigures], book) -> None:
+        start = months[-1].month
+        year = on_time(orders, start, self.app.today)
+        delay = average_days_late(orders, start, self.app.today)
+        back = recovery_figure(book.incidents(), orders)
+        summary = Text.assemble(
+            ("Last 12 months: ", "bold"), f"{year.delivered} delivered, ",
+            f"{percent(year.rate_original)} on the promised date, ",
+            f"{percent(year.rate_current)} on the agreed one; average delay ",
+            "—" if delay is None else f"{delay:.1f} days", ".\n",
+            ("Recovery: ", "bold"),
+            f"{back.came_back} of {back.clients} clients came back after a recovery plan."
+            if back.clients else "no recovery plan closed yet.")
+        self.query_one("#journal-summary", Static).update(summary)
+
+    def _show_lessons(self, book) -> None:
+        incidents = {i.id: i for i in book.incidents()}
+        lessons = self.query_one("#journal-lessons", OptionList)
+        highlighted = lessons.highlighted
+        lessons.clear_options()
+        for lesson in sorted(book.lessons(), key=lambda l: (l.on, l.id), reverse=True):
+            incident = incidents.get(lesson.incident_id)
+            origin = f"recovery plan on {incident.order_ref}" if incident else "note"
+            lessons.add_option(Option(lesson_prompt(lesson, origin), id=str(lesson.id)))
+        if lessons.option_count:
+            lessons.highlighted = min(highlighted or 0, lessons.option_count - 1)
+        else:
+            lessons.add_option(Option(Text("No lesson yet: press a to note one.", style="dim"),
+                                      disabled=True))
+
+    @on(OptionList.OptionSelected, "#journal-lessons")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option.id)
+
+    def action_open(self) -> None:
+        option = self.query_one("#journal-lessons", OptionList).highlighted_option
+        if option is not None:
+            self._open(option.id)
+
+    def _open(self, lesson_id: str | None) -> None:
+        if lesson_id is None:
+            return
+        lesson = self.app.book.get("lessons", int(lesson_id))
+        if lesson.incident_id is not None:
+            self.app.open_incident(lesson.incident_id)
+
+    def action_add_lesson(self) -> None:
+        dialogs.add_lesson(self.app)

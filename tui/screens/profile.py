@@ -1,0 +1,119 @@
+"""The business's identity, printed on every letterhead, and its default rules."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Static
+
+from store import validate as v
+from store.errors import CarnetError, ValidationError
+from store.models import LANGUAGES, Profile
+
+from ..dialogs.common import options
+from ..dialogs.fields import Field, FieldList
+from .base import BookScreen
+
+SINGLE_LINE = ("name", "trade", "postcode", "city", "country", "phone", "siret",
+               "letter_city")
+
+BINDINGS = [
+    Binding("ctrl+s", "save", "Save", id="profile.save",
+            tooltip="Check and save the profile"),
+    Binding("ctrl+r", "revert", "Revert", id="profile.revert",
+            tooltip="Put back the profile as last saved"),
+]
+"""Keys of the profile, by id."""
+
+
+def profile_fields(profile: Profile) -> list[Field]:
+    """The profile as form fields, in the order a letterhead reads."""
+    return [
+        Field("name", "Name", value=profile.name, placeholder="as you sign your letters"),
+        Field("trade", "Trade", value=profile.trade, placeholder="e.g. Paléographe"),
+        Field("address_lines", "Address", "lines", value=profile.address_lines,
+              aliases=tuple(f"address line {n}" for n in range(1, 10))),
+        Field("postcode", "Postcode", value=profile.postcode),
+        Field("city", "City", value=profile.city),
+        Field("country", "Country", value=profile.country),
+        Field("email", "E-mail", value=profile.email),
+        Field("phone", "Phone", value=profile.phone),
+        Field("siret", "SIRET", value=profile.siret, placeholder="14 digits"),
+        Field("vat_note", "VAT note", value=profile.vat_note,
+              placeholder="TVA non applicable, art. 293 B du CGI"),
+        Field("signature", "Signature", "area", value=profile.signature),
+        Field("letter_city", "Letters from", value=profile.letter_city,
+              placeholder="the city in « Paris, le … »"),
+        Field("language", "Language", "select", value=profile.language or "fr",
+              options=options(LANGUAGES)),
+        Field("tolerance_days", "Tolerance", value=str(profile.tolerance_days),
+              aliases=("tolerance",), placeholder="days of grace before a late order shows"),
+    ]
+
+
+def checked_profile(values: dict) -> Profile:
+    """A profile from typed values, each checked by the store's rules."""
+    profile = Profile(**{name: values[name] for name in SINGLE_LINE})
+    for name in SINGLE_LINE:
+        setattr(profile, name, v.text(name, getattr(profile, name), multiline=False))
+    if not profile.name.strip():
+        raise ValidationError("name", "is needed: it heads every letter")
+    profile.address_lines = [v.text(f"address line {i}", line, multiline=False)
+                             for i, line in enumerate(values["address_lines"], 1)]
+    profile.email = v.email("email", values["email"])
+    profile.vat_note = v.text("vat_note", values["vat_note"])
+    profile.signature = v.text("signature", values["signature"])
+    profile.language = v.choice("language", values["language"] or "", LANGUAGES)
+    profile.tolerance_days = v.whole_number("tolerance", values["tolerance_days"] or "0")
+    return profile
+
+
+class ProfileScreen(BookScreen):
+    """Edit the business's identity; saved with ctrl+s, checked field by field."""
+
+    SECTION = "Profile"
+    BINDINGS = BINDINGS
+
+    DEFAULT_CSS = """
+    ProfileScreen #profile-intro { padding: 0 1; color: $text-muted; }
+    ProfileScreen #profile-fields { height: 1fr; padding: 1 1 0 1; }
+    ProfileScreen #profile-error { padding: 0 1; color: $error; height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Your business as your letters show it. ctrl+s saves, ctrl+r puts back the saved one.", id="profile-intro")
+        yield FieldList(profile_fields(Profile()), self.app.today, id="profile-fields")
+        yield Static("", id="profile-error", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(FieldList).focus_first()
+
+    def reload(self) -> None:
+        fields = profile_fields(self.app.book.profile)
+        self.query_one(FieldList).set_values({f.name: f.value for f in fields})
+        self.query_one("#profile-error", Static).update("")
+
+    def action_revert(self) -> None:
+        self.reload()
+
+    def action_save(self) -> None:
+        body = self.query_one(FieldList)
+        body.clear_errors()
+        general = self.query_one("#profile-error", Static)
+        general.update("")
+        try:
+            profile = checked_profile(body.values())
+            with self.app.book.transaction("edit profile"):
+                self.app.book.set_profile(profile)
+        except ValidationError as error:
+            if not body.show_error(error):
+                general.update(str(error))
+            return
+        except CarnetError as error:
+            general.update(str(error))
+            return
+        self.app.notify("Profile saved; it heads every new letter.", title="Profile")
+        self.app.refresh_data()
