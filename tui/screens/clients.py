@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, Static
 
 from store.browse import client_page
@@ -90,9 +90,12 @@ class ClientScreen(BookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="client-top"):
-            yield Static(id="card", classes="panel")
-            yield Static(id="loyalty", classes="panel")
-        yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="timeline", empty="Nothing yet.")
+            with VerticalScroll(classes="panel", can_focus=False):
+                yield Static(id="card")
+            with VerticalScroll(classes="panel", can_focus=False):
+                yield Static(id="loyalty")
+        yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="timeline",
+                         empty="Nothing yet.")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -20,15 +20,15 @@ from .base import BookScreen
 
 def key_figures(d: Dashboard) -> Table:
     """On-time rate, active orders, revenue this year, lines needing action."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="dim")
-    table.add_column(justify="right", style="bold")
-    table.add_column(style="dim")
-    table.add_row("On time, 90 days", percent(d.on_time_rate),
-                  f"of {d.delivered_recently} delivered")
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column(style="dim", no_wrap=True)
+    table.add_row("On time, 90 d", percent(d.on_time_rate), f"{d.delivered_recently} delivered")
     table.add_row("Active orders", str(d.active_orders), f"{len(d.overdue)} overdue")
+    table.add_row("Due in 7 days", str(len(d.due_soon)), "to deliver")
     table.add_row(f"Revenue {d.today.year}", money(d.revenue_this_year), "delivered")
-    table.add_row("To act on today", str(d.attention_count), "lines")
+    table.add_row("To act on", str(d.attention_count), "today")
     return table
 
 

@@ -127,7 +127,8 @@ class OrderScreen(BookScreen):
                 yield Static(id="order-dates", classes="panel")
                 yield Static(id="order-document", classes="panel")
             yield Static(id="order-scope", classes="panel")
-        yield PagedTable(("Date", 11), ("What", 12), ("Detail", 0), id="order-related", empty="No history yet.")
+        yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="order-related",
+                         empty="No history yet.")
         yield Footer()
 
     def on_mount(self) -> None:

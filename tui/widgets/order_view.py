@@ -62,10 +62,10 @@ def order_dates(order: Order, today: date) -> Content:
              _field("received", day(order.received)),
              _field("promised", day(order.due_original))]
     for p in order.postponements:
-        lines.append(Content.from_markup(
-            "[dim]moved[/dim]    $from → $to [dim]on $on, $cause[/dim]\n           $reason",
-            **{"from": day(p.from_date), "to": day(p.to_date), "on": day(p.on),
-               "cause": CAUSE.get(p.cause, p.cause), "reason": p.reason}))
+        lines.append(_field("moved", f"{day(p.from_date)} → {day(p.to_date)}"))
+        lines.append(Content.from_markup("[dim]$pad on $on, $cause:[/dim] [i]$reason[/i]",
+                                         pad=" " * 10, on=day(p.on), reason=p.reason,
+                                         cause=CAUSE.get(p.cause, p.cause)))
     if order.postponements:
         lines.append(_field("now due", day(order.due)))
     for pause in order.pauses:

@@ -28,7 +28,7 @@ class TrendChart(Widget):
     """On-time rate per month as bars, months labelled beneath; '·' marks a month with no delivery."""
 
     DEFAULT_CSS = """
-    TrendChart { height: 6; width: auto; }
+    TrendChart { height: auto; width: auto; }
     """
 
     months: reactive[tuple[tuple[date, float | None], ...]] = reactive(tuple, layout=True)
