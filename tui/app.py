@@ -19,7 +19,7 @@ from store.book import Book
 from store.errors import BookLocked, CarnetError
 
 from . import wiring
-from .bindings import APP, load_keymap
+from .bindings import APP, AREAS, known_ids, load_keymap
 from .commands import CarnetCommands
 from .screens.book_problem import BookProblemScreen
 from .screens.clients import ClientScreen, ClientsScreen
@@ -61,7 +61,9 @@ class CarnetApp(App):
         """The open book, None until it is opened."""
         self.book_label = ""
         """Shown in the title when set ("demo")."""
-        self.keymap = load_keymap(self.data_dir)
+        self.key_areas = {**AREAS, **wiring.other_areas()}
+        """Every binding by area, as the help screen lists them."""
+        self.keymap = load_keymap(self.data_dir, known_ids(self.key_areas))
         """The user's key overrides by binding id."""
         self.set_keymap(self.keymap.keys)
 

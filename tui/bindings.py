@@ -55,6 +55,8 @@ LIST = [
 ]
 
 DASHBOARD = [
+    _b("l", "letter", "Letter", "dashboard.letter",
+       "The letter this line calls for: apology, feedback request, thanks…"),
     _b("r", "reload", "Refresh", "dashboard.refresh", "Recompute what needs attention",
        show=False),
 ]
@@ -114,9 +116,9 @@ class Keymap:
     problems: list[str] = field(default_factory=list)
 
 
-def known_ids() -> set[str]:
-    """Every binding id a keymap may name."""
-    return {b.id for bindings in AREAS.values() for b in bindings if b.id}
+def known_ids(areas: dict[str, list[Binding]] | None = None) -> set[str]:
+    """Every binding id a keymap may name (of AREAS, or of the areas given)."""
+    return {b.id for bindings in (areas or AREAS).values() for b in bindings if b.id}
 
 
 def keymap_paths(data_dir: Path) -> list[Path]:
@@ -124,8 +126,8 @@ def keymap_paths(data_dir: Path) -> list[Path]:
     return [data_dir / KEYMAP_FILE, Path(user_config_dir("carnet")) / KEYMAP_FILE]
 
 
-def load_keymap(data_dir: Path) -> Keymap:
-    """Read the first keymap found; a broken file is reported, never fatal."""
+def load_keymap(data_dir: Path, ids: set[str] | None = None) -> Keymap:
+    """Read the first keymap found; a broken file or unknown id is reported, never fatal."""
     path = next((p for p in keymap_paths(data_dir) if p.is_file()), None)
     if path is None:
         return Keymap()
@@ -135,7 +137,7 @@ def load_keymap(data_dir: Path) -> Keymap:
         return Keymap(path=path, problems=[f"{path}: cannot be read ({exc}); default keys kept"])
     table = raw.get("keys", raw) if isinstance(raw.get("keys"), dict) else raw
     keymap = Keymap(path=path)
-    ids = known_ids()
+    ids = ids if ids is not None else known_ids()
     for binding_id, keys in table.items():
         if binding_id not in ids:
             keymap.problems.append(f"{path}: unknown binding id {binding_id!r}")

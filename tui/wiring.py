@@ -31,3 +31,25 @@ def dialog(name: str) -> Callable | None:
 def screen(name: str) -> type | None:
     """The screen class `name` (e.g. "LetterScreen"), if it exists."""
     return _attribute(SCREENS[name], name)
+
+
+OTHER_AREAS = {
+    "Forms": ("tui.dialogs", "FormDialog"), "Confirmation": ("tui.dialogs", "ConfirmDialog"),
+    "Recovery plan": (SCREENS["RecoveryScreen"], "RecoveryScreen"),
+    "Letter": (SCREENS["LetterScreen"], "LetterScreen"),
+    "Journal": (SCREENS["JournalScreen"], "JournalScreen"),
+    "Profile": (SCREENS["ProfileScreen"], "ProfileScreen"),
+    "Welcome": (SCREENS["WelcomeScreen"], "WelcomeScreen"),
+}
+"""B's forms and screens whose keys the help screen lists and a keymap may remap."""
+
+
+def other_areas() -> dict[str, list]:
+    """The bindings of B's forms and screens that exist, by area."""
+    found = {}
+    for area, (module_name, name) in OTHER_AREAS.items():
+        owner = _attribute(module_name, name)
+        bindings = [b for b in getattr(owner, "BINDINGS", []) if getattr(b, "id", None)]
+        if bindings:
+            found[area] = bindings
+    return found

@@ -98,3 +98,14 @@ class DashboardScreen(BookScreen):
             self.app.open_incident(int(key))
         elif kind == "follow-up":
             self.app.call_dialog("complete_followup", int(key))
+
+    def action_letter(self) -> None:
+        """Compose the letter the highlighted line calls for."""
+        attention = self.query_one("#attention", AttentionList)
+        option = attention.highlighted_option
+        letter = attention.letters.get(option.id) if option and option.id else None
+        if letter is None:
+            self.app.notify("No letter for this line; open it to write one.")
+            return
+        kind, ref, client_id = letter
+        self.app.open_letter(kind=kind, ref=ref, client_id=client_id)

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from ..bindings import AREAS, HELP, KEYMAP_FILE
+from ..bindings import HELP, KEYMAP_FILE
 
 
 def keys_table(app, area: str, bindings) -> Table:
@@ -38,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="modal-box"):
             yield Label("Keys", classes="modal-title")
-            for area, bindings in AREAS.items():
+            for area, bindings in self.app.key_areas.items():
                 yield Static(keys_table(self.app, area, bindings), classes="help-area")
             where = self.app.keymap.path or f"{KEYMAP_FILE} in the book's folder"
             yield Static(Text.assemble(

@@ -84,12 +84,38 @@ SECTIONS = (
 """Most urgent first; empty sections are left out."""
 
 
+def letters(d: Dashboard) -> dict[str, Letter]:
+    """The letter each line calls for: apology when late, feedback when silent, thanks…"""
+    found: dict[str, Letter] = {}
+    for line in d.overdue:
+        found[f"order:{line.order.ref}"] = ("apology", line.order.ref, line.order.client_id)
+    for line in d.incidents:
+        found[f"incident:{line.incident.id}"] = ("apology", line.incident.order_ref,
+                                                 line.incident.client_id)
+    for line in d.followups:
+        found[f"follow-up:{line.followup.id}"] = ("follow-up", line.followup.order_ref,
+                                                  line.followup.client_id)
+    for client in d.silent:
+        found[f"client:{client.id}:silent"] = ("feedback", None, client.id)
+    for m in d.milestones:
+        found[f"client:{m.client.id}:{m.kind}:{m.on.isoformat()}"] = ("thanks", None, m.client.id)
+    return found
+
+
+Letter = tuple[str, str | None, int]
+"""A letter's kind, its order reference (or None) and its client."""
+
+
 class AttentionList(OptionList):
     """What needs attention, section by section; Enter or a click opens the line's record."""
+
+    letters: dict[str, Letter] = {}
+    """The letter each line calls for, by option id."""
 
     def show(self, d: Dashboard) -> None:
         """Replace the lines, keeping the highlight on the same record if it is still there."""
         kept = self.highlighted_option.id if self.highlighted_option else None
+        self.letters = letters(d)
         self.clear_options()
         for title, lines in SECTIONS:
             options = lines(d)
