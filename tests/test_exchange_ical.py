@@ -109,3 +109,14 @@ def test_calcurse_imports_every_event_and_skips_nothing(book, tmp_path):
     assert counts and counts.groups() == ("0", "4", "0", "0"), result.stdout
     stored = (home / "calcurse" / "apts").read_text(encoding="utf-8")
     assert "Échéance 2026-001: Acte de vente, 1523 (Henri Lefèvre)" in stored
+
+
+def test_uids_are_the_same_whether_the_book_is_open_for_writing_or_not(tmp_path):
+    with Book(tmp_path / "book") as book:
+        fill_book(book)
+    with Book(tmp_path / "book", read_only=True) as reader:
+        read_only = set(events(ical.export_ics(reader, NOW)))
+    with Book(tmp_path / "book") as writer:
+        assert set(events(ical.export_ics(writer, NOW))) == read_only
+    with Book(tmp_path / "book", read_only=True) as reader:
+        assert set(events(ical.export_ics(reader, NOW))) == read_only

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..book import Book
-from ..errors import BookError, CarnetError
+from ..errors import BookError, BookLocked, CarnetError
 from ..files import write_private
 from . import csv_import, csv_io, ical, json_io, privacy, restore, vcard
 from .progress import ProgressBar
@@ -45,13 +45,19 @@ def read_input(path: str) -> bytes:
         raise CarnetError(f"cannot read {path}: {exc.strerror}") from None
 
 
-def write_output(path: str, data: bytes) -> Path:
-    """Write an export atomically and privately (0600), or say clearly why not."""
+def output_path(path: str) -> Path:
+    """Where an export will go; refused before any work if it cannot be a new file."""
     out = Path(path).expanduser()
     if out.is_dir():
         raise CarnetError(f"{out} is a directory; give a file name with --out")
     if not out.parent.is_dir():
         raise CarnetError(f"cannot write {out}: the folder {out.parent} does not exist")
+    return out
+
+
+def write_output(path: str, data: bytes) -> Path:
+    """Write an export atomically and privately (0600), or say clearly why not."""
+    out = output_path(path)
     try:
         write_private(out, data)
     except OSError as exc:
@@ -59,10 +65,19 @@ def write_output(path: str, data: bytes) -> Path:
     return out
 
 
-def _existing_book(data_dir: Path) -> Book:
-    """The book read-only (works beside an open Carnet); refuses a folder without a book."""
+def _existing_book(data_dir: Path, keep_identity: bool = False) -> Book:
+    """The book read-only (works beside an open Carnet); refuses a folder without a book.
+
+    With keep_identity, opened for writing when no other Carnet has it, so the book's
+    identity (behind calendar and card UIDs) is stored in it.
+    """
     if not data_dir.is_dir():
         raise CarnetError(f"there is no book in {data_dir}")
+    if keep_identity:
+        try:
+            return Book(data_dir)
+        except BookLocked:
+            pass
     return Book(data_dir, read_only=True)
 
 
@@ -70,7 +85,8 @@ def cmd_export(args) -> int:
     if (args.format == "csv") != bool(args.what):
         raise CarnetError("--what clients|orders|interactions goes with `export csv`, "
                           "and only with it")
-    with _existing_book(args.data_dir) as book:
+    output_path(args.out)
+    with _existing_book(args.data_dir, keep_identity=args.format in ("ics", "vcard")) as book:
         now = datetime.now()
         data = {"json": lambda: json_io.export_json(book, now),
                 "csv": lambda: csv_io.export_csv(book, args.what),
@@ -170,6 +186,7 @@ def cmd_client(args) -> int:
     if args.action == "export":
         if not args.out:
             raise CarnetError("`client export ID` needs --out FILE")
+        output_path(args.out)
         with _existing_book(args.data_dir) as book:
             data = privacy.client_export(book, args.id, datetime.now())
         out = write_output(args.out, data)
