@@ -238,3 +238,31 @@ def _relationship(book, kind, value, client, order):
     incidents.record_step(book, plan.id, "apologised", TODAY)
     incidents.record_step(book, plan.id, "fixed", TODAY, solution=value, client_proposal=value)
     return lambda b: b.incidents()[-1].client_proposal
+
+
+@SWEEP
+@given(header=st.lists(st.sampled_from(["nom", "prénom", "e-mail", "ville", "client", "titre",
+                                        "échéance", "prix", "statut", "pages", "créé le",
+                                        "langue", "adresse", "étiquettes"]) | TEXT,
+                       min_size=1, max_size=6),
+       cells=st.lists(st.lists(TEXT, max_size=7), max_size=5),
+       delimiter=st.sampled_from([",", ";", "\t"]),
+       raw=st.binary(max_size=200))
+def test_any_spreadsheet_imports_or_is_refused_clearly(header, cells, delimiter, raw):
+    quote = lambda cell: '"' + cell.replace('"', '""') + '"'  # noqa: E731
+    text = "\n".join(delimiter.join(quote(c) for c in row) for row in [header, *cells])
+    with Books() as books:
+        with books.open("book") as book:
+            clients.add_client(book, TODAY, last_name="Fixe", email="c@example.fr")
+            for data in (text.encode("utf-8"), raw, text.encode("utf-8") + raw):
+                before = json_io.export_json(book, NOW)
+                try:
+                    report = csv_import.import_csv(book, data, TODAY, apply=True)
+                except csv_import.CarnetError as refused:
+                    assert str(refused) and "\n" not in str(refused)
+                    assert json_io.export_json(book, NOW) == before
+                    continue
+                for error in report.errors:
+                    assert error.line >= 2 and error.reason
+                if report.errors:
+                    assert not report.applied and json_io.export_json(book, NOW) == before
