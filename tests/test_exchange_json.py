@@ -116,6 +116,9 @@ def _tampered(full, change) -> bytes:
     (lambda t: t["orders"]["1"].update(client_id=99), "orders 1"),
     (lambda t: t["orders"]["1"].update(due="not a date"), "orders 1"),
     (lambda t: t["clients"]["1"].update(surprise=1), "clients 1"),
+    (lambda t: t["clients"]["1"].update(language="xx"), "clients 1"),
+    (lambda t: t["orders"]["1"].update(due="2020-01-01"), "orders 1"),
+    (lambda t: t["interactions"]["1"].update(kind="gossip"), "interactions 1 kind"),
 ])
 def test_a_damaged_record_is_refused_naming_it_and_nothing_is_imported(full, tmp_path, change, field):
     with Book(tmp_path / "empty") as book:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 
 import orjson
 from tinydb.table import Document
 
+from .. import clients as client_ops
+from .. import orders as order_ops
 from .. import validate as v
 from ..errors import CarnetError, ValidationError
 from ..migrations import SCHEMA_VERSION, migrate
-from ..models import TABLE_MODELS, Profile
+from ..models import CHANNELS, DIRECTIONS, INTERACTION_KINDS, TABLE_MODELS, Profile
 from .identity import META_TABLE
 
 FORMAT = "carnet-export"
@@ -94,6 +97,24 @@ def check_tables(tables: dict) -> None:
                                                        "who is not in the export")
 
 
+def _check_rules(book) -> None:
+    """The store's own rules hold for every imported client, order and interaction."""
+    checks = [(f"clients {c.id}", c, lambda r: client_ops._checked(r)) for c in book.clients()]
+    checks += [(f"orders {o.id}", o, lambda r: order_ops._checked(book, r)) for o in book.orders()]
+    for where, record, check in checks:
+        try:
+            same = check(copy.deepcopy(record)).to_doc() == record.to_doc()
+        except CarnetError as exc:
+            raise ValidationError(where, str(exc)) from None
+        if not same:
+            raise ValidationError(where, "does not follow Carnet's rules")
+    for item in book.interactions():
+        v.choice(f"interactions {item.id} kind", item.kind, INTERACTION_KINDS)
+        v.choice(f"interactions {item.id} channel", item.channel, CHANNELS)
+        v.choice(f"interactions {item.id} direction", item.direction, DIRECTIONS)
+        v.satisfaction(f"interactions {item.id} satisfaction", item.satisfaction)
+
+
 def is_blank(book) -> bool:
     """No record at all (a book's identity aside)."""
     return not any(book.files.tables.get(name) for name in TABLES if name != META_TABLE)
@@ -113,4 +134,5 @@ def import_json(book, data: bytes) -> dict[str, int]:
                 table.remove(doc_ids=[int(k) for k in book.files.tables.get(name, {})])
             for key, doc in tables.get(name, {}).items():
                 table.insert(Document(doc, doc_id=int(key)))
+        _check_rules(book)
     return {name: len(rows) for name, rows in tables.items() if rows}
