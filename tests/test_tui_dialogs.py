@@ -59,7 +59,9 @@ class HarnessApp(App):
 def book(tmp_path: Path):
     book = Book(tmp_path / "book")
     henri = clients.add_client(book, TODAY, civility="M.", first_name="Henri",
-                               last_name="Lefèvre", channel="letter", city="Orléans")
+                               last_name="Lefèvre", channel="letter",
+                               address_lines=["7, rue de la Charpenterie"], postcode="45000",
+                               city="Orléans")
     orders.add_order(book, TODAY - timedelta(days=30), henri.id, "Acte de vente de 1523",
                      TODAY - timedelta(days=3))
     yield book

@@ -1,0 +1,145 @@
+"""Story tests of the letter screen: compose, edit, render in a worker, file, and read back."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+from textual.widgets import Input, OptionList, Select, Static, TextArea
+
+from store import orders, relations
+from store.models import Profile
+from tui.dialogs import ConfirmDialog
+from tui.screens.letter import LetterScreen
+
+from .test_tui_dialogs import TODAY, HarnessApp, book  # noqa: F401
+
+PROFILE = Profile(name="Claire Vasseur", trade="Paléographe", address_lines=["12, rue Mouffetard"],
+                  postcode="75005", city="Paris", letter_city="Paris", email="claire@example.fr")
+
+
+def pdf_text(path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return " ".join(page.extract_text() for page in reader.pages)
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#letter-status", Static).render())
+
+
+async def open_letter(app, pilot, **where) -> LetterScreen:
+    await app.push_screen(LetterScreen(**where))
+    await pilot.pause()
+    return app.screen
+
+
+async def make_pdf(app, pilot) -> None:
+    await pilot.press("ctrl+g")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_an_apology_from_an_order_is_filed_as_a_pdf_naming_the_new_date(book):
+    book.set_profile(PROFILE)
+    orders.postpone(book, "2026-001", date(2026, 12, 3), "sources illisibles", "mine", TODAY)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_letter(app, pilot, kind="apology", ref="2026-001")
+        assert screen.query_one("#letter-kind", Select).value == "apology"
+        assert screen.query_one("#letter-language", Select).value == "fr"
+        assert "3 décembre 2026" in screen.query_one("#letter-body", TextArea).text
+        await make_pdf(app, pilot)
+        assert "Saved" in status(app)
+    [letter] = book.letters()
+    path = book.data_dir / letter.path
+    assert path.is_file() and path.parent.parent == book.data_dir / "letters"
+    assert (letter.kind, letter.language, letter.order_ref, letter.date) == (
+        "apology", "fr", "2026-001", TODAY)
+    text = pdf_text(path)
+    assert "3 décembre 2026" in text and "2026-001" in text
+    timeline = relations.timeline(book, 1)
+    sent = [record for _, kind, record in timeline
+            if kind == "interaction" and record.kind == "letter sent"]
+    assert len(sent) == 1 and letter.path in sent[0].text
+    assert app.refreshed == 1
+
+
+async def test_the_users_edits_are_what_the_pdf_says(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_letter(app, pilot, kind="apology", ref="2026-001")
+        screen.query_one("#field-subject", Input).value = "Votre acte de 1523, enfin"
+        body = screen.query_one("#letter-body", TextArea)
+        body.text = "Premier paragraphe <Dupont & Fils>.\n\nSecond paragraphe."
+        await make_pdf(app, pilot)
+    [letter] = book.letters()
+    text = pdf_text(book.data_dir / letter.path)
+    assert "Votre acte de 1523, enfin" in text
+    assert "<Dupont & Fils>" in text
+    assert "Second paragraphe." in text
+
+
+async def test_two_letters_the_same_day_never_overwrite_each_other(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_letter(app, pilot, kind="apology", ref="2026-001")
+        await make_pdf(app, pilot)
+        await make_pdf(app, pilot)
+    paths = {letter.path for letter in book.letters()}
+    assert len(paths) == 2
+    assert all((book.data_dir / p).is_file() for p in paths)
+
+
+async def test_changing_the_kind_recomposes_but_asks_before_discarding_edits(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_letter(app, pilot, kind="apology", ref="2026-001")
+        apology = screen.query_one("#letter-body", TextArea).text
+        screen.query_one("#letter-language", Select).value = "en"
+        await pilot.pause()
+        english = screen.query_one("#letter-body", TextArea).text
+        assert english != apology and screen.language == "en"
+
+        screen.query_one("#field-subject", Input).value = "Mon objet à moi"
+        screen.query_one("#letter-kind", Select).value = "thanks"
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.kind == "apology"
+        assert screen.query_one("#letter-kind", Select).value == "apology"
+        assert screen.query_one("#field-subject", Input).value == "Mon objet à moi"
+
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert screen.query_one("#field-subject", Input).value != "Mon objet à moi"
+
+
+async def test_a_client_letter_offers_only_the_kinds_that_need_no_order(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_letter(app, pilot, client_id=1)
+        kinds = screen.query_one("#letter-kind", Select)
+        assert screen.kind == "feedback"
+        overlay = kinds.query_one(OptionList)
+        offered = {str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)}
+        assert offered == {"follow-up", "thank-you", "feedback request"}
+
+
+async def test_a_letter_that_cannot_be_composed_says_why_and_makes_no_pdf(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_letter(app, pilot, kind="summary", ref="2026-001")
+        assert "no summary yet" in status(app)
+        await pilot.press("ctrl+g")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert book.letters() == []

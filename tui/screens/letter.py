@@ -1,0 +1,324 @@
+"""Write a letter: pick its kind and language, read and edit the wording, make the PDF.
+
+The PDF is rendered in a thread worker that only builds bytes; this screen writes the
+file into the book's archive and records it, so the letter joins the client's timeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Footer, Header, Label, Select, Static, TextArea
+
+import letters
+from letters import layout
+from letters.draft import NEEDS_ORDER, LetterDraft
+from store.errors import CarnetError, NotFound, ValidationError
+from store.book import Book
+from store.models import LANGUAGES, Client, Incident, Order, Profile
+from store.relations import record_letter
+
+from ..dialogs.confirm import ConfirmDialog
+from ..dialogs.fields import Field, FieldList
+from .base import BookScreen
+
+KIND_NAMES = {"apology": "apology", "follow-up": "follow-up", "summary": "summary",
+              "thanks": "thank-you", "scope": "scope reminder", "feedback": "feedback request"}
+"""Letter kinds as the user reads them."""
+
+BINDINGS = [
+    Binding("ctrl+g", "generate", "Make PDF", id="letter.generate",
+            tooltip="Render the letter as a PDF, file it in the client's archive"),
+    Binding("ctrl+r", "recompose", "Reset wording", id="letter.reset",
+            tooltip="Compose the wording again, discarding your edits"),
+    Binding("escape", "back", "Back", id="nav.back", tooltip="Back to the previous screen"),
+]
+"""Keys of the letter screen, by id."""
+
+
+def render_pdf(draft: LetterDraft, profile: Profile) -> bytes:
+    """The letter as PDF bytes (pure: safe in a thread worker)."""
+    buffer = io.BytesIO()
+    layout.render_pdf(draft, profile, buffer)
+    return buffer.getvalue()
+
+
+def safe_name(text: str) -> str:
+    """Letters, digits and dashes only: nothing in a name can leave its folder."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:40] or "client"
+
+
+def archive_letter(book: Book, client: Client, draft: LetterDraft, data: bytes) -> Path:
+    """Write the PDF in the book's letters/<client>/ folder (never over another) and record it."""
+    folder = book.data_dir / "letters" / f"{client.id:04d}-{safe_name(client.name)}"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = "-".join(p for p in (draft.date.isoformat(), draft.kind, draft.order_ref) if p)
+    path, n = folder / f"{stem}.pdf", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}.pdf"
+    path.write_bytes(data)
+    try:
+        record_letter(book, client.id, draft.kind, draft.language, draft.date,
+                      str(path.relative_to(book.data_dir)), hashlib.sha256(data).hexdigest(),
+                      draft.order_ref)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs as typed in the text area: separated by blank lines."""
+    blocks, current = [], []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append(" ".join(current))
+            current = []
+    if current:
+        blocks.append(" ".join(current))
+    return blocks
+
+
+class LetterScreen(BookScreen):
+    """One letter to one client, possibly about one order: wording first, then the PDF."""
+
+    BINDINGS = BINDINGS
+
+    DEFAULT_CSS = """
+    LetterScreen #letter-choice { height: 1; padding: 0 1; margin-bottom: 1; }
+    LetterScreen #letter-choice Label { padding: 0 1 0 0; color: $text-muted; }
+    LetterScreen #letter-choice Select { width: 20; margin-right: 2; }
+    LetterScreen #letter-choice #letter-language { width: 8; }
+    LetterScreen #letter-to { width: 1fr; color: $text-muted; }
+    LetterScreen #letter-head { height: auto; padding: 0 1; }
+    LetterScreen #letter-head FieldRow { margin-bottom: 0; }
+    LetterScreen #letter-head .field-message { width: auto; max-width: 30; }
+    LetterScreen #letter-body { height: 1fr; border: round $primary 40%; }
+    LetterScreen #letter-body:focus { border: round $accent; }
+    LetterScreen #letter-status { height: auto; padding: 0 1; color: $text-muted; }
+    LetterScreen #letter-status.-error { color: $error; }
+    LetterScreen #letter-status.-saved { color: $success; }
+    """
+
+    class Rendered(Message):
+        """The worker built the PDF of this draft."""
+
+        def __init__(self, draft: LetterDraft, data: bytes) -> None:
+            super().__init__()
+            self.draft = draft
+            self.data = data
+
+    class RenderFailed(Message):
+        """The worker could not build the PDF; `error` says why."""
+
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, kind: str | None = None, ref: str | None = None,
+                 client_id: int | None = None) -> None:
+        super().__init__()
+        self.kind = kind or ("apology" if ref else "feedback")
+        """The kind of letter being written."""
+        self.ref = ref
+        """The order the letter is about, if any."""
+        self.client_id = client_id
+        """The recipient."""
+        self.language: str | None = None
+        """The letter's language; the client's until the user picks another."""
+        self.draft: LetterDraft | None = None
+        """The wording as composed (before the user's edits)."""
+        self.saved: Path | None = None
+        """Where the last PDF was filed."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="letter-choice"):
+            yield Label("Kind")
+            yield Select([(KIND_NAMES[k], k) for k in letters.KINDS], value=self.kind,
+                         id="letter-kind", allow_blank=False, compact=True,
+                         tooltip="The kind of letter (changing it composes new wording)")
+            yield Label("Language")
+            yield Select([(lang, lang) for lang in LANGUAGES], id="letter-language",
+                         allow_blank=False, compact=True, tooltip="The letter's language")
+            yield Static("", id="letter-to", markup=False)
+        yield FieldList([Field("subject", "Subject"), Field("salutation", "Salutation"),
+                         Field("closing", "Closing")], self.app.today, id="letter-head")
+        body = TextArea("", id="letter-body", soft_wrap=True, tab_behavior="focus")
+        body.border_title = "Letter — a blank line between paragraphs"
+        yield body
+        yield Static("", id="letter-status", markup=False)
+        yield Footer()
+
+    def section(self) -> str:
+        about = f" about {self.ref}" if self.ref else ""
+        return f"Letter{about}"
+
+    # -- reading the book and composing ------------------------------------------
+
+    def _records(self) -> tuple[Client, Order | None, Incident | None]:
+        book = self.app.book
+        order = book.order(self.ref) if self.ref else None
+        if order is not None:
+            self.client_id = order.client_id
+        if self.client_id is None:
+            raise NotFound("a letter needs a client or an order")
+        client = book.client(self.client_id)
+        incidents = [i for i in book.incidents() if order and i.order_ref == order.ref]
+        incident = max(incidents, key=lambda i: (i.closed is None, i.opened, i.id), default=None)
+        return client, order, incident
+
+    def reload(self) -> None:
+        if self.draft is not None:
+            return
+        try:
+            client, order, _ = self._records()
+        except CarnetError as error:
+            self.app.notify(str(error), severity="error")
+            self.action_back()
+            return
+        kinds = [(KIND_NAMES[k], k) for k in letters.KINDS if order or k not in NEEDS_ORDER]
+        if self.kind not in dict((v, v) for _, v in kinds):
+            self.kind = kinds[0][1]
+        self.language = self.language or client.language or self.app.book.profile.language
+        with self.prevent(Select.Changed):
+            self.query_one("#letter-kind", Select).set_options(kinds)
+            self.query_one("#letter-kind", Select).value = self.kind
+            self.query_one("#letter-language", Select).value = self.language
+        about = f" · {order.ref} {order.title}" if order else ""
+        self.query_one("#letter-to", Static).update(f"To {client.name}{about}")
+        self._compose_draft()
+
+    def _compose_draft(self) -> None:
+        """Compose the wording for the chosen kind and language and show it."""
+        try:
+            client, order, incident = self._records()
+            templates = self.app.book.data_dir / "templates"
+            draft = letters.compose(self.kind, self.app.book.profile, client, order, incident,
+                                    today=self.app.today, lang=self.language,
+                                    templates_dir=templates if templates.is_dir() else None)
+        except CarnetError as error:
+            self.draft = None
+            self._show_draft(None)
+            self._status(str(error), "-error")
+            return
+        self.draft = draft
+        self._show_draft(draft)
+        self._status("Read, edit, then ctrl+g makes the PDF and files it.", "")
+
+    def _show_draft(self, draft: LetterDraft | None) -> None:
+        head = self.query_one(FieldList)
+        head.set_values({"subject": draft.subject if draft else "",
+                         "salutation": draft.salutation if draft else "",
+                         "closing": draft.closing if draft else ""})
+        self.query_one("#letter-body", TextArea).text = (
+            "\n\n".join(draft.paragraphs) if draft else "")
+
+    def edited(self) -> LetterDraft | None:
+        """The composed draft with the user's edits."""
+        if self.draft is None:
+            return None
+        values = self.query_one(FieldList).values()
+        return replace(self.draft, subject=str(values["subject"]).strip(),
+                       salutation=str(values["salutation"]).strip(),
+                       closing=str(values["closing"]).strip(),
+                       paragraphs=split_paragraphs(self.query_one("#letter-body", TextArea).text))
+
+    def _status(self, text: str, state: str) -> None:
+        status = self.query_one("#letter-status", Static)
+        status.update(text)
+        status.set_class(state == "-error", "-error")
+        status.set_class(state == "-saved", "-saved")
+
+    # -- choosing the kind and language ------------------------------------------
+
+    @on(Select.Changed, "#letter-kind")
+    @on(Select.Changed, "#letter-language")
+    def _choice_changed(self, event: Select.Changed) -> None:
+        kind = self.query_one("#letter-kind", Select).value
+        language = self.query_one("#letter-language", Select).value
+        if (kind, language) == (self.kind, self.language):
+            return
+        self._ask_before_discarding(lambda: self._choose(kind, language),
+                                    lambda: self._restore_choice())
+
+    def _choose(self, kind: str, language: str) -> None:
+        self.kind, self.language = kind, language
+        self._compose_draft()
+
+    def _restore_choice(self) -> None:
+        with self.prevent(Select.Changed):
+            self.query_one("#letter-kind", Select).value = self.kind
+            self.query_one("#letter-language", Select).value = self.language
+
+    def action_recompose(self) -> None:
+        self._ask_before_discarding(self._compose_draft, lambda: None)
+
+    def _ask_before_discarding(self, go, stay) -> None:
+        if self.draft is None or self.edited() == replace(
+                self.draft, paragraphs=split_paragraphs("\n\n".join(self.draft.paragraphs))):
+            go()
+            return
+        self.app.push_screen(ConfirmDialog("Discard your edits to the wording?",
+                                           yes="Discard", no="Keep editing"),
+                             lambda yes: go() if yes else stay())
+
+    # -- the PDF -----------------------------------------------------------------
+
+    def action_generate(self) -> None:
+        draft = self.edited()
+        if draft is None:
+            self.app.notify("There is no wording to print yet.", severity="warning")
+            return
+        self.query_one(FieldList).clear_errors()
+        self._status("Making the PDF…", "")
+        self._build_pdf(draft, self.app.book.profile)
+
+    @work(thread=True, exclusive=True, group="letter-pdf")
+    def _build_pdf(self, draft: LetterDraft, profile: Profile) -> None:
+        """Build the PDF bytes; never touches a widget."""
+        try:
+            data = render_pdf(draft, profile)
+        except Exception as error:  # reported on the screen, never as a traceback
+            self.post_message(self.RenderFailed(error))
+            return
+        self.post_message(self.Rendered(draft, data))
+
+    @on(RenderFailed)
+    def _render_failed(self, event: RenderFailed) -> None:
+        error = event.error
+        if isinstance(error, ValidationError):
+            self.query_one(FieldList).show_error(error)
+            if error.field.startswith("paragraph"):
+                self.query_one("#letter-body", TextArea).focus()
+        message = str(error) if isinstance(error, CarnetError) else (
+            f"The PDF could not be made: {error}")
+        self._status(message, "-error")
+
+    @on(Rendered)
+    def _rendered(self, event: Rendered) -> None:
+        try:
+            client, _, _ = self._records()
+            path = archive_letter(self.app.book, client, event.draft, event.data)
+        except (CarnetError, OSError) as error:
+            self._status(f"The PDF could not be filed: {error}", "-error")
+            return
+        self.saved = path
+        self._status(f"Saved: {path}", "-saved")
+        self.app.notify(f"{KIND_NAMES[event.draft.kind].capitalize()} letter filed for "
+                        f"{client.name}", title="Letter")
+        self.app.refresh_data()
