@@ -140,3 +140,21 @@ async def test_a_dashboard_client_line_opens_the_client(tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ClientScreen) and app.screen.client_id == 2
+
+
+async def test_l_on_an_overdue_line_composes_the_apology_for_that_order(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "LetterScreen"
+        assert (app.screen.kind, app.screen.ref) == ("apology", "2026-002")
+
+
+async def test_an_empty_book_opens_on_the_welcome(tmp_path):
+    app = CarnetApp(tmp_path / "new-book", TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert type(app.screen).__name__ == "WelcomeScreen"
+        assert app.book is not None and app.book.is_empty()

@@ -62,7 +62,7 @@ class TrendChart(Widget):
                 text.append(" " * GAP)
             text.append("\n")
         for month, _ in self.months:
-            text.append(month.strftime("%b")[:BAR_WIDTH].ljust(BAR_WIDTH + GAP), style="dim")
+            text.append("JFMAMJJASOND"[month.month - 1].ljust(BAR_WIDTH + GAP), style="dim")
         if self.months:
             first, last = self.months[0][0], self.months[-1][0]
             text.append(f"\n{first:%b %Y} → {last:%b %Y}", style="dim italic")
