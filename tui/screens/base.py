@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from store.errors import CarnetError
+
 
 class BookScreen(Screen):
     """A screen that re-reads the book on show and after every change while it is shown."""
@@ -20,7 +22,10 @@ class BookScreen(Screen):
     def on_screen_resume(self) -> None:
         if self._stale and self.app.book is not None:
             self._stale = False
-            self.reload()
+            try:
+                self.reload()
+            except CarnetError as exc:
+                self.app.notify(str(exc), severity="error")
         self.sub_title = " · ".join(p for p in (self.section(), self.app.sub_title) if p)
 
     def section(self) -> str:

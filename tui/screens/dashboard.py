@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, OptionList, Static
 
 from store.dashboard import Dashboard, dashboard
+from store.errors import CarnetError
 
 from ..bindings import DASHBOARD
 from ..format import money, percent
@@ -68,12 +69,19 @@ class DashboardScreen(BookScreen):
 
     @work(thread=True, exclusive=True, group="dashboard")
     def _compute(self, book, today, version: int) -> None:
-        """Compute the dashboard off the UI thread; the result comes back as a message."""
+        """Compute the dashboard off the UI thread; the result comes back as a message.
+
+        A change made meanwhile on the UI thread can disturb the reading (RuntimeError from a
+        dict changing size): the computation is retried, and a newer version replaces it anyway.
+        """
         for _ in range(3):
             try:
                 result = dashboard(book, today)
             except RuntimeError:
                 continue
+            except CarnetError as exc:
+                self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+                return
             self.post_message(self.Computed(result, version))
             return
 
