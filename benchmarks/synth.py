@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import random
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -59,8 +59,9 @@ class Spec:
     seed: int = 1523
 
     def key(self) -> str:
-        parts = asdict(self) | {"today": self.today.isoformat(), "v": GENERATOR_VERSION}
-        return "-".join(f"{parts[k]}" for k in sorted(parts))
+        """A folder name that changes with every parameter (and the generator's version)."""
+        return (f"{self.name}-c{self.clients}-o{self.orders}-i{self.interactions}-y{self.years}"
+                f"-s{self.seed}-{self.today.isoformat()}-v{GENERATOR_VERSION}")
 
 
 TEN_YEARS = Spec("10-year", 10, 300, 3_000, 15_000)
@@ -270,9 +271,9 @@ def snapshot_bytes(tables: dict) -> bytes:
     return orjson.dumps({"format": FORMAT, "schema": SCHEMA_VERSION, "seq": 0, "tables": tables})
 
 
-def cached_book(spec: Spec, cache: Path = CACHE) -> Path:
+def cached_book(spec: Spec, cache: Path | None = None) -> Path:
     """The directory of a pristine synthetic book for `spec`, built once and cached."""
-    folder = cache / spec.key()
+    folder = (cache or CACHE) / spec.key()
     snapshot = folder / SNAPSHOT
     if not snapshot.exists():
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
