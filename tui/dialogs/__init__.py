@@ -13,8 +13,8 @@ from .recovery import add_lesson, close_incident, open_incident, record_step
 from .relations import complete_followup, gesture_given, gift_received, log_interaction
 
 __all__ = [
-    "ConfirmDialog", "Field", "FormDialog", "add_lesson", "cancel", "close_incident", "complete_followup",
-    "confirm", "deliver", "edit_client", "edit_order", "gesture_given", "gift_received",
+    "ConfirmDialog", "Field", "FormDialog", "add_lesson", "cancel", "close_incident",
+    "complete_followup", "confirm", "deliver", "edit_client", "edit_order", "gesture_given", "gift_received",
     "log_interaction", "mark_client", "new_client", "new_order", "open_incident",
     "pause_or_resume", "postpone_order", "record_step",
 ]

@@ -28,7 +28,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, go ahead"),
-        Binding("n", "answer(False)", "No", id="confirm.no", tooltip="No, leave things as they are"),
+        Binding("n", "answer(False)", "No", id="confirm.no",
+                tooltip="No, leave things as they are"),
         Binding("escape", "answer(False)", "No", id="confirm.cancel", show=False,
                 tooltip="No, leave things as they are"),
     ]

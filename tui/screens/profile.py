@@ -82,7 +82,8 @@ class ProfileScreen(BookScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Your business as your letters show it. ctrl+s saves, ctrl+r puts back the saved one.", id="profile-intro")
+        yield Static("Your business as your letters show it. ctrl+s saves, ctrl+r puts back "
+                     "the saved one.", id="profile-intro")
         yield FieldList(profile_fields(Profile()), self.app.today, id="profile-fields")
         yield Static("", id="profile-error", markup=False)
         yield Footer()
