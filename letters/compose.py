@@ -1,0 +1,63 @@
+"""Compose a letter: records + wording template → a LetterDraft, no layout yet."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from store.errors import ValidationError
+from store.models import Client, Incident, Order, Profile
+
+from . import context, courtesy, localize, templates
+from .address import is_abroad, recipient_lines, recipient_name
+from .draft import KINDS, NEEDS_ORDER, LetterDraft
+from .typography import polish
+
+
+def _check(kind: str, client: Client, order: Order | None, incident: Incident | None) -> None:
+    if kind not in KINDS:
+        raise ValidationError("kind", f"unknown letter kind {kind!r}; choose one of "
+                                      f"{', '.join(KINDS)}")
+    if kind in NEEDS_ORDER and order is None:
+        raise ValidationError("order", f"a {kind} letter is about one order; say which")
+    if order is not None and client.id and order.client_id and order.client_id != client.id:
+        raise ValidationError("order", f"order {order.ref} belongs to another client")
+    if incident is not None and order is not None and incident.order_ref != order.ref:
+        raise ValidationError("incident", f"the incident is about order {incident.order_ref}, "
+                                          f"not {order.ref}")
+    if kind == "summary" and not order.summary.strip():
+        raise ValidationError("summary", f"order {order.ref} has no summary yet; write it first")
+    if kind == "scope" and not order.scope.strip():
+        raise ValidationError("scope", f"order {order.ref} has no agreed scope recorded")
+
+
+def _default_closing(client: Client, language: str) -> str:
+    return courtesy.french_closing(client) if language == "fr" else courtesy.sign_off(client)
+
+
+def compose(kind: str, profile: Profile, client: Client, order: Order | None = None,
+            incident: Incident | None = None, today: date | None = None,
+            lang: str | None = None, templates_dir: Path | str | None = None,
+            enclosures: list[str] | tuple[str, ...] = ()) -> LetterDraft:
+    """Write the letter of this kind to this client, in `lang` or the client's language."""
+    _check(kind, client, order, incident)
+    today = today or date.today()
+    language = localize.check_language(lang or client.language or profile.language)
+    words = context.build(profile, client, order, incident, today, language)
+    sections = templates.render(kind, language, words, templates_dir)
+    enclosed = [e for e in sections.get("enclosures", "").splitlines() if e.strip()]
+    return LetterDraft(
+        kind=kind, language=language, date=today,
+        subject=polish(" ".join(sections["subject"].split()), language),
+        place_date=localize.place_date(profile.letter_city or profile.city, today, language),
+        salutation=polish(sections.get("salutation", "").strip() or words["dear"], language),
+        paragraphs=[polish(p, language) for p in templates.paragraphs(sections["body"])],
+        closing=polish(sections.get("closing", "").strip()
+                       or _default_closing(client, language), language),
+        signature=(profile.signature or profile.name).strip(),
+        recipient_lines=recipient_lines(client, language),
+        recipient_name=recipient_name(client, language),
+        references=[(localize.label("our_ref", language), order.ref)] if order else [],
+        enclosures=[polish(e, language) for e in [*enclosed, *enclosures]],
+        order_ref=order.ref if order else None, abroad=is_abroad(client),
+    )

@@ -1,0 +1,76 @@
+"""What a letter template can say: the records, and ready-made words in the letter's language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.models import Client, Incident, Order, Profile
+
+from . import courtesy, localize
+from .address import recipient_name
+
+
+def _fmt_date(language: str):
+    def fmt(value: date | None) -> str:
+        """A date in the letter's long style; empty when there is none."""
+        return localize.long_date(value, language) if value else ""
+    return fmt
+
+
+def _fmt_money(language: str):
+    def fmt(value) -> str:
+        """An amount in euros, in the letter's style."""
+        return localize.amount(value, language)
+    return fmt
+
+
+def lcfirst(text: str) -> str:
+    """Lower-case the first letter unless the word is an acronym ('Remise' → 'remise', 'TVA' kept)."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def filters(language: str) -> dict:
+    """Template filters: `date`, `money`, `lcfirst`."""
+    return {"date": _fmt_date(language), "money": _fmt_money(language), "lcfirst": lcfirst}
+
+
+def reach(profile: Profile, language: str) -> str:
+    """How the client can answer: 'par courriel à … ou par téléphone au …'."""
+    email, phone = profile.email.strip(), profile.phone.strip()
+    if language == "fr":
+        ways = [f"par courriel à {email}" if email else "", f"par téléphone au {phone}" if phone else ""]
+        return " ou ".join(w for w in ways if w) or "par courrier"
+    ways = [f"by email at {email}" if email else "", f"by telephone on {phone}" if phone else ""]
+    return " or ".join(w for w in ways if w) or "by post"
+
+
+def _order_words(order: Order, language: str) -> dict:
+    fmt = _fmt_date(language)
+    return {
+        "title": order.title, "ref": order.ref, "document": order.document,
+        "due": fmt(order.due), "due_original": fmt(order.due_original),
+        "received": fmt(order.received), "delivered": fmt(order.delivered),
+        "price": localize.amount(order.price, language),
+        "late": order.due > order.due_original,
+        "postponement": order.postponements[-1] if order.postponements else None,
+    }
+
+
+def build(profile: Profile, client: Client, order: Order | None, incident: Incident | None,
+          today: date, language: str) -> dict:
+    """The variables every template sees (listed in letters/templates/README.md)."""
+    words = {
+        "profile": profile, "client": client, "order": order, "incident": incident,
+        "today": today, "lang": language, "name": recipient_name(client, language),
+        "dear": courtesy.salutation(client, language), "term": courtesy.term(client),
+        "sign_off": courtesy.sign_off(client), "reach": reach(profile, language),
+        "gesture": incident.gesture.strip() if incident else "",
+        "since": client.created.year if client.created and client.created.year < today.year else None,
+        "title": "", "ref": "", "document": None, "due": "", "due_original": "",
+        "received": "", "delivered": "", "price": "", "late": False, "postponement": None,
+    }
+    if order is not None:
+        words.update(_order_words(order, language))
+    return words

@@ -1,0 +1,40 @@
+"""Typographic polish of running text: spaces, apostrophes, French punctuation.
+
+Every rule is idempotent, so text may be polished again after the user edits it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NNBSP = "\u202f"
+"""Narrow no-break space: before ; : ! ? and inside « » in French."""
+
+_SPACES = re.compile(r"[ \t\u00a0\u2009]+(?=[;:!?](?:[\s»”)\]!?.,…]|$))")
+_GLUED = re.compile(r"(?<=[\w»”)\]…])(?=[;:!?](?:[\s»”)\]!?.,…]|$))")
+_AFTER_OPEN = re.compile(r"«[ \t\u00a0\u202f]*")
+_BEFORE_CLOSE = re.compile(r"[ \t\u00a0\u202f]*»")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_RUNS_OF_SPACES = re.compile(r"[ \t]+")
+
+
+def tidy(text: str) -> str:
+    """NFC, one space between words, no blank ends of lines, '\\n' line breaks kept."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = (_RUNS_OF_SPACES.sub(" ", line).strip(" ") for line in text.split("\n"))
+    return "\n".join(lines).strip("\n")
+
+
+def french(text: str) -> str:
+    """Narrow no-break space before ; : ! ? and inside « » (not in '14:30' or 'https://')."""
+    text = _SPACES.sub(NNBSP, text)
+    text = _GLUED.sub(NNBSP, text)
+    text = _AFTER_OPEN.sub("«" + NNBSP, text)
+    return _BEFORE_CLOSE.sub(NNBSP + "»", text)
+
+
+def polish(text: str, language: str) -> str:
+    """Tidy spaces, curl apostrophes between letters, and apply French rules in French."""
+    text = _APOSTROPHE.sub("’", tidy(text))
+    return french(text) if language == "fr" else text
