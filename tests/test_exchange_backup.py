@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from datetime import date, datetime
+from pathlib import Path
 
 import orjson
 import pytest
@@ -30,6 +31,11 @@ def _backup(capsys, data) -> str:
     code, out, _ = cli(capsys, data, "backup")
     assert code == 0
     return out.split("Backup written: ", 1)[1].split("\n", 1)[0]
+
+
+def _first_backup(data) -> str:
+    with Book(data, read_only=True) as book:
+        return str(book.files.backup())
 
 
 def _names(data) -> list[str]:
@@ -131,3 +137,11 @@ def test_an_older_backup_is_migrated_when_the_book_next_opens(data, tmp_path):
     restore.restore(data, restore.read_backup(old), datetime(2026, 11, 23, 12))
     Book(data).close()
     assert _names(data) == ["Ancien"]
+
+
+def test_the_books_replaced_by_restores_rotate_out(data):
+    backup = restore.read_backup(Path(_first_backup(data)))
+    for minute in range(5):
+        restore.restore(data, backup, datetime(2026, 11, 23, 12, minute))
+    kept = restore.replaced_books(data)
+    assert len(kept) == restore.KEEP_REPLACED and kept[0].name == "replaced-20261123-120200-000000"

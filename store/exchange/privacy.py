@@ -10,6 +10,7 @@ import orjson
 
 from .. import backups
 from ..relations import timeline
+from .restore import replaced_books
 
 FORMAT = "carnet-client-export"
 VERSION = 1
@@ -110,4 +111,5 @@ def client_erase(book, client_id: int) -> Erased:
     book.history.clear()
     book.files.compact()
     counts = {"clients": 1, **{name: len(rows) for name, rows in records.items()}}
-    return Erased(client.name, counts, removed, len(backups.list_backups(book.data_dir)))
+    copies = len(backups.list_backups(book.data_dir)) + len(replaced_books(book.data_dir))
+    return Erased(client.name, counts, removed, copies)

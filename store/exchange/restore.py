@@ -20,6 +20,9 @@ from ..migrations import SCHEMA_VERSION
 from ..models import TABLE_MODELS
 from ..storage import FORMAT, JOURNAL, LOCK, SNAPSHOT
 
+REPLACED = "replaced-"
+KEEP_REPLACED = 3
+
 
 @dataclass
 class BackupInfo:
@@ -88,12 +91,22 @@ def _journal_seq(path: Path) -> int:
     return max((e["seq"] for e in entries), default=0)
 
 
+def replaced_books(data_dir: Path) -> list[Path]:
+    """Folders keeping the books that restores replaced, oldest first."""
+    folder = backups.backup_dir(data_dir)
+    return sorted(folder.glob(REPLACED + "*")) if folder.is_dir() else []
+
+
 def _keep_replaced(data_dir: Path, now: datetime) -> Path:
-    """Copy the current files aside in backups/replaced-<time>/ (never rotated nor hinted at)."""
-    folder = ensure_private_dir(backups.backup_dir(data_dir) / f"replaced-{now:%Y%m%d-%H%M%S-%f}")
+    """Copy the current files aside in backups/replaced-<time>/; the oldest copies rotate out."""
+    folder = ensure_private_dir(backups.backup_dir(data_dir) / f"{REPLACED}{now:%Y%m%d-%H%M%S-%f}")
     for name in (SNAPSHOT, JOURNAL):
         if (data_dir / name).exists():
             write_atomic(folder / name, (data_dir / name).read_bytes())
+    for old in replaced_books(data_dir)[:-KEEP_REPLACED]:
+        for path in old.iterdir():
+            path.unlink()
+        old.rmdir()
     return folder
 
 
