@@ -18,15 +18,15 @@ def keys_table(app, area: str, bindings) -> Table:
     """One area's bindings: key, what it does, and why you would press it."""
     table = Table(title=area, title_justify="left", title_style="bold", box=None,
                   show_header=False, padding=(0, 1), expand=True)
-    table.add_column("key", style="bold", width=10, no_wrap=True)
-    table.add_column("does", width=14, no_wrap=True)
+    table.add_column("key", style="bold", width=7, no_wrap=True)
+    table.add_column("does", width=13, no_wrap=True)
+    table.add_column("id", style="dim italic", width=18, no_wrap=True)
     table.add_column("why", style="dim", ratio=1)
-    table.add_column("id", style="dim italic", width=20, no_wrap=True)
     for binding in bindings:
         key = app.keymap.keys.get(binding.id, binding.key)
         shown = ", ".join(app.get_key_display(replace(binding, key=k, key_display=None))
                           for k in key.split(","))
-        table.add_row(shown, binding.description, binding.tooltip, binding.id)
+        table.add_row(shown, binding.description, binding.id, binding.tooltip)
     return table
 
 
