@@ -48,7 +48,7 @@ def test_a_csv_import_previews_then_applies(tmp_path, capsys):
     assert code == 0
     assert out.splitlines() == ["ignored column: 'Couleur' (not a known header)",
                                 "create line 2: client 'Jeanne Morel', Tours",
-                                "Imported 1 clients; skipped 0 row(s)."]
+                                "Imported 1 client; skipped 0 rows."]
     code, out, _ = cli(capsys, tmp_path / "new", "import", "csv", str(rows), "--yes")
     assert code == 0 and "duplicate line 2" in out and "Nothing to import" in out
 
@@ -60,13 +60,13 @@ def test_a_csv_with_bad_rows_lists_each_and_imports_nothing(tmp_path, capsys):
     assert code == 2
     assert err.splitlines() == [
         "error line 3, column 'e-mail': 'sans-arobase' does not look like an e-mail address",
-        "carnet: 1 row(s) have errors; nothing was imported (fix them, or rerun with "
+        "carnet: 1 row with errors; nothing was imported (fix them, or rerun with "
         "--skip-bad-rows)"]
     with Book(tmp_path / "new", read_only=True) as book:
         assert book.clients() == []
     code, out, _ = cli(capsys, tmp_path / "new", "import", "csv", str(rows), "--yes",
                        "--skip-bad-rows")
-    assert code == 0 and "Imported 1 clients; skipped 1 row(s)." in out
+    assert code == 0 and "Imported 1 client; skipped 1 row." in out
 
 
 def test_a_large_import_shows_progress_on_stderr(tmp_path, capsys):

@@ -86,7 +86,7 @@ def test_erase_from_the_command_line_asks_first(data, capsys):
     with Book(data, read_only=True) as book:
         assert book.client(1).last_name == "Lefèvre"
     code, out, _ = cli(capsys, data, "client", "erase", "1", "--yes")
-    assert code == 0 and "Erased Henri Lefèvre" in out and "1 letter file(s)" in out
+    assert code == 0 and "Erased Henri Lefèvre" in out and "1 letter file deleted" in out
     code, _, err = cli(capsys, data, "client", "erase", "1", "--yes")
     assert code == 2 and "no client with id 1" in err
 

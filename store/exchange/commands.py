@@ -16,6 +16,11 @@ EXIT_OK, EXIT_DECLINED = 0, 1
 PROGRESS_FROM_ROWS = 200
 
 
+def count(number: int, plural: str) -> str:
+    """'1 client', '2 clients' (nouns here take a plain -s)."""
+    return f"{number} {plural if number != 1 else plural.removesuffix('s')}"
+
+
 def confirm(question: str, yes: bool) -> bool:
     """Ask on the terminal; without one, --yes is required."""
     if yes:
@@ -104,7 +109,7 @@ def _import_json(args, book: Book, data: bytes) -> int:
                           "imported into an empty book (use --data with a new folder)")
     tables = json_io.read_export(data)
     json_io.check_tables(tables)
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items() if rows)
+    counts = ", ".join(count(len(rows), name) for name, rows in tables.items() if rows)
     print(f"The export holds {counts or 'nothing'}.")
     if not confirm(f"Import it into {args.data_dir}?", args.yes):
         return EXIT_DECLINED
@@ -130,18 +135,20 @@ def _import_csv(args, book: Book, data: bytes) -> int:
     preview = csv_import.import_csv(book, data, args.today, progress=progress)
     _print_report(preview)
     if preview.errors and not args.skip_bad_rows:
-        raise CarnetError(f"{len(preview.errors)} row(s) have errors; nothing was imported "
+        raise CarnetError(f"{count(len(preview.errors), 'rows')} with errors; nothing was imported "
                           "(fix them, or rerun with --skip-bad-rows)")
     if not preview.created:
-        print(f"Nothing to import ({len(preview.duplicates)} duplicate(s)).")
+        print(f"Nothing to import ({count(len(preview.duplicates), 'duplicates')}).")
         return EXIT_OK
-    if not confirm(f"Create {len(preview.created)} {preview.kind} in {args.data_dir}?", args.yes):
+    if not confirm(f"Create {count(len(preview.created), preview.kind)} in {args.data_dir}?",
+                   args.yes):
         return EXIT_DECLINED
     progress = ProgressBar("importing") if rows >= PROGRESS_FROM_ROWS else None
     report = csv_import.import_csv(book, data, args.today, apply=True,
                                    skip_bad_rows=args.skip_bad_rows, progress=progress)
     skipped = len(report.duplicates) + len(report.errors)
-    print(f"Imported {len(report.created)} {report.kind}; skipped {skipped} row(s).")
+    print(f"Imported {count(len(report.created), report.kind)}; "
+          f"skipped {count(skipped, 'rows')}.")
     return EXIT_OK
 
 
@@ -197,14 +204,13 @@ def cmd_client(args) -> int:
     with Book(args.data_dir) as book:
         client = book.client(args.id)
         plan = privacy.erase_plan(book, args.id)
-        listed = ", ".join(f"{n} {name if n > 1 else name.rstrip('s')}"
-                           for name, n in plan.items() if n)
+        listed = ", ".join(count(n, name) for name, n in plan.items() if n)
         if not confirm(f"Erase {client.name} (client {args.id}) and everything about them "
                        f"({listed}), letter files included? This cannot be undone.", args.yes):
             return EXIT_DECLINED
         erased = privacy.client_erase(book, args.id)
-    print(f"Erased {erased.name}: {listed}; {len(erased.files)} letter file(s) deleted.")
+    print(f"Erased {erased.name}: {listed}; {count(len(erased.files), 'letter files')} deleted.")
     if erased.backups_left:
-        print(f"{erased.backups_left} backup(s) taken earlier still hold this client until "
+        print(f"{count(erased.backups_left, 'backups')} taken earlier still hold this client until "
               "they rotate out.")
     return EXIT_OK
