@@ -17,7 +17,8 @@ PROGRESS_FROM_ROWS = 200
 
 
 def count(number: int, plural: str) -> str:
-    """'1 client', '2 clients' (nouns here take a plain -s)."""
+    """'1 client', '2 clients' (nouns here take a plain -s; table names read as words)."""
+    plural = {"followups": "follow-ups"}.get(plural, plural)
     return f"{number} {plural if number != 1 else plural.removesuffix('s')}"
 
 
@@ -211,6 +212,7 @@ def cmd_client(args) -> int:
         erased = privacy.client_erase(book, args.id)
     print(f"Erased {erased.name}: {listed}; {count(len(erased.files), 'letter files')} deleted.")
     if erased.backups_left:
-        print(f"{count(erased.backups_left, 'backups')} taken earlier still hold this client until "
-              "they rotate out.")
+        verb = "holds" if erased.backups_left == 1 else "hold"
+        print(f"{count(erased.backups_left, 'backups')} taken earlier still {verb} this client "
+              "until rotated out.")
     return EXIT_OK
