@@ -12,7 +12,7 @@ NNBSP = "\u202f"
 """Narrow no-break space: before ; : ! ? and inside « » in French."""
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009]+(?=[;:!?](?:[\s»”)\]!?.,…]|$))")
-_GLUED = re.compile(r"(?<=[\w»”)\]…])(?=[;:!?](?:[\s»”)\]!?.,…]|$))")
+_GLUED = re.compile(r"(&#?\w+|[\w»”)\]…])(?=[;:!?](?:[\s»”)\]!?.,…]|$))")
 _AFTER_OPEN = re.compile(r"«[ \t\u00a0\u202f]*")
 _BEFORE_CLOSE = re.compile(r"[ \t\u00a0\u202f]*»")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
@@ -26,10 +26,16 @@ def tidy(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def _glue(match: re.Match) -> str:
+    """A narrow space after the word, unless the 'word' is an entity such as '&amp'."""
+    word = match.group(1)
+    return word if word.startswith("&") else word + NNBSP
+
+
 def french(text: str) -> str:
     """Narrow no-break space before ; : ! ? and inside « » (not in '14:30' or 'https://')."""
     text = _SPACES.sub(NNBSP, text)
-    text = _GLUED.sub(NNBSP, text)
+    text = _GLUED.sub(_glue, text)
     text = _AFTER_OPEN.sub("«" + NNBSP, text)
     return _BEFORE_CLOSE.sub(NNBSP + "»", text)
 

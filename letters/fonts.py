@@ -1,0 +1,128 @@
+"""The embedded fonts, and which of them draws each character.
+
+DejaVu Serif sets the letter; DejaVu Sans draws what Serif lacks (Hebrew,
+Arabic, many symbols). A character neither covers is refused by name, never
+drawn as a box.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+from store.errors import ValidationError
+
+FONT_DIR = Path(__file__).with_name("fonts")
+FILES = {
+    "Carnet-Serif": "DejaVuSerif.ttf", "Carnet-Serif-Bold": "DejaVuSerif-Bold.ttf",
+    "Carnet-Serif-Italic": "DejaVuSerif-Italic.ttf",
+    "Carnet-Serif-BoldItalic": "DejaVuSerif-BoldItalic.ttf",
+    "Carnet-Sans": "DejaVuSans.ttf", "Carnet-Sans-Bold": "DejaVuSans-Bold.ttf",
+}
+CHAINS = {
+    "regular": ("Carnet-Serif", "Carnet-Sans"),
+    "bold": ("Carnet-Serif-Bold", "Carnet-Sans-Bold"),
+    "italic": ("Carnet-Serif-Italic", "Carnet-Sans"),
+    "bolditalic": ("Carnet-Serif-BoldItalic", "Carnet-Sans-Bold"),
+}
+"""For each style, the fonts tried in turn for a character."""
+
+
+_ASTRAL = re.compile(r"<([0-9A-F]{5,6})>")
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map, with code points past U+FFFF written in UTF-16 as PDF wants.
+
+    ReportLab writes U+1F600 as <1F600>, which readers take for U+1F60 'ὠ'.
+    """
+    def utf16(match: re.Match) -> str:
+        return "<" + chr(int(match.group(1), 16)).encode("utf-16-be").hex().upper() + ">"
+    return _ASTRAL.sub(utf16, _reportlab_cmap(fontname, subset))
+
+
+@lru_cache(maxsize=1)
+def coverage() -> dict[str, frozenset[int]]:
+    """Register every font once per process; the code points each one covers."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    covered = {}
+    for name, file in FILES.items():
+        font = TTFont(name, str(FONT_DIR / file))
+        pdfmetrics.registerFont(font)
+        covered[name] = frozenset(font.face.charToGlyph)
+    return covered
+
+
+def invisible(char: str) -> bool:
+    """Format characters and variation selectors: they have no ink of their own."""
+    code = ord(char)
+    return (unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F
+            or 0xE0100 <= code <= 0xE01EF)
+
+
+def clusters(text: str) -> list[str]:
+    """Split into base characters each followed by its combining marks."""
+    out: list[str] = []
+    for char in text:
+        if out and unicodedata.combining(char):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _font_for(cluster: str, style: str) -> str | None:
+    covered = coverage()
+    for name in CHAINS[style]:
+        if all(ord(c) in covered[name] for c in cluster):
+            return name
+    return None
+
+
+@lru_cache(maxsize=8192)
+def runs(text: str, style: str = "regular") -> tuple[tuple[str, str], ...]:
+    """(font name, text) runs drawing `text`, invisible characters left out.
+
+    Call `check` first: a visible character no font has is skipped here.
+    """
+    out: list[tuple[str, str]] = []
+    for cluster in clusters(text):
+        cluster = "".join(c for c in cluster if not invisible(c))
+        font = _font_for(cluster, style) if cluster else None
+        pieces = [(font, cluster)] if font else [(_font_for(c, style), c) for c in cluster]
+        for font, piece in pieces:
+            if font is None:
+                continue
+            if out and out[-1][0] == font:
+                out[-1] = (font, out[-1][1] + piece)
+            else:
+                out.append((font, piece))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def width(text: str, style: str, size: float) -> float:
+    """Width of `text` in points, drawn as `runs` draws it."""
+    return sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in runs(text, style))
+
+
+def check(field: str, text: str, style: str = "regular") -> None:
+    """Refuse, naming the field, a character that no embedded font can draw."""
+    for cluster in clusters(text):
+        if cluster == "\n" or _font_for(cluster, style):
+            continue
+        for char in cluster:
+            if char == "\n" or invisible(char) or _font_for(char, style):
+                continue
+            name = unicodedata.name(char, "unnamed character")
+            if unicodedata.category(char) == "Cc":
+                name = "a control character"
+            raise ValidationError(field, f"U+{ord(char):04X} ({name}) cannot be printed: "
+                                         "no font of the letter has it")

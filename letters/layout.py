@@ -1,0 +1,192 @@
+"""The letter on A4 for a French window envelope (NF Z 11-001): the one module that knows millimetres.
+
+First page: letterhead from 15 mm, recipient field 100 × 45 mm at x = 100 mm,
+y = 35 mm (text indented 10 mm), fold marks at 99 and 198 mm, legal mentions
+in the footer. Later pages: a continuation header (recipient, date, page n/N).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer
+
+from store.errors import ValidationError
+from store.models import Profile
+
+from . import fonts, localize
+from .draft import LetterDraft
+from .pages import PagedCanvas
+from .printable import check_printable
+from .textblock import TextBlock, TextStyle
+from .typography import polish
+
+PAGE_W, PAGE_H = A4
+LEFT, RIGHT = 25 * mm, 20 * mm
+TEXT_W = PAGE_W - LEFT - RIGHT
+WINDOW_X, WINDOW_TOP, WINDOW_W, WINDOW_H, WINDOW_INDENT = 100 * mm, 35 * mm, 100 * mm, 45 * mm, 10 * mm
+ADDRESS_X, ADDRESS_TOP, ADDRESS_W = WINDOW_X + WINDOW_INDENT, WINDOW_TOP + 5 * mm, WINDOW_W - 2 * WINDOW_INDENT
+LETTERHEAD_TOP, LETTERHEAD_W, LETTERHEAD_BOTTOM = 15 * mm, 70 * mm, 84 * mm
+FOLDS = (99 * mm, 198 * mm)
+FIRST_TOP, LATER_TOP, BOTTOM = 88 * mm, 27 * mm, 26 * mm
+HEADER_Y, FOOTER_Y, FOOTER_MAX_LINES = 15 * mm, 10 * mm, 3
+SIGN_INDENT = ADDRESS_X - LEFT
+GREY = (0.35, 0.35, 0.35)
+
+BODY = TextStyle("regular", 10, 14, "justify", space_after=7)
+SALUTATION = TextStyle("regular", 10, 14, "left", space_after=7)
+PLACE_DATE = TextStyle("regular", 10, 14, "left", indent=SIGN_INDENT, space_after=8 * mm)
+REFERENCE = TextStyle("regular", 9, 12.5, "left")
+SUBJECT = TextStyle("bold", 10, 14, "left", space_before=4 * mm, space_after=7 * mm)
+SIGNATURE = TextStyle("regular", 10, 14, "left", indent=SIGN_INDENT)
+ENCLOSURES = TextStyle("regular", 9, 12.5, "left", space_before=8 * mm)
+NAME = TextStyle("bold", 13, 16, "left")
+TRADE = TextStyle("italic", 9, 11.5, "left", space_after=2 * mm)
+SMALL = TextStyle("regular", 8.5, 11, "left")
+HEADER = TextStyle("regular", 8.5, 11, "left", color=GREY)
+FOOTER = TextStyle("regular", 7.5, 9.5, "center", color=GREY)
+ADDRESS_SIZES = (10, 9.5, 9, 8.5, 8, 7.5, 7)
+
+
+def _labelled(label: str, text: str, style: TextStyle) -> TextBlock:
+    """'Objet : …' with later lines hanging under the text, not under the label."""
+    hang = fonts.width(label + " ", style.style, style.size)
+    return TextBlock(f"{label} {text}", replace(style, hang=hang))
+
+
+def _height(blocks: list[TextBlock], width: float) -> float:
+    return sum(b.wrap(width, PAGE_H)[1] + b.spaceBefore + b.spaceAfter for b in blocks)
+
+
+def _draw_stack(canvas, blocks: list[TextBlock], x: float, top: float, width: float) -> None:
+    """Draw blocks one under the other from `top` (measured from the top of the page)."""
+    y = PAGE_H - top
+    for block in blocks:
+        _, height = block.wrapOn(canvas, width, PAGE_H)
+        y -= block.spaceBefore + height
+        block.drawOn(canvas, x, y)
+        y -= block.spaceAfter
+
+
+class LetterLayout:
+    """One letter's page furniture and story, checked to fit before anything is written."""
+
+    def __init__(self, draft: LetterDraft, profile: Profile):
+        check_printable(draft, profile)
+        self.draft, self.profile, self.language = draft, profile, draft.language
+        self.address = self._address_block()
+        self.letterhead = self._letterhead()
+        self.footer = TextBlock(self._legal_mentions(), FOOTER)
+        if len(self.footer.lines(TEXT_W)) > FOOTER_MAX_LINES:
+            raise ValidationError("legal mentions", "are too long for the foot of the page "
+                                                    f"(more than {FOOTER_MAX_LINES} lines)")
+
+    def _address_block(self) -> TextBlock:
+        lines = self.draft.recipient_lines
+        for size in ADDRESS_SIZES:
+            if all(fonts.width(line, "regular", size) <= ADDRESS_W for line in lines):
+                return TextBlock("\n".join(lines), TextStyle("regular", size, size * 1.25, "left"))
+        widest = max(range(len(lines)), key=lambda i: fonts.width(lines[i], "regular", 7))
+        raise ValidationError(f"address line {widest + 1}",
+                              "is too wide to print inside the envelope window")
+
+    def _letterhead(self) -> list[TextBlock]:
+        p = self.profile
+        place = [*p.address_lines, f"{p.postcode} {p.city}".strip()]
+        if self.draft.abroad and p.country.strip():
+            place.append(p.country.strip().upper())
+        blocks = [TextBlock(p.name, NAME), TextBlock(p.trade, TRADE),
+                  TextBlock("\n".join(line for line in place if line.strip()), SMALL),
+                  TextBlock("\n".join(v for v in (p.email, p.phone) if v.strip()), SMALL)]
+        blocks = [b for b in blocks if b.text.strip()]
+        if _height(blocks, LETTERHEAD_W) > LETTERHEAD_BOTTOM - LETTERHEAD_TOP:
+            raise ValidationError("letterhead", "is too long to fit beside the address "
+                                                "(shorten the trade or the address)")
+        return blocks
+
+    def _legal_mentions(self) -> str:
+        p = self.profile
+        parts = [p.name.strip(), f"SIRET {p.siret.strip()}" if p.siret.strip() else "",
+                 p.vat_note.strip()]
+        return " · ".join(part for part in parts if part)
+
+    def story(self) -> list:
+        """The flowing part of the letter, from the place and date to the enclosures."""
+        d, lang = self.draft, self.language
+        text = partial(polish, language=lang)
+        story: list = [TextBlock(d.place_date, PLACE_DATE)]
+        story += [_labelled(f"{label}", value, REFERENCE) for label, value in d.references]
+        story.append(_labelled(localize.label("subject", lang), text(d.subject), SUBJECT))
+        story.append(TextBlock(text(d.salutation), SALUTATION))
+        story[-1].keepWithNext = True
+        story += [TextBlock(text(p), BODY) for p in d.paragraphs]
+        story.append(KeepTogether([TextBlock(text(d.closing), BODY), Spacer(0, 14 * mm),
+                                   TextBlock(d.signature, SIGNATURE)]))
+        if d.enclosures:
+            label = localize.label("enclosures", lang)
+            items = "\n".join(text(e) for e in d.enclosures)
+            story.append(_labelled(label, items, ENCLOSURES))
+        return story
+
+    def first_page(self, canvas, _doc) -> None:
+        """Letterhead, address in the window, fold marks, legal mentions."""
+        canvas.saveState()
+        _draw_stack(canvas, self.letterhead, LEFT, LETTERHEAD_TOP, LETTERHEAD_W)
+        _draw_stack(canvas, [self.address], ADDRESS_X, ADDRESS_TOP, ADDRESS_W)
+        canvas.setStrokeColorRGB(*GREY)
+        canvas.setLineWidth(0.3)
+        for y in FOLDS:
+            canvas.line(5 * mm, PAGE_H - y, 10 * mm, PAGE_H - y)
+        self._footer(canvas)
+        canvas.restoreState()
+
+    def later_page(self, canvas, _doc) -> None:
+        """Continuation header (recipient and date; the page number is stamped at the end)."""
+        canvas.saveState()
+        header = f"{self.draft.recipient_name} — {localize.long_date(self.draft.date, self.language)}"
+        _draw_stack(canvas, [TextBlock(header, HEADER)], LEFT, HEADER_Y, TEXT_W * 0.75)
+        canvas.setStrokeColorRGB(*GREY)
+        canvas.setLineWidth(0.3)
+        canvas.line(LEFT, PAGE_H - HEADER_Y - 6 * mm, PAGE_W - RIGHT, PAGE_H - HEADER_Y - 6 * mm)
+        self._footer(canvas)
+        canvas.restoreState()
+
+    def _footer(self, canvas) -> None:
+        height = self.footer.wrapOn(canvas, TEXT_W, PAGE_H)[1]
+        self.footer.drawOn(canvas, LEFT, FOOTER_Y + FOOTER_MAX_LINES * FOOTER.leading - height)
+
+    def stamp(self, canvas, number: int, total: int) -> None:
+        """'page n/N' on every page of a letter longer than one page."""
+        if total == 1:
+            return
+        label = TextBlock(localize.page_label(number, total, self.language),
+                          replace(HEADER, align="right"))
+        top = HEADER_Y if number > 1 else PAGE_H - BOTTOM + 3 * mm
+        _draw_stack(canvas, [label], LEFT, top, TEXT_W)
+
+
+def _templates(layout: LetterLayout) -> list[PageTemplate]:
+    first = Frame(LEFT, BOTTOM, TEXT_W, PAGE_H - FIRST_TOP - BOTTOM, id="first",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    later = Frame(LEFT, BOTTOM, TEXT_W, PAGE_H - LATER_TOP - BOTTOM, id="later",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    return [PageTemplate("first", [first], onPage=layout.first_page, autoNextPageTemplate="later"),
+            PageTemplate("later", [later], onPage=layout.later_page)]
+
+
+def render_pdf(draft: LetterDraft, profile: Profile, out: BinaryIO) -> None:
+    """Write the letter as a PDF into `out` (anything with `.write`); same input, same bytes."""
+    layout = LetterLayout(draft, profile)
+    to_whom = "Lettre à" if draft.language == "fr" else "Letter to"
+    doc = BaseDocTemplate(
+        out, pagesize=A4, pageTemplates=_templates(layout), invariant=1,
+        initialFontName=fonts.CHAINS["regular"][0], initialFontSize=BODY.size,
+        title=draft.title, author=profile.name, subject=f"{to_whom} {draft.recipient_name}",
+        creator="Carnet", keywords=[draft.kind, draft.order_ref or ""],
+        lang={"fr": "fr-FR", "en": "en-GB"}.get(draft.language))
+    doc.build(layout.story(), canvasmaker=partial(PagedCanvas, stamp=layout.stamp,
+                                                  created=draft.date))
