@@ -11,7 +11,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from textual import on, work
 from textual.app import App
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 
@@ -19,7 +21,7 @@ from store.book import Book
 from store.errors import BookLocked, CarnetError
 
 from . import wiring
-from .bindings import APP, AREAS, known_ids, load_keymap
+from .bindings import APP, AREAS, known_ids, load_keymap, unknown_ids
 from .commands import CarnetCommands
 from .screens.book_problem import BookProblemScreen
 from .screens.clients import ClientScreen, ClientsScreen
@@ -61,9 +63,9 @@ class CarnetApp(App):
         """The open book, None until it is opened."""
         self.book_label = ""
         """Shown in the title when set ("demo")."""
-        self.key_areas = {**AREAS, **wiring.other_areas()}
-        """Every binding by area, as the help screen lists them."""
-        self.keymap = load_keymap(self.data_dir, known_ids(self.key_areas))
+        self.key_areas = dict(AREAS)
+        """Every binding by area, as the help screen lists them (B's join once loaded)."""
+        self.keymap = load_keymap(self.data_dir)
         """The user's key overrides by binding id."""
         self.set_keymap(self.keymap.keys)
 
@@ -73,6 +75,25 @@ class CarnetApp(App):
         for problem in self.keymap.problems:
             self.notify(problem, title="Keymap", severity="warning", timeout=10)
         self.open_book(self.data_dir, read_only=self.read_only)
+        self._preload()
+
+    class Preloaded(Message):
+        """The letter, journal, profile and form modules are imported; their bindings by area."""
+
+        def __init__(self, areas: dict) -> None:
+            super().__init__()
+            self.areas = areas
+
+    @work(thread=True, group="preload")
+    def _preload(self) -> None:
+        """Import the heavier screens (PDF layout, templates) after the first paint, off the UI."""
+        self.post_message(self.Preloaded(wiring.other_areas()))
+
+    @on(Preloaded)
+    def _preloaded(self, event: Preloaded) -> None:
+        self.key_areas = {**AREAS, **event.areas}
+        for problem in unknown_ids(self.keymap, known_ids(self.key_areas)):
+            self.notify(problem, title="Keymap", severity="warning", timeout=10)
 
     def open_book(self, data_dir: Path, read_only: bool = False, label: str = "") -> bool:
         """Open (or switch to) the book in `data_dir`; a refused book shows why."""

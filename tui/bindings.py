@@ -126,8 +126,8 @@ def keymap_paths(data_dir: Path) -> list[Path]:
     return [data_dir / KEYMAP_FILE, Path(user_config_dir("carnet")) / KEYMAP_FILE]
 
 
-def load_keymap(data_dir: Path, ids: set[str] | None = None) -> Keymap:
-    """Read the first keymap found; a broken file or unknown id is reported, never fatal."""
+def load_keymap(data_dir: Path) -> Keymap:
+    """Read the first keymap found; a broken file or entry is reported, never fatal."""
     path = next((p for p in keymap_paths(data_dir) if p.is_file()), None)
     if path is None:
         return Keymap()
@@ -137,12 +137,15 @@ def load_keymap(data_dir: Path, ids: set[str] | None = None) -> Keymap:
         return Keymap(path=path, problems=[f"{path}: cannot be read ({exc}); default keys kept"])
     table = raw.get("keys", raw) if isinstance(raw.get("keys"), dict) else raw
     keymap = Keymap(path=path)
-    ids = ids if ids is not None else known_ids()
     for binding_id, keys in table.items():
-        if binding_id not in ids:
-            keymap.problems.append(f"{path}: unknown binding id {binding_id!r}")
-        elif not isinstance(keys, str) or not keys.strip():
+        if not isinstance(keys, str) or not keys.strip():
             keymap.problems.append(f"{path}: {binding_id} needs a key such as \"ctrl+k\"")
         else:
             keymap.keys[binding_id] = keys.strip()
     return keymap
+
+
+def unknown_ids(keymap: Keymap, ids: set[str]) -> list[str]:
+    """One problem line per id of the keymap that names no binding."""
+    return [f"{keymap.path}: unknown binding id {binding_id!r}"
+            for binding_id in keymap.keys if binding_id not in ids]
