@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
@@ -125,10 +126,13 @@ class FieldRow(Horizontal):
     def on_mount(self) -> None:
         self.clear_error()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """Dates are read as they are typed: the hint shows the day understood."""
-        if self.field.kind == "date" and not self.has_class("-invalid"):
-            self.query_one(".field-message", Static).update(self._hint())
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    def _edited(self) -> None:
+        """A message goes once the value is changed; a date shows the day understood."""
+        if self.has_class("-invalid") or self.field.kind == "date":
+            self.clear_error()
 
     def _hint(self) -> str:
         if self.field.kind != "date":

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from store.errors import CarnetError, ValidationError
 
@@ -71,6 +71,7 @@ class FormDialog(ModalScreen[bool]):
                              compact=True, tooltip="Save (ctrl+s)")
                 yield Button("Cancel", id="form-cancel", compact=True,
                              tooltip="Close without saving (escape)")
+        yield Footer()
 
     @property
     def body(self) -> FieldList:
