@@ -30,6 +30,10 @@ from .screens.help import HelpScreen
 from .screens.orders import OrderScreen, OrdersScreen
 
 
+PRELOAD_AFTER = 0.5
+"""Seconds after start before B's heavier modules are imported (not while the dashboard paints)."""
+
+
 def _b_screen(name: str) -> Callable:
     """A mode factory for one of B's section screens."""
     return lambda: wiring.screen(name)()
@@ -75,7 +79,7 @@ class CarnetApp(App):
         for problem in self.keymap.problems:
             self.notify(problem, title="Keymap", severity="warning", timeout=10)
         self.open_book(self.data_dir, read_only=self.read_only)
-        self._preload()
+        self.set_timer(PRELOAD_AFTER, self._preload)
 
     class Preloaded(Message):
         """The letter, journal, profile and form modules are imported; their bindings by area."""
@@ -198,6 +202,8 @@ class CarnetApp(App):
         self.switch_mode(section)
 
     def action_help(self) -> None:
+        if len(self.key_areas) == len(AREAS):
+            self._preloaded(self.Preloaded(wiring.other_areas()))
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
