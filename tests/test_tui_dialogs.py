@@ -359,3 +359,41 @@ class TestSetUp:
             await pilot.press("p")
             await pilot.pause()
             assert isinstance(app.screen, ProfileScreen)
+
+
+class TestWorkflow:
+    async def test_pause_then_resume_then_deliver(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.pause_or_resume(app, "2026-001")
+            await type_text(pilot, "photos des folios")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert book.order("2026-001").paused
+            dialogs.pause_or_resume(app, "2026-001")
+            await pilot.pause()
+            assert not book.order("2026-001").paused
+            await dialogs.deliver(app, "2026-001")
+            field(app, "on").value = "hier"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        order = book.order("2026-001")
+        assert (order.status, order.delivered) == ("delivered", TODAY - timedelta(days=1))
+        assert book.followups()[-1].due == TODAY + timedelta(days=6)
+
+    async def test_a_read_only_book_keeps_the_form_open_with_the_stores_message(self, book):
+        data_dir = book.data_dir
+        book.close()
+        with Book(data_dir, read_only=True) as read_only:
+            app = HarnessApp(read_only)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await dialogs.postpone_order(app, "2026-001")
+                await type_text(pilot, "+7")
+                await pilot.press("tab")
+                await type_text(pilot, "retard")
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, FormDialog)
+                general = str(app.screen.query_one("#form-error", Static).render())
+                assert "read-only" in general.lower() or "read only" in general.lower()
+                assert field(app, "new_date").value == "+7"
