@@ -7,7 +7,6 @@ file into the book's archive and records it, so the letter joins the client's ti
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import unicodedata
 from dataclasses import replace
@@ -21,7 +20,6 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, Select, Static, TextArea
 
 import letters
-from letters import layout
 from letters.draft import NEEDS_ORDER, LetterDraft
 from store.errors import CarnetError, NotFound, ValidationError
 from store.book import Book
@@ -44,13 +42,6 @@ BINDINGS = [
     Binding("escape", "back", "Back", id="nav.back", tooltip="Back to the previous screen"),
 ]
 """Keys of the letter screen, by id."""
-
-
-def render_pdf(draft: LetterDraft, profile: Profile) -> bytes:
-    """The letter as PDF bytes (pure: safe in a thread worker)."""
-    buffer = io.BytesIO()
-    layout.render_pdf(draft, profile, buffer)
-    return buffer.getvalue()
 
 
 def safe_name(text: str) -> str:
@@ -292,7 +283,7 @@ class LetterScreen(BookScreen):
     def _build_pdf(self, draft: LetterDraft, profile: Profile) -> None:
         """Build the PDF bytes; never touches a widget."""
         try:
-            data = render_pdf(draft, profile)
+            data = letters.pdf_bytes(draft, profile)
         except Exception as error:  # reported on the screen, never as a traceback
             self.post_message(self.RenderFailed(error))
             return
