@@ -10,8 +10,10 @@ from textual.widgets import Footer, Header, Input, Select, Static
 
 from store.browse import ORDER_FILTERS, OrderRow, order_page
 from store.errors import NotFound
+from store.orders import add_extra, mark_paid, set_status
 
 from ..bindings import LIST, ORDER, ORDERS
+from ..dialogs import Field, FormDialog
 from ..widgets.order_view import order_dates, order_document, order_head, order_related, order_scope
 from ..widgets.paged_table import PagedTable
 from .base import BookScreen
@@ -189,3 +191,31 @@ class OrderScreen(BookScreen):
     def action_client(self) -> None:
         if self.client_id is not None:
             self.app.open_client(self.client_id)
+
+    def action_extra(self) -> None:
+        """Ask what was requested later and its price; the store validates."""
+        fields = [Field("what", "Extra", placeholder="e.g. a summary in modern French",
+                        aliases=("extra",)),
+                  Field("price", "Price", placeholder="in euros; empty if free")]
+
+        def save(values: dict) -> str:
+            add_extra(self.app.book, self.ref, str(values["what"]), str(values["price"]).strip() or "0",
+                      self.app.today)
+            return f"Extra recorded on {self.ref}"
+        self.app.push_screen(FormDialog(f"Extra on {self.ref}", fields, save,
+                                        submit_label="Add"))
+
+    def action_paid(self) -> None:
+        self.app.run_action_safely(mark_paid, self.app.book, self.ref, self.app.today,
+                                   success=f"{self.ref} paid today")
+
+    def action_status(self) -> None:
+        """Move an open order one step on: quote → accepted → in progress."""
+        order = self.app.book.order(self.ref)
+        steps = ("quote", "accepted", "in progress")
+        if order.status not in steps[:-1]:
+            self.app.notify(f"{self.ref} is {order.status}; nothing to move on to.")
+            return
+        after = steps[steps.index(order.status) + 1]
+        self.app.run_action_safely(set_status, self.app.book, self.ref, after,
+                                   success=f"{self.ref} is now {after}")
