@@ -38,7 +38,7 @@ def filters(language: str) -> dict:
 
 def reach(profile: Profile, language: str) -> str:
     """How the client can answer: 'par courriel à … ou par téléphone au …'."""
-    email, phone = profile.email.strip(), profile.phone.strip()
+    email, phone = profile.email.strip(), profile.phone.strip().replace(" ", "\u00a0")
     if language == "fr":
         ways = [f"par courriel à {email}" if email else "", f"par téléphone au {phone}" if phone else ""]
         return " ou ".join(w for w in ways if w) or "par courrier"

@@ -47,16 +47,20 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     return _ASTRAL.sub(utf16, _reportlab_cmap(fontname, subset))
 
 
-@lru_cache(maxsize=1)
-def coverage() -> dict[str, frozenset[int]]:
-    """Register every font once per process; the code points each one covers."""
+@lru_cache(maxsize=None)
+def covered(name: str) -> frozenset[int]:
+    """Register one font on first use (once per process); the code points it covers."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    covered = {}
-    for name, file in FILES.items():
-        font = TTFont(name, str(FONT_DIR / file))
-        pdfmetrics.registerFont(font)
-        covered[name] = frozenset(font.face.charToGlyph)
-    return covered
+    font = TTFont(name, str(FONT_DIR / FILES[name]))
+    pdfmetrics.registerFont(font)
+    return frozenset(font.face.charToGlyph)
+
+
+def register(style: str = "regular") -> str:
+    """Make sure the first font of a style is registered; its name."""
+    name = CHAINS[style][0]
+    covered(name)
+    return name
 
 
 def invisible(char: str) -> bool:
@@ -79,9 +83,8 @@ def clusters(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _font_for(cluster: str, style: str) -> str | None:
-    covered = coverage()
     for name in CHAINS[style]:
-        if all(ord(c) in covered[name] for c in cluster):
+        if all(ord(c) in covered(name) for c in cluster):
             return name
     return None
 
@@ -115,6 +118,8 @@ def width(text: str, style: str, size: float) -> float:
 
 def check(field: str, text: str, style: str = "regular") -> None:
     """Refuse, naming the field, a character that no embedded font can draw."""
+    if covered(CHAINS[style][0]).issuperset(map(ord, text.replace("\n", ""))):
+        return
     for cluster in clusters(text):
         if cluster == "\n" or _font_for(cluster, style):
             continue

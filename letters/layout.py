@@ -184,7 +184,7 @@ def render_pdf(draft: LetterDraft, profile: Profile, out: BinaryIO) -> None:
     to_whom = "Lettre à" if draft.language == "fr" else "Letter to"
     doc = BaseDocTemplate(
         out, pagesize=A4, pageTemplates=_templates(layout), invariant=1,
-        initialFontName=fonts.CHAINS["regular"][0], initialFontSize=BODY.size,
+        initialFontName=fonts.register("regular"), initialFontSize=BODY.size,
         title=draft.title, author=profile.name, subject=f"{to_whom} {draft.recipient_name}",
         creator="Carnet", keywords=[draft.kind, draft.order_ref or ""],
         lang={"fr": "fr-FR", "en": "en-GB"}.get(draft.language))

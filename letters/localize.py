@@ -14,7 +14,7 @@ from store.models import LANGUAGES
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 """Babel locale per letter language (British English: '22 November 2026')."""
 
-NNBSP = "\u202f"
+NNBSP, NBSP = "\u202f", "\u00a0"
 
 LABELS = {
     "fr": {"subject": f"Objet{NNBSP}:", "our_ref": f"N/réf.{NNBSP}:",
@@ -33,8 +33,8 @@ def check_language(language: str) -> str:
 
 
 def long_date(day: date, language: str) -> str:
-    """'1er novembre 2026', '22 novembre 2026' or '22 November 2026'."""
-    text = _babel_date(day, format="d MMMM y", locale=LOCALES[language])
+    """'1er novembre 2026', '22 novembre 2026' or '22 November 2026' (day and month kept together)."""
+    text = _babel_date(day, format="d MMMM y", locale=LOCALES[language]).replace(" ", NBSP, 1)
     if language == "fr" and day.day == 1:
         return "1er" + text[1:]
     return text

@@ -8,11 +8,14 @@ This covers names and short phrases, not full bidirectional paragraphs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from .fonts import clusters
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 LAM = "\u0644"
 ZWJ, ZWNJ, TATWEEL = "\u200d", "\u200c", "\u0640"
 MIRRORS = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹"))
@@ -56,7 +59,7 @@ def _neighbour(text: str, i: int, step: int) -> str:
 
 def shape(text: str) -> str:
     """Give Arabic letters their initial, medial, final or isolated forms (logical order kept)."""
-    if not any("\u0600" <= c <= "\u06ff" for c in text):
+    if not _ARABIC.search(text):
         return text
     letters, ligatures = _forms()
     out, i = [], 0
@@ -103,7 +106,7 @@ def _reverse_run(run: list[str]) -> list[str]:
 
 def visual(line: str) -> str:
     """The order in which to draw one left-to-right line holding right-to-left words."""
-    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in line):
+    if not _RTL.search(line):
         return line
     parts, out, run = clusters(line), [], []
     for cluster in parts:

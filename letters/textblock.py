@@ -56,7 +56,7 @@ def _cut(word: str, style: TextStyle, room: float) -> list[str]:
 
 def break_lines(text: str, style: TextStyle, width: float) -> list[Line]:
     """Greedy line breaking at U+0020 only; the last line of each segment is marked."""
-    space = pdfmetrics.stringWidth(" ", fonts.CHAINS[style.style][0], style.size)
+    space = pdfmetrics.stringWidth(" ", fonts.register(style.style), style.size)
     lines: list[Line] = []
     for segment in rtl.shape(text).split("\n"):
         words: list[str] = []
@@ -84,7 +84,7 @@ def _stretch(line: Line, room: float, style: TextStyle) -> float:
     if not gaps:
         return 0.0
     extra = (room - line.width) / gaps
-    space = pdfmetrics.stringWidth(" ", fonts.CHAINS[style.style][0], style.size)
+    space = pdfmetrics.stringWidth(" ", fonts.register(style.style), style.size)
     return extra if extra <= space * MAX_STRETCH else 0.0
 
 

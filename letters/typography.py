@@ -15,6 +15,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009]+(?=[;:!?](?:[\s»”)\]!?.,…]|$))")
 _GLUED = re.compile(r"(&#?\w+|[\w»”)\]…])(?=[;:!?](?:[\s»”)\]!?.,…]|$))")
 _AFTER_OPEN = re.compile(r"«[ \t\u00a0\u202f]*")
 _BEFORE_CLOSE = re.compile(r"[ \t\u00a0\u202f]*»")
+_PERCENT = re.compile(r"(?<=\d)[ \u00a0](?=%)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _RUNS_OF_SPACES = re.compile(r"[ \t]+")
 
@@ -33,8 +34,8 @@ def _glue(match: re.Match) -> str:
 
 
 def french(text: str) -> str:
-    """Narrow no-break space before ; : ! ? and inside « » (not in '14:30' or 'https://')."""
-    text = _SPACES.sub(NNBSP, text)
+    """Narrow no-break space before ; : ! ? % and inside « » (not in '14:30' or 'https://')."""
+    text = _SPACES.sub(NNBSP, _PERCENT.sub(NNBSP, text))
     text = _GLUED.sub(_glue, text)
     text = _AFTER_OPEN.sub("«" + NNBSP, text)
     return _BEFORE_CLOSE.sub(NNBSP + "»", text)

@@ -123,9 +123,10 @@ def test_salutation_and_closing_follow_the_civility(client, language, salutation
 
 
 def test_the_place_and_date_line_is_local():
-    assert compose("thanks", PROFILE, HENRI, today=TODAY).place_date == "Paris, le 5 novembre 2026"
+    french = compose("thanks", PROFILE, HENRI, today=TODAY)
+    assert french.place_date == "Paris, le 5\u00a0novembre 2026"
     english = compose("thanks", PROFILE, MARGARET, today=TODAY)
-    assert english.place_date == "Paris, 5 November 2026"
+    assert english.place_date == "Paris, 5\u00a0November 2026"
     elsewhere = replace(PROFILE, letter_city="", city="Tours")
     assert compose("thanks", elsewhere, HENRI, today=TODAY).place_date.startswith("Tours, le")
 

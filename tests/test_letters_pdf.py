@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 
@@ -73,6 +77,15 @@ def test_the_same_letter_gives_the_same_bytes(apology):
     later = pdf_bytes(compose("apology", PROFILE, HENRI, ORDER, INCIDENT, today=date(2026, 11, 6)),
                       PROFILE)
     assert later != apology
+
+
+def test_another_process_gives_the_same_bytes(apology):
+    code = ("import hashlib, sys; from tests.test_letters_pdf import letter; "
+            "sys.stdout.write(hashlib.sha256(letter()).hexdigest())")
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          check=True)
+    assert done.stdout == hashlib.sha256(apology).hexdigest()
 
 
 def test_render_writes_into_any_file_object(apology):

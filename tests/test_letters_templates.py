@@ -32,7 +32,7 @@ def test_a_user_template_overrides_the_shipped_one(tmp_path):
     draft = compose("apology", PROFILE, HENRI, ORDER, today=TODAY, templates_dir=tmp_path)
     assert draft.subject == "Mes excuses pour 2026-014"
     assert draft.paragraphs == ["Bonjour M. Henri Lefèvre\u202f!\nUne ligne à part.",
-                                "Nouvelle date\u202f: 22 novembre 2026."]
+                                "Nouvelle date\u202f: 22\u00a0novembre 2026."]
     assert draft.salutation == "Monsieur,"
     assert draft.closing.startswith("Je vous prie d’agréer, Monsieur")
     english = compose("apology", PROFILE, HENRI, ORDER, today=TODAY, lang="en",

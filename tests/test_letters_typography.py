@@ -22,6 +22,7 @@ N = "\u202f"
     ("Quoi ?!", f"Quoi{N}?!"),
     ("à 14:30 sur https://archives.fr/?q=1", "à 14:30 sur https://archives.fr/?q=1"),
     ("déjà\u00a0: insécable", f"déjà{N}: insécable"),
+    ("remise de 10 %", f"remise de 10{N}%"),
 ])
 def test_french_puts_a_narrow_no_break_space_where_it_belongs(raw, typeset):
     assert french(raw) == typeset
@@ -37,12 +38,12 @@ def test_tidy_keeps_line_breaks_and_one_space_between_words():
     assert tidy("  un   deux\t trois \r\n quatre  ") == "un deux trois\nquatre"
 
 
-def test_dates_are_long_and_local():
-    assert long_date(date(2026, 11, 22), "fr") == "22 novembre 2026"
-    assert long_date(date(2026, 12, 1), "fr") == "1er décembre 2026"
-    assert long_date(date(2026, 11, 22), "en") == "22 November 2026"
-    assert place_date("Paris", date(2026, 11, 22), "fr") == "Paris, le 22 novembre 2026"
-    assert place_date("Paris", date(2026, 11, 22), "en") == "Paris, 22 November 2026"
+def test_dates_are_long_and_local_with_day_and_month_kept_together():
+    assert long_date(date(2026, 11, 22), "fr") == "22\u00a0novembre 2026"
+    assert long_date(date(2026, 12, 1), "fr") == "1er\u00a0décembre 2026"
+    assert long_date(date(2026, 11, 22), "en") == "22\u00a0November 2026"
+    assert place_date("Paris", date(2026, 11, 22), "fr") == "Paris, le 22\u00a0novembre 2026"
+    assert place_date("Paris", date(2026, 11, 22), "en") == "Paris, 22\u00a0November 2026"
 
 
 def test_amounts_are_local():
