@@ -199,8 +199,8 @@ class OrderScreen(BookScreen):
                   Field("price", "Price", placeholder="in euros; empty if free")]
 
         def save(values: dict) -> str:
-            add_extra(self.app.book, self.ref, str(values["what"]), str(values["price"]).strip() or "0",
-                      self.app.today)
+            price = str(values["price"]).strip() or "0"
+            add_extra(self.app.book, self.ref, str(values["what"]), price, self.app.today)
             return f"Extra recorded on {self.ref}"
         self.app.push_screen(FormDialog(f"Extra on {self.ref}", fields, save,
                                         submit_label="Add"))

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from store.dashboard import Dashboard
 
-from ..format import ago, day, days
+from ..format import day, days
 
 
 def _line(*parts: tuple[str, str]) -> Text:
@@ -66,7 +66,8 @@ def _clients(d: Dashboard) -> list[Option]:
     at_risk = {risk.client.id for risk in d.at_risk}
     options += [Option(_line(("  silent     ", "italic"), (f"{client.name} — ", ""),
                              ("never gave feedback: ask for it", "dim")),
-                       id=f"client:{client.id}:silent") for client in d.silent if client.id not in at_risk]
+                       id=f"client:{client.id}:silent")
+                for client in d.silent if client.id not in at_risk]
     return options
 
 

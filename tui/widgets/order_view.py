@@ -1,4 +1,4 @@
-"""The text of the order screen: heading, dates and their history, document, scope, related records."""
+"""The text of the order screen: heading, dates and their history, document, scope, history."""
 
 from __future__ import annotations
 

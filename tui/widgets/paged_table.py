@@ -45,8 +45,8 @@ class PagedTable(Vertical):
             self.table = table
             self.key = key
 
-    def __init__(self, *columns: str | tuple[str, int], empty: str = "Nothing to show.", id: str | None = None,
-                 page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, *columns: str | tuple[str, int], empty: str = "Nothing to show.",
+                 id: str | None = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(id=id, classes="paged")
         self.columns = columns
         """Headers: alone (sized to fit), with a width (longer cells are cut), or with 0:

@@ -25,7 +25,7 @@ def bar_rows(rate: float, height: int) -> list[str]:
 
 
 class TrendChart(Widget):
-    """On-time rate per month as bars, months labelled beneath; '·' marks a month with no delivery."""
+    """On-time rate per month as bars, months labelled beneath; '·': no delivery that month."""
 
     DEFAULT_CSS = """
     TrendChart { height: auto; width: auto; }
