@@ -11,13 +11,18 @@ from .errors import ValidationError
 from .models import CAUSES, ORDER_STATUSES, Document, Extra, FollowUp, Order, Pause, Postponement
 
 FEEDBACK_AFTER_DAYS = 7
+FEEDBACK_WHAT = {
+    "fr": "Demander son avis sur {ref} ({title})",
+    "en": "Ask for feedback on {ref} ({title})",
+}
 
 
 def next_ref(book: Book, year: int) -> str:
     """The next free reference of the year: 2026-001, 2026-002, …"""
     prefix = f"{year}-"
     used = [int(o.ref[len(prefix):]) for o in book.orders()
-            if o.ref.startswith(prefix) and o.ref[len(prefix):].isdigit()]
+            if o.ref.startswith(prefix) and o.ref[len(prefix):].isascii()
+            and o.ref[len(prefix):].isdecimal()]
     return f"{prefix}{max(used, default=0) + 1:03d}"
 
 
@@ -124,7 +129,7 @@ def deliver(book: Book, ref: str, on: date) -> Order:
         book.insert("followups", FollowUp(
             client_id=order.client_id, order_ref=ref,
             due=on + timedelta(days=FEEDBACK_AFTER_DAYS),
-            what=f"Ask for feedback on {ref} ({order.title})"))
+            what=FEEDBACK_WHAT[book.profile.language].format(ref=ref, title=order.title)))
     return order
 
 

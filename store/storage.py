@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import gc
 import os
+import shlex
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -44,7 +45,9 @@ def _restore_hint(data_dir: Path) -> str:
     newest = backups.newest_backup(data_dir)
     if newest is None:
         return "no backup exists"
-    return f"newest backup: {newest} (restore it with: python app.py restore {newest})"
+    return (f"newest backup: {newest} (restore it with: "
+            f"python app.py --data {shlex.quote(str(data_dir))} restore "
+            f"{shlex.quote(str(newest))})")
 
 
 def apply_ops(tables: dict, ops: list) -> None:
@@ -108,6 +111,8 @@ class BookFiles:
             raw = self.snapshot_path.read_bytes()
         except FileNotFoundError:
             return {}, 0, SCHEMA_VERSION
+        except OSError as exc:
+            raise BookError(f"cannot read the book in {self.data_dir} ({exc.strerror})") from None
         try:
             with _gc_paused():
                 data = orjson.loads(raw)
@@ -135,6 +140,8 @@ class BookFiles:
             entries, self._journal_valid = read_entries(self.journal_path)
         except BookCorrupt as exc:
             raise BookCorrupt(f"{exc}; nothing was changed; {_restore_hint(self.data_dir)}") from None
+        except OSError as exc:
+            raise BookError(f"cannot read the journal in {self.data_dir} ({exc.strerror})") from None
         with _gc_paused():
             for entry in entries:
                 if entry["seq"] > self.seq:

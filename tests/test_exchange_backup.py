@@ -121,7 +121,7 @@ def test_a_corrupt_book_names_the_restore_command_which_then_works(data, capsys)
     code, _, err = cli(capsys, data, "clients")
     assert code == 2 and err.count("\n") == 1
     command = err.split("restore it with: ", 1)[1].rstrip(")\n")
-    assert command.startswith("python app.py restore ")
+    assert command.startswith(f"python app.py --data {data} restore ")
     assert cli(capsys, data, "restore", command.split()[-1], "--yes")[0] == 0
     assert _names(data) == ["Avant"]
     [kept] = (data / "backups").glob("replaced-*")

@@ -39,7 +39,7 @@ def test_open_orders_and_pending_follow_ups_become_all_day_events(book):
     summaries = sorted(str(e["SUMMARY"]) for e in found.values())
     assert summaries == [
         "Relance Henri Lefèvre: Rappeler Henri",
-        "Relance Étude Martin & Associés: Ask for feedback on 2026-002 (Registre paroissial)",
+        "Relance Étude Martin & Associés: Demander son avis sur 2026-002 (Registre paroissial)",
         "Échéance 2026-001: Acte de vente, 1523 (Henri Lefèvre)",
     ]
     due = next(e for e in found.values() if "2026-001" in str(e["SUMMARY"]))

@@ -212,7 +212,6 @@ def test_an_unreadable_book_names_the_newest_backup_and_the_restore_command(data
     assert f"restore {newest}" in str(refused.value)
 
 
-@pytest.mark.xfail(strict=True, reason="storage.py: the restore hint omits --data, so it would restore the default book")
 def test_the_restore_hint_names_the_books_folder(data):
     _corrupt_snapshot(data)
     with pytest.raises(CarnetError) as refused:
