@@ -23,7 +23,7 @@ class ConfirmDialog(ModalScreen[bool]):
     }
     ConfirmDialog #confirm-question { margin-bottom: 1; }
     ConfirmDialog #confirm-buttons { height: auto; align-horizontal: right; }
-    ConfirmDialog #confirm-buttons Button { margin-left: 1; min-width: 8; }
+    ConfirmDialog #confirm-buttons Button { margin-left: 2; min-width: 8; }
     """
 
     BINDINGS = [
@@ -46,8 +46,10 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(id="confirm-frame"):
             yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button(self.yes, variant="warning", id="confirm-yes", tooltip="Yes (y)")
-                yield Button(self.no, variant="primary", id="confirm-no", tooltip="No (n)")
+                yield Button(self.yes, variant="warning", id="confirm-yes", compact=True,
+                             tooltip="Yes (y)")
+                yield Button(self.no, variant="primary", id="confirm-no", compact=True,
+                             tooltip="No (n)")
         yield Footer()
 
     def on_mount(self) -> None:

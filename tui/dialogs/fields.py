@@ -75,7 +75,8 @@ class FieldRow(Horizontal):
         field, widget_id = self.field, f"field-{self.field.name}"
         classes = "field-widget"
         if field.kind == "select":
-            return Select(field.options, value=field.value if field.value != "" else Select.NULL,
+            known = any(value == field.value for _, value in field.options)
+            return Select(field.options, value=field.value if known else Select.NULL,
                           allow_blank=field.blank, prompt=field.placeholder or "—",
                           compact=True, id=widget_id, classes=classes)
         if field.kind in ("area", "lines"):
