@@ -31,14 +31,16 @@ async def drain(app) -> None:
 
 
 async def painted(app) -> None:
-    """Wait until the current screen has settled (workers done, messages handled) and painted.
+    """Wait until the current screen has settled (its workers done, messages handled) and painted.
+
+    The app's own workers (preloading modules in the background) are not waited for.
 
     Pilot.pause() is not used: it sleeps in 20 ms steps until the CPU is idle, which
     would add its own delay to every figure.
     """
     for _ in range(SETTLE_ROUNDS):
         await drain(app)
-        busy = [w for w in app.workers if not w.is_finished]
+        busy = [w for w in app.workers if not w.is_finished and w.node is not app]
         if not busy:
             break
         await app.workers.wait_for_complete(busy)
