@@ -64,10 +64,10 @@ def _locality(client: Client, abroad: bool) -> str:
 def _check_complete(client: Client, abroad: bool) -> None:
     if not recipient_name(client, "fr"):
         raise ValidationError("address", "the client has no name or organisation to write to")
-    if not client.city.strip():
-        raise ValidationError("address", "the client has no city; a letter needs a full postal address")
-    if not abroad and not client.postcode.strip():
-        raise ValidationError("address", "the client has no postcode; a letter needs a full postal address")
+    needed = {"city": client.city} if abroad else {"postcode": client.postcode, "city": client.city}
+    for name, value in needed.items():
+        if not value.strip():
+            raise ValidationError("address", f"the client has no {name}; the letter needs one")
 
 
 def _check_fits(lines: list[str], abroad: bool) -> None:
@@ -77,8 +77,8 @@ def _check_fits(lines: list[str], abroad: bool) -> None:
                                          f" (and a country line abroad)")
     for number, line in enumerate(lines, 1):
         if len(line) > MAX_CHARS:
-            raise ValidationError(f"address line {number}",
-                                  f"“{line}” is {len(line)} characters; La Poste allows {MAX_CHARS}")
+            message = f"“{line}” is {len(line)} characters; La Poste allows {MAX_CHARS}"
+            raise ValidationError(f"address line {number}", message)
 
 
 def is_abroad(client: Client) -> bool:

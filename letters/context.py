@@ -25,7 +25,7 @@ def _fmt_money(language: str):
 
 
 def lcfirst(text: str) -> str:
-    """Lower-case the first letter unless the word is an acronym ('Remise' → 'remise', 'TVA' kept)."""
+    """Lower-case the first letter, not an acronym's ('Remise' → 'remise', 'TVA' kept)."""
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
@@ -40,10 +40,18 @@ def reach(profile: Profile, language: str) -> str:
     """How the client can answer: 'par courriel à … ou par téléphone au …'."""
     email, phone = profile.email.strip(), profile.phone.strip().replace(" ", "\u00a0")
     if language == "fr":
-        ways = [f"par courriel à {email}" if email else "", f"par téléphone au {phone}" if phone else ""]
+        ways = [f"par courriel à {email}" if email else "",
+                f"par téléphone au {phone}" if phone else ""]
         return " ou ".join(w for w in ways if w) or "par courrier"
     ways = [f"by email at {email}" if email else "", f"by telephone on {phone}" if phone else ""]
     return " or ".join(w for w in ways if w) or "by post"
+
+
+def _since(client: Client, today: date) -> int | None:
+    """The year the client was first recorded, when it is not this year."""
+    if client.created and client.created.year < today.year:
+        return client.created.year
+    return None
 
 
 def _order_words(order: Order, language: str) -> dict:
@@ -67,7 +75,7 @@ def build(profile: Profile, client: Client, order: Order | None, incident: Incid
         "dear": courtesy.salutation(client, language), "term": courtesy.term(client),
         "sign_off": courtesy.sign_off(client), "reach": reach(profile, language),
         "gesture": incident.gesture.strip() if incident else "",
-        "since": client.created.year if client.created and client.created.year < today.year else None,
+        "since": _since(client, today),
         "title": "", "ref": "", "document": None, "due": "", "due_original": "",
         "received": "", "delivered": "", "price": "", "late": False, "postponement": None,
     }

@@ -25,10 +25,9 @@ def salutation(client: Client, language: str) -> str:
     """'Madame,' / 'Madame, Monsieur,' / 'Dear Ms Holloway,' / 'Dear Sir or Madam,'."""
     if language == "fr":
         return f"{term(client)},"
-    name = client.last_name.strip() or _full_name(client)
     title = ENGLISH_TITLES.get(client.civility, "")
     if title and client.last_name.strip():
-        return f"Dear {title} {name},"
+        return f"Dear {title} {client.last_name.strip()},"
     if _full_name(client):
         return f"Dear {_full_name(client)},"
     return "Dear Sir or Madam,"

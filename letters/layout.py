@@ -1,4 +1,4 @@
-"""The letter on A4 for a French window envelope (NF Z 11-001): the one module that knows millimetres.
+"""A letter on A4 for a French window envelope (NF Z 11-001): the one module that knows mm.
 
 First page: letterhead from 15 mm, recipient field 100 × 45 mm at x = 100 mm,
 y = 35 mm (text indented 10 mm), fold marks at 99 and 198 mm, legal mentions
@@ -28,8 +28,10 @@ from .typography import polish
 PAGE_W, PAGE_H = A4
 LEFT, RIGHT = 25 * mm, 20 * mm
 TEXT_W = PAGE_W - LEFT - RIGHT
-WINDOW_X, WINDOW_TOP, WINDOW_W, WINDOW_H, WINDOW_INDENT = 100 * mm, 35 * mm, 100 * mm, 45 * mm, 10 * mm
-ADDRESS_X, ADDRESS_TOP, ADDRESS_W = WINDOW_X + WINDOW_INDENT, WINDOW_TOP + 5 * mm, WINDOW_W - 2 * WINDOW_INDENT
+WINDOW_X, WINDOW_TOP, WINDOW_W, WINDOW_H = 100 * mm, 35 * mm, 100 * mm, 45 * mm
+WINDOW_INDENT = 10 * mm
+ADDRESS_X, ADDRESS_TOP = WINDOW_X + WINDOW_INDENT, WINDOW_TOP + 5 * mm
+ADDRESS_W = WINDOW_W - 2 * WINDOW_INDENT
 LETTERHEAD_TOP, LETTERHEAD_W, LETTERHEAD_BOTTOM = 15 * mm, 70 * mm, 84 * mm
 FOLDS = (99 * mm, 198 * mm)
 FIRST_TOP, LATER_TOP, BOTTOM = 88 * mm, 27 * mm, 26 * mm
@@ -147,7 +149,8 @@ class LetterLayout:
     def later_page(self, canvas, _doc) -> None:
         """Continuation header (recipient and date; the page number is stamped at the end)."""
         canvas.saveState()
-        header = f"{self.draft.recipient_name} — {localize.long_date(self.draft.date, self.language)}"
+        when = localize.long_date(self.draft.date, self.language)
+        header = f"{self.draft.recipient_name} — {when}"
         _draw_stack(canvas, [TextBlock(header, HEADER)], LEFT, HEADER_Y, TEXT_W * 0.75)
         canvas.setStrokeColorRGB(*GREY)
         canvas.setLineWidth(0.3)

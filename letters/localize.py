@@ -33,7 +33,7 @@ def check_language(language: str) -> str:
 
 
 def long_date(day: date, language: str) -> str:
-    """'1er novembre 2026', '22 novembre 2026' or '22 November 2026' (day and month kept together)."""
+    """'1er novembre 2026', '22 novembre 2026', '22 November 2026'; day and month kept together."""
     text = _babel_date(day, format="d MMMM y", locale=LOCALES[language]).replace(" ", NBSP, 1)
     if language == "fr" and day.day == 1:
         return "1er" + text[1:]

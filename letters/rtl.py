@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .fonts import clusters
 
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+                  "\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 LAM = "\u0644"
 ZWJ, ZWNJ, TATWEEL = "\u200d", "\u200c", "\u0640"
@@ -23,7 +24,7 @@ MIRRORS = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹"))
 
 @lru_cache(maxsize=1)
 def _forms() -> tuple[dict[str, dict[str, str]], dict[tuple[str, str], dict[str, str]]]:
-    """Letter → {form: presentation form}, and (lam, alef) → {form: ligature}, from Unicode data."""
+    """Letter → {form: presentation form}, (lam, alef) → {form: ligature}, from Unicode data."""
     letters: dict[str, dict[str, str]] = {}
     ligatures: dict[tuple[str, str], dict[str, str]] = {}
     for code in range(0xFE70, 0xFEFD):

@@ -39,7 +39,7 @@ SUMMARY = (
     "avec cour et jardin rue de la Charpenterie. Le prix est de 120 livres tournois : 80 "
     "payées comptant, le reste à la Saint-Jean suivante.")
 
-SCOPE = ("Transcription intégrale de l'acte (4 pages), abréviations développées entre crochets.\n"
+SCOPE = ("Transcription intégrale de l'acte (4 pages), abréviations développées.\n"
          "Ne sont pas compris : la traduction des mentions latines, l'index des noms.")
 
 ORDER = Order(

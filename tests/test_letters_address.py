@@ -14,8 +14,8 @@ from tests.letters_samples import HENRI, MARGARET, SOCIETY
 def test_a_french_address_ends_with_postcode_and_city_in_capitals():
     assert recipient_lines(HENRI, "fr") == ["M. Henri Lefèvre", "7, rue de la Charpenterie",
                                             "45000 ORLEANS"]
-    assert recipient_lines(SOCIETY, "fr") == ["Société archéologique de Touraine", "Hôtel Goüin",
-                                              "25, rue du Commerce", "37000 TOURS"]
+    assert recipient_lines(SOCIETY, "fr") == ["Société archéologique de Touraine",
+                                              "Hôtel Goüin", "25, rue du Commerce", "37000 TOURS"]
 
 
 def test_an_address_abroad_ends_with_the_country():
@@ -40,7 +40,8 @@ def test_a_line_too_long_is_named_with_its_length():
 
 
 def test_too_many_lines_are_refused():
-    client = replace(HENRI, address_lines=["Bâtiment A", "Escalier 2", "Porte 12", "7, rue X", "BP 4"])
+    lines = ["Bâtiment A", "Escalier 2", "Porte 12", "7, rue X", "BP 4"]
+    client = replace(HENRI, address_lines=lines)
     with pytest.raises(ValidationError) as error:
         recipient_lines(client, "fr")
     assert error.value.field == "address"

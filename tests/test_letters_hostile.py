@@ -1,4 +1,4 @@
-"""Hostile text in letters: printed literally, or refused with a message naming field and character."""
+"""Hostile text in letters: printed literally, or refused naming the field and the character."""
 
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ def test_a_hebrew_name_is_drawn_right_to_left():
 
 
 def test_an_arabic_name_is_joined_and_drawn_right_to_left():
-    client = replace(HENRI, first_name="", last_name="", civility="", organisation="مكتبة سلام")
+    client = replace(HENRI, first_name="", last_name="", civility="",
+                     organisation="مكتبة سلام")
     drawn = next(line for line in read.text(letter("thanks", client=client)).split("\n")
                  if any("\ufe70" <= c <= "\ufeff" for c in line))
     assert unicodedata.normalize("NFKC", drawn[::-1]) == "مكتبة سلام"

@@ -21,7 +21,8 @@ from tests.letters_samples import (HENRI, INCIDENT, MARGARET, ORDER, PROFILE, SO
 
 def letter(kind="apology", client=HENRI, order=ORDER, incident=INCIDENT, **options) -> bytes:
     """Compose and render in one step."""
-    return pdf_bytes(compose(kind, PROFILE, client, order, incident, today=TODAY, **options), PROFILE)
+    draft = compose(kind, PROFILE, client, order, incident, today=TODAY, **options)
+    return pdf_bytes(draft, PROFILE)
 
 
 @pytest.fixture(scope="module")
