@@ -155,3 +155,17 @@ async def test_the_lesson_lands_in_the_journal_beside_the_monthly_figures(book):
         await pilot.pause()
         assert "Écrire le périmètre" in str(lessons.get_option_at_index(0).prompt)
     assert [lesson.incident_id for lesson in book.lessons()] == [incident.id, None]
+
+
+async def test_opening_an_incident_shows_its_plan(book):
+    from tui import dialogs
+
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await dialogs.open_incident(app, "2026-001")
+        await type_text(pilot, "Nom propre mal lu")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [incident] = book.incidents()
+    assert (incident.what, incident.cause, incident.opened) == ("Nom propre mal lu", "mine", TODAY)
+    assert app.opened == [("incident", incident.id)]

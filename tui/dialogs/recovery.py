@@ -40,7 +40,7 @@ STEP_FIELDS = {
 
 
 def open_incident(app: App, ref: str):
-    """Open a recovery plan on an order: what happened and whose doing."""
+    """Open a recovery plan on an order (what happened, whose doing), then show the plan."""
     order = lookup(app, lambda: app.book.order(ref))
     if order is None:
         return None
@@ -49,12 +49,21 @@ def open_incident(app: App, ref: str):
         Field("cause", "Cause", "select", value="mine", options=CAUSE_OPTIONS),
     ]
 
+    opened: list[int] = []
+
     def save(values: dict) -> str:
-        ops.open_incident(app.book, ref, app.today, str(values["what"]), values["cause"] or "")
+        incident = ops.open_incident(app.book, ref, app.today, str(values["what"]),
+                                     values["cause"] or "")
+        opened.append(incident.id)
         return f"Recovery plan opened on {ref}: first, apologise"
 
+    def show_plan(saved: bool | None) -> None:
+        if saved and opened and hasattr(app, "open_incident"):
+            app.open_incident(opened[0])
+
     return app.push_screen(FormDialog(f"Incident on {ref}", fields, save,
-                                      intro=f"{order.title}", submit_label="Open plan"))
+                                      intro=f"{order.title}", submit_label="Open plan"),
+                           show_plan)
 
 
 def record_step(app: App, incident_id: int, step: str):
