@@ -50,6 +50,7 @@ class ClientsScreen(BookScreen):
             Text(row.client.status, style=STATUS_STYLE.get(row.client.status, "")),
             row.client.city, ago(row.last_contact, today), str(row.orders)))
             for row in page.rows]
+        table.empty = "No client matches." if text.strip() else "No client yet: a adds one."
         table.show_page(rows, page.offset, page.total)
 
     @on(Input.Changed, "#search")

@@ -70,9 +70,12 @@ class OrdersScreen(BookScreen):
 
     def reload(self, offset: int | None = None) -> None:
         table = self.query_one("#orders", PagedTable)
-        page = order_page(self.app.book, self.app.today, self.query_one("#search", Input).value,
-                          str(self.query_one("#show", Select).value), self.client_id,
+        search = self.query_one("#search", Input).value
+        show = str(self.query_one("#show", Select).value)
+        page = order_page(self.app.book, self.app.today, search, show, self.client_id,
                           table.start if offset is None else offset, table.page_size)
+        filtered = search.strip() or show != "all"
+        table.empty = "No order matches." if filtered else "No order yet: a takes one."
         rows = [(row.order.ref, (row.order.ref, row.client_name, row.order.title,
                                  "paused" if row.order.paused else row.order.status, when(row)))
                 for row in page.rows]
