@@ -54,14 +54,22 @@ def _since(client: Client, today: date) -> int | None:
     return None
 
 
-def _order_words(order: Order, language: str) -> dict:
+def _late(order: Order, today: date) -> bool:
+    """The first promised date was, or will be, missed."""
+    if order.delivered:
+        return order.delivered > order.due_original
+    return order.due > order.due_original or today > order.due_original
+
+
+def _order_words(order: Order, today: date, language: str) -> dict:
     fmt = _fmt_date(language)
+    ahead = order.delivered is None and order.due >= today
     return {
         "title": order.title, "ref": order.ref, "document": order.document,
         "due": fmt(order.due), "due_original": fmt(order.due_original),
         "received": fmt(order.received), "delivered": fmt(order.delivered),
         "price": localize.amount(order.price, language),
-        "late": order.due > order.due_original,
+        "due_ahead": fmt(order.due) if ahead else "", "late": _late(order, today),
         "postponement": order.postponements[-1] if order.postponements else None,
     }
 
@@ -76,9 +84,9 @@ def build(profile: Profile, client: Client, order: Order | None, incident: Incid
         "sign_off": courtesy.sign_off(client), "reach": reach(profile, language),
         "gesture": incident.gesture.strip() if incident else "",
         "since": _since(client, today),
-        "title": "", "ref": "", "document": None, "due": "", "due_original": "",
+        "title": "", "ref": "", "document": None, "due": "", "due_ahead": "", "due_original": "",
         "received": "", "delivered": "", "price": "", "late": False, "postponement": None,
     }
     if order is not None:
-        words.update(_order_words(order, language))
+        words.update(_order_words(order, today, language))
     return words

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -68,6 +69,23 @@ def test_the_apology_names_the_new_date_and_the_promised_one():
     assert "le 1er novembre 2026" in text
     english = text_of(compose("apology", PROFILE, HENRI, ORDER, today=TODAY, lang="en"))
     assert "by 22 November 2026 at the latest" in english
+
+
+def test_an_apology_never_promises_a_date_already_past():
+    overdue = order_for(HENRI, due=date(2026, 11, 1), postponements=[])
+    text = text_of(compose("apology", PROFILE, HENRI, overdue, today=TODAY))
+    assert "devait vous être remise le 1er novembre 2026" in text
+    assert "au plus tard" not in text
+    assert "une nouvelle date de remise, que je m’engage à tenir" in text
+
+
+def test_an_apology_after_delivery_or_for_a_mistake_says_so():
+    delivered = order_for(HENRI, delivered=date(2026, 11, 4), status="delivered")
+    assert "Le travail vous a été remis le 4 novembre 2026." in text_of(
+        compose("apology", PROFILE, HENRI, delivered, today=TODAY))
+    on_time = order_for(HENRI, due=date(2026, 11, 1), delivered=date(2026, 10, 30))
+    text = text_of(compose("apology", PROFILE, HENRI, on_time, today=TODAY))
+    assert "n’a pas été à la hauteur" in text and "délai" not in text
 
 
 def test_the_apology_follows_the_recovery_plan():
