@@ -397,3 +397,30 @@ class TestWorkflow:
                 general = str(app.screen.query_one("#form-error", Static).render())
                 assert "read-only" in general.lower() or "read only" in general.lower()
                 assert field(app, "new_date").value == "+7"
+
+    async def test_paid_extra_and_a_promised_call_back(self, book):
+        app = HarnessApp(book)
+        orders.deliver(book, "2026-001", TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.add_extra(app, "2026-001")
+            await type_text(pilot, "Résumé en français moderne")
+            field(app, "price").value = "40"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await dialogs.mark_paid(app, "2026-001")
+            await pilot.press("enter")
+            await pilot.pause()
+            await dialogs.add_followup(app, 1, "2026-001")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "must not be empty" in message_beside(app, "what")
+            await type_text(pilot, "Rappeler pour le résumé")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        order = book.order("2026-001")
+        assert [(e.what, str(e.price)) for e in order.extras] == [
+            ("Résumé en français moderne", "40.00")]
+        assert (order.status, order.paid) == ("paid", TODAY)
+        promised = book.followups()[-1]
+        assert (promised.what, promised.due, promised.order_ref) == (
+            "Rappeler pour le résumé", TODAY + timedelta(days=2), "2026-001")

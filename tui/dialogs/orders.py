@@ -123,6 +123,8 @@ def _order_fields(order: Order | None, client_field: Field | None) -> list[Field
               aliases=("document archive_ref",)),
         Field("pages", "Pages", value="" if doc.pages is None else str(doc.pages),
               aliases=("document pages",)),
+        Field("summary", "Summary", "area", value=order.summary if order else "",
+              placeholder="what the act says, in modern words (for the summary letter)"),
     ]
 
 
@@ -156,7 +158,7 @@ def new_order(app: App, client_id: int | None = None):
         order = ops.add_order(app.book, app.today, owner, str(values["title"]), due,
                               received=received, document=_document(values),
                               service=values["service"], price=values["price"],
-                              scope=values["scope"])
+                              scope=values["scope"], summary=values["summary"])
         return f"Order {order.ref} taken, due {order.due:%d/%m/%Y}"
 
     intro = f"Next reference: {ref} (received this year)"
@@ -180,9 +182,45 @@ def edit_order(app: App, ref: str):
         with app.book.transaction(f"edit {ref}"):
             ops.edit_order(app.book, ref, title=values["title"], service=values["service"],
                            price=values["price"], scope=values["scope"],
-                           document=_document(values))
+                           summary=values["summary"], document=_document(values))
             if order.is_open and values["status"] != order.status:
                 ops.set_status(app.book, ref, values["status"])
         return f"{ref} saved"
 
     return app.push_screen(FormDialog(f"Edit {ref}", fields, save, intro=_describe(order)))
+
+
+def mark_paid(app: App, ref: str):
+    """Record the payment of a delivered order."""
+    order = lookup(app, lambda: app.book.order(ref))
+    if order is None:
+        return None
+    fields = [Field("on", "Paid on", "date", value="today")]
+
+    def save(values: dict) -> str:
+        on = parse_date(str(values["on"]), app.today, "paid on")
+        ops.mark_paid(app.book, ref, on)
+        return f"{ref} paid on {on:%d/%m/%Y}"
+
+    return app.push_screen(FormDialog(f"Paid {ref}", fields, save, intro=_describe(order),
+                                      submit_label="Paid"))
+
+
+def add_extra(app: App, ref: str):
+    """Record work the client asked for later (a summary of the act): a loyalty signal."""
+    order = lookup(app, lambda: app.book.order(ref))
+    if order is None:
+        return None
+    fields = [
+        Field("what", "Extra", aliases=("extra",), placeholder="e.g. a summary in modern French"),
+        Field("price", "Price (€)", placeholder="0 if offered"),
+        Field("on", "Asked on", "date", value="today"),
+    ]
+
+    def save(values: dict) -> str:
+        on = parse_date(str(values["on"]), app.today, "asked on")
+        ops.add_extra(app.book, ref, str(values["what"]), values["price"], on)
+        return f"Extra recorded on {ref}"
+
+    return app.push_screen(FormDialog(f"Extra on {ref}", fields, save, intro=_describe(order),
+                                      submit_label="Record"))

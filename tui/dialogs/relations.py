@@ -128,3 +128,23 @@ def complete_followup(app: App, followup_id: int):
     intro = f"{followup.what}\nFor {client.name if client else '?'}, due {followup.due:%d/%m/%Y}"
     return app.push_screen(FormDialog("Follow-up done", fields, save, intro=intro,
                                       submit_label="Done"))
+
+
+def add_followup(app: App, client_id: int, order_ref: str | None = None):
+    """A promised call-back or answer, due on a date, so it cannot be forgotten."""
+    client = lookup(app, lambda: app.book.client(client_id))
+    if client is None:
+        return None
+    fields = [
+        Field("what", "Promised", placeholder="call back about the folios, send the quote…"),
+        Field("due", "Due", "date", value="+2"),
+        _order_field(app, client_id, order_ref),
+    ]
+
+    def save(values: dict) -> str:
+        due = parse_date(str(values["due"]), app.today, "due")
+        ops.add_followup(app.book, client_id, due, str(values["what"]), values["order_ref"])
+        return f"Follow-up for {client.name} due {due:%d/%m/%Y}"
+
+    return app.push_screen(FormDialog(f"Follow-up for {client.name}", fields, save,
+                                      submit_label="Add"))
