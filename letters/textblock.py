@@ -74,7 +74,7 @@ def break_lines(text: str, style: TextStyle, width: float) -> list[Line]:
     return lines
 
 
-MAX_STRETCH = 1.2
+MAX_STRETCH = 2.5
 """A justified space may grow to this many times its width; a looser line stays ragged."""
 
 
