@@ -20,6 +20,11 @@ def _line(*parts: tuple[str, str]) -> Text:
     return Text.assemble(*parts, no_wrap=True, overflow="ellipsis", end="")
 
 
+def _pad(text: str, width: int) -> str:
+    """`text` in a column of `width`, always followed by at least one space."""
+    return text.ljust(width - 1) + " "
+
+
 def _heading(title: str, count: int) -> Option:
     return Option(_line((f"{title} ", "bold"), (f"({count})", "dim")), disabled=True)
 
@@ -30,7 +35,7 @@ def _name(client) -> str:
 
 def _overdue(d: Dashboard) -> list[Option]:
     return [Option(_line(("  ", ""), (line.order.ref, "bold"), ("  ", ""),
-                         (f"{days(line.days_late)} late".ljust(13), "bold"),
+                         (_pad(f"{days(line.days_late)} late", 15), "bold"),
                          (f"{_name(line.client)} — ", ""), (line.order.title, "dim")),
                    id=f"order:{line.order.ref}") for line in d.overdue]
 
@@ -40,21 +45,21 @@ def _due_soon(d: Dashboard) -> list[Option]:
         return "due today" if late == 0 else (f"in {days(-late)}" if late < 0
                                               else f"{days(late)} late")
     return [Option(_line(("  ", ""), (line.order.ref, "bold"), ("  ", ""),
-                         (when(line.days_late).ljust(13), ""),
+                         (_pad(when(line.days_late), 15), ""),
                          (f"{_name(line.client)} — ", ""), (line.order.title, "dim")),
                    id=f"order:{line.order.ref}") for line in d.due_soon]
 
 
 def _followups(d: Dashboard) -> list[Option]:
-    return [Option(_line(("  ", ""), (("due today" if line.days_late == 0
-                                       else f"{days(line.days_late)} late").ljust(22), "bold"),
+    return [Option(_line(("  ", ""), (_pad("due today" if line.days_late == 0
+                                            else f"{days(line.days_late)} late", 22), "bold"),
                          (f"{_name(line.client)} — ", ""), (line.followup.what, "dim")),
                    id=f"follow-up:{line.followup.id}") for line in d.followups]
 
 
 def _incidents(d: Dashboard) -> list[Option]:
     return [Option(_line(("  ", ""), (line.incident.order_ref, "bold"), ("  ", ""),
-                         (f"next: {line.next_step}".ljust(22), "bold"),
+                         (_pad(f"next: {line.next_step}", 22), "bold"),
                          (f"{_name(line.client)} — ", ""), (line.incident.what, "dim")),
                    id=f"incident:{line.incident.id}") for line in d.incidents]
 
@@ -72,7 +77,7 @@ def _clients(d: Dashboard) -> list[Option]:
 
 
 def _milestones(d: Dashboard) -> list[Option]:
-    return [Option(_line(("  ", ""), (day(m.on).ljust(13), ""), (f"{m.client.name} — ", ""),
+    return [Option(_line(("  ", ""), (_pad(day(m.on), 13), ""), (f"{m.client.name} — ", ""),
                          (m.detail, "dim")),
                    id=f"client:{m.client.id}:{m.kind}:{m.on.isoformat()}") for m in d.milestones]
 

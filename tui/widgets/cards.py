@@ -14,6 +14,8 @@ from store.models import Client, FollowUp, Incident, Interaction, Order
 from ..format import ago, day, money
 
 STATUS_MARK = {"active": "", "difficult": "⚠ difficult", "parted": "parted"}
+SHORT_KINDS = {"call-back promised": "call-back"}
+"""Interaction kinds too long for the timeline's column."""
 
 
 def client_card(client: Client) -> Content:
@@ -101,7 +103,8 @@ def timeline_row(item: tuple[date, str, object], today: date) -> tuple[str, tupl
     elif kind == "follow-up":
         key, what, text = f"follow-up:{record.id}", "follow-up", _followup_text(record, today)
     else:
-        key, what, text = f"interaction:{record.id}", record.kind, _interaction_text(record)
+        what = SHORT_KINDS.get(record.kind, record.kind)
+        key, text = f"interaction:{record.id}", _interaction_text(record)
     style = {"complaint": "bold", "incident": "bold", "praise": "italic",
              "gift received": "italic"}.get(what, "")
     return key, (day(when), Text(what, style=style), text)
