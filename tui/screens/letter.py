@@ -21,8 +21,8 @@ from textual.widgets import Footer, Header, Label, Select, Static, TextArea
 
 import letters
 from letters.draft import NEEDS_ORDER, LetterDraft
-from store.errors import CarnetError, NotFound, ValidationError
 from store.book import Book
+from store.errors import CarnetError, NotFound, ValidationError
 from store.models import LANGUAGES, Client, Incident, Order, Profile
 from store.relations import record_letter
 

@@ -22,6 +22,8 @@ BINDINGS = [
             tooltip="Check and save the profile"),
     Binding("ctrl+r", "revert", "Revert", id="profile.revert",
             tooltip="Put back the profile as last saved"),
+    Binding("escape", "leave_fields", "Leave fields", id="profile.leave",
+            tooltip="Leave the fields so that 1–4 switch sections again"),
 ]
 """Keys of the profile, by id."""
 
@@ -100,6 +102,9 @@ class ProfileScreen(BookScreen):
     def action_revert(self) -> None:
         self.reload()
 
+    def action_leave_fields(self) -> None:
+        self.set_focus(None)
+
     def action_save(self) -> None:
         body = self.query_one(FieldList)
         body.clear_errors()
@@ -117,4 +122,5 @@ class ProfileScreen(BookScreen):
             general.update(str(error))
             return
         self.app.notify("Profile saved; it heads every new letter.", title="Profile")
+        self.set_focus(None)
         self.app.refresh_data()
