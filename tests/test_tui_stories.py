@@ -84,8 +84,10 @@ async def test_a_complaint_then_an_incident_shows_on_the_dashboard_until_closed(
         await pilot.press(*"Nom du vendeur mal lu", "ctrl+s")
         await settle(pilot)
         incident = incidents.open_incidents(book)[0]
-        await pilot.press("escape")
+        assert type(app.screen).__name__ == "RecoveryScreen"
+        await pilot.press("escape", "escape")
         await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
         assert section_ids(app, "Recovery plans") == [f"incident:{incident.id}"]
         for step in ("apologised", "fixed", "followed_up", "feedback_asked"):
             app.run_action_safely(incidents.record_step, book, incident.id, step, TODAY)
