@@ -59,3 +59,11 @@ class TestRecords:
 class TestSmallTerminal:
     def test_dashboard_at_80x24(self, app, snap_compare):
         assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
+
+
+class TestThemes:
+    def test_dashboard_in_a_light_theme(self, app, snap_compare):
+        async def light(pilot):
+            app.theme = "textual-light"
+            await _settle(pilot)
+        assert snap_compare(app, terminal_size=SIZE, run_before=light)

@@ -160,3 +160,12 @@ async def test_an_empty_book_opens_on_the_welcome(tmp_path):
         await settle(pilot)
         assert type(app.screen).__name__ == "WelcomeScreen"
         assert app.book is not None and app.book.is_empty()
+
+
+async def test_a_click_on_a_dashboard_line_opens_it(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.click("#attention", offset=(10, 3))
+        await settle(pilot)
+        assert isinstance(app.screen, OrderScreen) and app.screen.ref == "2026-001"
