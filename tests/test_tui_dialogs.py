@@ -424,3 +424,21 @@ class TestWorkflow:
         promised = book.followups()[-1]
         assert (promised.what, promised.due, promised.order_ref) == (
             "Rappeler pour le résumé", TODAY + timedelta(days=2), "2026-001")
+
+
+def test_snapshot_of_a_refused_date_beside_its_field_at_80x24(tmp_path, snap_compare):
+    """Update after a deliberate change: pytest tests/test_tui_dialogs.py --snapshot-update"""
+    from tui.app import CarnetApp
+
+    from .tui_support import demo_book, settle
+
+    app = CarnetApp(demo_book(tmp_path / "book"), TODAY)
+
+    async def refuse(pilot):
+        await settle(pilot)
+        app.open_order("2026-009")
+        await settle(pilot)
+        await pilot.press("p", *"31/11", "tab", *"folios", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=refuse)

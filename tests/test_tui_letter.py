@@ -148,3 +148,19 @@ async def test_a_letter_that_cannot_be_composed_says_why_and_makes_no_pdf(book):
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert book.letters() == []
+
+
+def test_snapshot_of_an_apology_at_80x24(tmp_path, snap_compare):
+    """Update after a deliberate change: pytest tests/test_tui_letter.py --snapshot-update"""
+    from tui.app import CarnetApp
+
+    from .tui_support import demo_book, settle
+
+    app = CarnetApp(demo_book(tmp_path / "book"), TODAY)
+
+    async def write_apology(pilot):
+        await settle(pilot)
+        app.open_letter(kind="apology", ref="2026-009")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=write_apology)

@@ -169,3 +169,28 @@ async def test_opening_an_incident_shows_its_plan(book):
     [incident] = book.incidents()
     assert (incident.what, incident.cause, incident.opened) == ("Nom propre mal lu", "mine", TODAY)
     assert app.opened == [("incident", incident.id)]
+
+
+def test_snapshot_of_the_demo_recovery_plan_at_80x24(tmp_path, snap_compare):
+    """Update after a deliberate change: pytest tests/test_tui_recovery.py --snapshot-update"""
+    from tui.app import CarnetApp
+
+    from .tui_support import demo_book, settle
+
+    app = CarnetApp(demo_book(tmp_path / "book"), TODAY)
+
+    async def open_plan(pilot):
+        await settle(pilot)
+        app.open_incident(incidents.open_incidents(app.book)[0].id)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_plan)
+
+
+def test_snapshot_of_the_journal_at_80x24(tmp_path, snap_compare):
+    from tui.app import CarnetApp
+
+    from .tui_support import demo_book, settle
+
+    app = CarnetApp(demo_book(tmp_path / "book"), TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), press=["4"], run_before=settle)
