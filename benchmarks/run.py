@@ -50,8 +50,16 @@ def book_rows(bench, only: tuple[str, ...], log: Callable[[str], None]) -> list[
 
 
 def machine() -> dict:
+    """Where and when the figures were measured; a high load average skews wall-clock times."""
     return {"python": platform.python_version(), "platform": platform.platform(),
-            "cpus": os.cpu_count(), "when": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+            "cpus": os.cpu_count(), "load_average": round(os.getloadavg()[0], 2),
+            "when": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+
+
+def machine_line(before: dict, after: dict) -> str:
+    return (f"Python {before['python']} on {before['cpus']} CPU(s); load average "
+            f"{before['load_average']} at start, {after['load_average']} at the end "
+            "(other processes skew wall-clock figures).")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -73,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    books, every_row = [], []
+    books, every_row, started = [], [], machine()
     with tempfile.TemporaryDirectory(prefix="carnet-bench-") as tmp:
         for spec in specs:
             log(f"Preparing the {spec.name} book…")
@@ -86,8 +94,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(render(bench.title, rows), end="\n\n", flush=True)
     if not as_json:
         print(summary(every_row))
+        print(machine_line(started, machine()))
         return 0
-    text = json.dumps({"machine": machine(), "books": books, "summary": summary(every_row)},
+    text = json.dumps({"machine": started, "load_average_at_end": machine()["load_average"],
+                       "books": books, "summary": summary(every_row)},
                       ensure_ascii=False, indent=2)
     if args.out:
         args.out.write_text(text + "\n")
