@@ -14,7 +14,6 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from store.dates import parse_date
 from store.errors import ValidationError
 
-KINDS = ("text", "date", "select", "area", "lines")
 DATE_PLACEHOLDER = "2026-12-01, 1/12, +7, demain"
 
 

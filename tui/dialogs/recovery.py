@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import App
 
 from store import incidents as ops
@@ -73,9 +75,7 @@ def record_step(app: App, incident_id: int, step: str):
         return None
     current = {name: getattr(incident, name) for name in ("solution", "client_proposal",
                                                            "gesture", "feedback")}
-    details = [Field(f.name, f.label, f.kind, value=current.get(f.name, ""),
-                     placeholder=f.placeholder, aliases=f.aliases)
-               for f in STEP_FIELDS.get(step, ())]
+    details = [replace(f, value=current.get(f.name, "")) for f in STEP_FIELDS.get(step, ())]
     fields = [Field("on", "Date", "date", value="today",
                     aliases=(step.replace("_", " "),))] + details
 
