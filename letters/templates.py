@@ -68,7 +68,7 @@ def _split(path: Path, source: str) -> dict[str, tuple[int, str]]:
 @lru_cache(maxsize=64)
 def _compiled(path: Path, language: str, _mtime: int, _size: int) -> dict[str, jinja2.Template]:
     try:
-        source = path.read_text(encoding="utf-8")
+        source = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"template {path.name}", f"cannot be read ({exc})") from None
     env = _environment(language)

@@ -40,6 +40,13 @@ def test_a_user_template_overrides_the_shipped_one(tmp_path):
     assert english.subject.startswith("Delay to your order")
 
 
+def test_a_template_saved_by_a_windows_editor_is_read(tmp_path):
+    source = "[subject]\r\nDepuis Windows\r\n[body]\r\nBonjour.\r\n"
+    (tmp_path / "thanks.fr.j2").write_bytes(b"\xef\xbb\xbf" + source.encode("utf-8"))
+    draft = compose("thanks", PROFILE, HENRI, today=TODAY, templates_dir=tmp_path)
+    assert (draft.subject, draft.paragraphs) == ("Depuis Windows", ["Bonjour."])
+
+
 def test_an_edited_template_is_read_again(tmp_path):
     path = tmp_path / "thanks.fr.j2"
     path.write_text("[subject]\nUn\n[body]\nCorps", encoding="utf-8")
