@@ -23,7 +23,7 @@ from store.models import (Client, Document, Extra, FollowUp, Incident, Interacti
 from store.storage import FORMAT, SNAPSHOT
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bump when the generator changes, so cached books are rebuilt."""
 
 FIRST = ("Anne", "Henri", "Marie", "Louis", "Claire", "Jean", "Sophie", "Pierre", "Élise",
@@ -42,6 +42,8 @@ KINDS = (("note", 30), ("request", 22), ("feedback", 10), ("praise", 8), ("compl
          ("call-back promised", 3))
 CHANNELS = (("email", 70), ("phone", 20), ("letter", 5), ("meeting", 5))
 CAUSES = (("mine", 5), ("client", 4), ("other", 1))
+OPEN_INCIDENTS = 2
+"""The latest late deliveries have a recovery plan still open."""
 STRAY_OPEN = 6
 """Old orders still open: forgotten work, long overdue."""
 
@@ -220,8 +222,9 @@ class _Builder:
     def incidents(self, orders: list[Order]) -> None:
         rng = self.rng
         late = [o for o in orders if o.delivered and o.delivered > o.due_original]
-        chosen = rng.sample(late, min(len(late), max(2, len(orders) // 100)))
-        for iid, order in enumerate(sorted(chosen, key=lambda o: o.id), start=1):
+        sampled = rng.sample(late, min(len(late), max(2, len(orders) // 100)))
+        chosen = {order.id: order for order in [*sampled, *late[-OPEN_INCIDENTS:]]}
+        for iid, order in enumerate(sorted(chosen.values(), key=lambda o: o.id), start=1):
             opened = order.delivered
             recent = opened > self.today - timedelta(days=60)
             def step(days: int, opened: date = opened) -> date:
