@@ -56,7 +56,7 @@ ADDRESS_SIZES = (10, 9.5, 9, 8.5, 8, 7.5, 7)
 
 def _labelled(label: str, text: str, style: TextStyle) -> TextBlock:
     """'Objet : …' with later lines hanging under the text, not under the label."""
-    hang = fonts.width(label + " ", style.style, style.size)
+    hang = fonts.width(label + " ", style.face, style.size)
     return TextBlock(f"{label} {text}", replace(style, hang=hang))
 
 
@@ -88,10 +88,16 @@ class LetterLayout:
                                                     f"(more than {FOOTER_MAX_LINES} lines)")
 
     def _address_block(self) -> TextBlock:
+        """The address at the largest size that fits the window, line for line."""
         lines = self.draft.recipient_lines
+        room = WINDOW_H - (ADDRESS_TOP - WINDOW_TOP)
+        if len(lines) * ADDRESS_SIZES[-1] * 1.25 > room:
+            raise ValidationError("address", f"has {len(lines)} lines: too many for the window")
         for size in ADDRESS_SIZES:
-            if all(fonts.width(line, "regular", size) <= ADDRESS_W for line in lines):
-                return TextBlock("\n".join(lines), TextStyle("regular", size, size * 1.25, "left"))
+            style = TextStyle("regular", size, size * 1.25, "left")
+            if len(lines) * style.leading <= room and all(
+                    fonts.width(line, "regular", size) <= ADDRESS_W for line in lines):
+                return TextBlock("\n".join(lines), style)
         widest = max(range(len(lines)), key=lambda i: fonts.width(lines[i], "regular", 7))
         raise ValidationError(f"address line {widest + 1}",
                               "is too wide to print inside the envelope window")
@@ -121,7 +127,7 @@ class LetterLayout:
         d, lang = self.draft, self.language
         text = partial(polish, language=lang)
         story: list = [TextBlock(d.place_date, PLACE_DATE)]
-        story += [_labelled(f"{label}", value, REFERENCE) for label, value in d.references]
+        story += [_labelled(label, value, REFERENCE) for label, value in d.references]
         story.append(_labelled(localize.label("subject", lang), text(d.subject), SUBJECT))
         story.append(TextBlock(text(d.salutation), SALUTATION))
         story[-1].keepWithNext = True

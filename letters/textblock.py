@@ -19,9 +19,9 @@ from . import fonts, rtl
 
 @dataclass(frozen=True, slots=True)
 class TextStyle:
-    """How a block looks: font style, size, leading, alignment, spacing, indents (points)."""
+    """How a block looks: face (regular, bold…), size, leading, alignment, spacing, indents."""
 
-    style: str = "regular"
+    face: str = "regular"
     size: float = 10.0
     leading: float = 14.0
     align: str = "justify"
@@ -43,11 +43,11 @@ class Line:
 
 def _cut(word: str, style: TextStyle, room: float) -> list[str]:
     """Cut a word wider than the line between characters (never inside a cluster)."""
-    if fonts.width(word, style.style, style.size) <= room:
+    if fonts.width(word, style.face, style.size) <= room:
         return [word]
     pieces, current = [], ""
     for cluster in fonts.clusters(word):
-        if current and fonts.width(current + cluster, style.style, style.size) > room:
+        if current and fonts.width(current + cluster, style.face, style.size) > room:
             pieces.append(current)
             current = ""
         current += cluster
@@ -56,14 +56,14 @@ def _cut(word: str, style: TextStyle, room: float) -> list[str]:
 
 def break_lines(text: str, style: TextStyle, width: float) -> list[Line]:
     """Greedy line breaking at U+0020 only; the last line of each segment is marked."""
-    space = pdfmetrics.stringWidth(" ", fonts.register(style.style), style.size)
+    space = pdfmetrics.stringWidth(" ", fonts.register(style.face), style.size)
     lines: list[Line] = []
     for segment in rtl.shape(text).split("\n"):
         words: list[str] = []
         used = 0.0
         for word in segment.split(" "):
             for piece in _cut(word, style, width - style.hang) if word else []:
-                size = fonts.width(piece, style.style, style.size)
+                size = fonts.width(piece, style.face, style.size)
                 room = width - (style.hang if lines else 0)
                 if words and used + space + size > room:
                     lines.append(Line(" ".join(words), used, False))
@@ -84,7 +84,7 @@ def _stretch(line: Line, room: float, style: TextStyle) -> float:
     if not gaps:
         return 0.0
     extra = (room - line.width) / gaps
-    space = pdfmetrics.stringWidth(" ", fonts.register(style.style), style.size)
+    space = pdfmetrics.stringWidth(" ", fonts.register(style.face), style.size)
     return extra if extra <= space * MAX_STRETCH else 0.0
 
 
@@ -145,7 +145,7 @@ class TextBlock(Flowable):
             y = self.height - number * style.leading - style.size
             text = canvas.beginText(x, y)
             text.setWordSpace(spacing)
-            for font, chunk in fonts.runs(rtl.visual(line.text), style.style):
+            for font, chunk in fonts.runs(rtl.visual(line.text), style.face):
                 text.setFont(font, style.size)
                 text.textOut(chunk)
             canvas.drawText(text)
