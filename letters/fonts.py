@@ -30,7 +30,7 @@ CHAINS = {
     "italic": ("Carnet-Serif-Italic", "Carnet-Sans"),
     "bolditalic": ("Carnet-Serif-BoldItalic", "Carnet-Sans-Bold"),
 }
-"""For each style, the fonts tried in turn for a character."""
+"""For each face of the letter, the fonts tried in turn for a character."""
 
 
 _ASTRAL = re.compile(r"<([0-9A-F]{5,6})>")
@@ -56,9 +56,9 @@ def covered(name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-def register(style: str = "regular") -> str:
-    """Make sure the first font of a style is registered; its name."""
-    name = CHAINS[style][0]
+def register(face: str = "regular") -> str:
+    """Register the main font of a face (regular, bold, italic, bolditalic); its name."""
+    name = CHAINS[face][0]
     covered(name)
     return name
 
@@ -82,15 +82,15 @@ def clusters(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _font_for(cluster: str, style: str) -> str | None:
-    for name in CHAINS[style]:
+def _font_for(cluster: str, face: str) -> str | None:
+    for name in CHAINS[face]:
         if all(ord(c) in covered(name) for c in cluster):
             return name
     return None
 
 
 @lru_cache(maxsize=8192)
-def runs(text: str, style: str = "regular") -> tuple[tuple[str, str], ...]:
+def runs(text: str, face: str = "regular") -> tuple[tuple[str, str], ...]:
     """(font name, text) runs drawing `text`, invisible characters left out.
 
     Call `check` first: a visible character no font has is skipped here.
@@ -98,8 +98,8 @@ def runs(text: str, style: str = "regular") -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for cluster in clusters(text):
         cluster = "".join(c for c in cluster if not invisible(c))
-        font = _font_for(cluster, style) if cluster else None
-        pieces = [(font, cluster)] if font else [(_font_for(c, style), c) for c in cluster]
+        font = _font_for(cluster, face) if cluster else None
+        pieces = [(font, cluster)] if font else [(_font_for(c, face), c) for c in cluster]
         for font, piece in pieces:
             if font is None:
                 continue
@@ -111,20 +111,20 @@ def runs(text: str, style: str = "regular") -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=16384)
-def width(text: str, style: str, size: float) -> float:
+def width(text: str, face: str, size: float) -> float:
     """Width of `text` in points, drawn as `runs` draws it."""
-    return sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in runs(text, style))
+    return sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in runs(text, face))
 
 
-def check(field: str, text: str, style: str = "regular") -> None:
+def check(field: str, text: str, face: str = "regular") -> None:
     """Refuse, naming the field, a character that no embedded font can draw."""
-    if covered(CHAINS[style][0]).issuperset(map(ord, text.replace("\n", ""))):
+    if covered(CHAINS[face][0]).issuperset(map(ord, text.replace("\n", ""))):
         return
     for cluster in clusters(text):
-        if cluster == "\n" or _font_for(cluster, style):
+        if cluster == "\n" or _font_for(cluster, face):
             continue
         for char in cluster:
-            if char == "\n" or invisible(char) or _font_for(char, style):
+            if char == "\n" or invisible(char) or _font_for(char, face):
                 continue
             name = unicodedata.name(char, "unnamed character")
             if unicodedata.category(char) == "Cc":
