@@ -14,7 +14,7 @@ from tui.screens.clients import ClientScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.orders import OrderScreen
 
-from .tui_support import TODAY, late_book, section_ids, settle
+from .tui_support import TODAY, demo_book, late_book, section_ids, settle, table_keys
 
 
 async def test_the_most_overdue_order_is_first_on_the_dashboard(tmp_path):
@@ -169,3 +169,28 @@ async def test_a_click_on_a_dashboard_line_opens_it(tmp_path):
         await pilot.click("#attention", offset=(10, 3))
         await settle(pilot)
         assert isinstance(app.screen, OrderScreen) and app.screen.ref == "2026-001"
+
+
+async def test_an_apology_from_the_order_is_filed_as_a_pdf_on_the_timelines(tmp_path):
+    folder = demo_book(tmp_path / "book")
+    app = CarnetApp(folder, TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "l")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "LetterScreen"
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        letter = app.book.letters()[0]
+        assert (letter.kind, letter.order_ref) == ("apology", "2026-009")
+        assert (folder / letter.path).read_bytes().startswith(b"%PDF")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, OrderScreen)
+        assert f"letter:{letter.id}" in table_keys(app, "#order-related")
+        await pilot.press("k")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        timeline = [app.book.get("interactions", int(key.split(":")[1])).kind
+                    for key in table_keys(app, "#timeline") if key.startswith("interaction:")]
+        assert "letter sent" in timeline
