@@ -238,6 +238,39 @@ def cmd_orders(args: argparse.Namespace) -> int | None:
     return EXIT_OK
 
 
+def letter_command(name: str) -> Callable[[argparse.Namespace], int | None]:
+    """`letter` or `letters`: ReportLab is imported only when one runs."""
+    def run(args: argparse.Namespace) -> int | None:
+        from letters import commands
+        with writer(args) as book:
+            return getattr(commands, f"cmd_{name}")(args, book)
+    return run
+
+
+def letter_arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
+    """The letter commands' arguments, without importing ReportLab to parse them."""
+    def add(parser: argparse.ArgumentParser) -> None:
+        from store.models import LETTER_KINDS as KINDS
+
+        def kind(text: str) -> str:
+            if text not in KINDS:
+                raise argparse.ArgumentTypeError(
+                    f"unknown letter kind {text!r}; choose one of {', '.join(KINDS)}")
+            return text
+        parser.add_argument("kind", type=kind, metavar="KIND", help=", ".join(KINDS))
+        parser.add_argument("--lang", choices=("fr", "en"),
+                            help="default: the client's language")
+        if name == "letter":
+            parser.add_argument("ref", metavar="REF",
+                                help="an order reference (2026-014) or a client id")
+            parser.add_argument("--out", metavar="FILE", type=Path,
+                                help="also write the PDF to FILE")
+        else:
+            parser.add_argument("--overdue", action="store_true", required=True,
+                                help="one letter per overdue order")
+    return add
+
+
 def exchange(name: str) -> Callable[[argparse.Namespace], int | None]:
     """A sub-command of store/exchange/commands.py, imported only when it runs."""
     def run(args: argparse.Namespace) -> int | None:
@@ -251,6 +284,10 @@ COMMANDS: dict[str, Command] = {
     "overdue": Command(cmd_overdue, json_argument, "overdue orders, most late first"),
     "clients": Command(cmd_clients, json_argument, "the clients, with segment and last contact"),
     "orders": Command(cmd_orders, json_argument, "the orders, newest first"),
+    "letter": Command(letter_command("letter"), letter_arguments("letter"),
+                      "write one letter as a PDF (KIND REF); prints its path"),
+    "letters": Command(letter_command("letters"), letter_arguments("letters"),
+                       "write one letter per overdue order (KIND --overdue)"),
     "export": Command(exchange("export"), exchange_args.export_arguments,
                       "export the book: json (all), csv --what TABLE, ics (calendar), vcard"),
     "import": Command(exchange("import"), exchange_args.import_arguments,

@@ -38,7 +38,7 @@ CLIENTS = {
                    email="paul.achard@wanadoo.fr", phone="02 48 24 77 31", channel="phone",
                    tags=["particulier", "généalogie"]),
     "holloway": dict(civility="Mme", first_name="Margaret", last_name="Holloway",
-                     organisation="Faculty of History, University of Oxford",
+                     organisation="Faculty of History, Oxford",
                      address_lines=["14 Norham Gardens"], postcode="OX2 6QB", city="Oxford",
                      country="United Kingdom", email="margaret.holloway@history.ox.ac.uk",
                      language="en", tags=["universitaire"]),

@@ -1,0 +1,98 @@
+"""Filing letters: each PDF in the book's letters/<client>/ folder, recorded on the timeline."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from store.book import Book
+from store.errors import NotFound
+from store.files import ensure_private_dir, write_private
+from store.models import Client, Incident, Order
+from store.relations import record_letter
+
+from .compose import compose
+from .draft import LetterDraft
+from .layout import render_pdf
+
+ORDER_REF = re.compile(r"^\d{4}-\d+$")
+
+
+def safe_name(text: str) -> str:
+    """ASCII letters, digits and dashes only: nothing in a name can leave its folder."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:40] or "client"
+
+
+def client_folder(book: Book, client: Client) -> Path:
+    """The client's folder in the archive, named by id (unique) and a readable name."""
+    return book.data_dir / "letters" / f"{client.id:04d}-{safe_name(client.name)}"
+
+
+def _free_path(folder: Path, draft: LetterDraft) -> Path:
+    stem = "-".join(p for p in (draft.date.isoformat(), draft.kind, draft.order_ref) if p)
+    path, n = folder / f"{stem}.pdf", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}.pdf"
+    return path
+
+
+def file_letter(book: Book, client: Client, draft: LetterDraft, data: bytes) -> Path:
+    """Write the PDF (never over another, 0600) and record it as a letter sent."""
+    ensure_private_dir(book.data_dir / "letters")
+    folder = ensure_private_dir(client_folder(book, client))
+    path = _free_path(folder, draft)
+    write_private(path, data)
+    try:
+        record_letter(book, client.id, draft.kind, draft.language, draft.date,
+                      str(path.relative_to(book.data_dir)), hashlib.sha256(data).hexdigest(),
+                      draft.order_ref)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def incident_of(book: Book, order: Order) -> Incident | None:
+    """The order's open recovery plan, else its latest closed one."""
+    plans = sorted((i for i in book.incidents() if i.order_ref == order.ref),
+                   key=lambda i: (i.is_open, i.opened, i.id))
+    return plans[-1] if plans else None
+
+
+def resolve(book: Book, ref: str) -> tuple[Client, Order | None]:
+    """REF is an order reference (2026-014) or a client id (12)."""
+    ref = ref.strip()
+    if ORDER_REF.match(ref):
+        order = book.order(ref)
+        return book.client(order.client_id), order
+    if ref.isascii() and ref.isdecimal():
+        return book.client(int(ref)), None
+    raise NotFound(f"{ref!r} is neither an order reference (like 2026-014) nor a client id")
+
+
+def draft_for(book: Book, kind: str, client: Client, order: Order | None, today: date,
+              lang: str | None = None) -> LetterDraft:
+    """Compose with the book's own templates overriding the shipped ones."""
+    incident = incident_of(book, order) if order else None
+    return compose(kind, book.profile, client, order, incident, today, lang,
+                   templates_dir=book.data_dir / "templates")
+
+
+def render(draft: LetterDraft, book: Book) -> bytes:
+    """The PDF of a draft, with the book's letterhead."""
+    import io
+    out = io.BytesIO()
+    render_pdf(draft, book.profile, out)
+    return out.getvalue()
+
+
+def write_letter(book: Book, kind: str, ref: str, today: date, lang: str | None = None) -> Path:
+    """Compose, render, file and record one letter; returns the archived PDF's path."""
+    client, order = resolve(book, ref)
+    draft = draft_for(book, kind, client, order, today, lang)
+    return file_letter(book, client, draft, render(draft, book))
