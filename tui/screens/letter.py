@@ -6,9 +6,6 @@ file into the book's archive and records it, so the letter joins the client's ti
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,11 +17,10 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, Select, Static, TextArea
 
 import letters
+from letters.archive import draft_for, file_letter
 from letters.draft import NEEDS_ORDER, LetterDraft
-from store.book import Book
 from store.errors import CarnetError, NotFound, ValidationError
-from store.models import LANGUAGES, Client, Incident, Order, Profile
-from store.relations import record_letter
+from store.models import LANGUAGES, Client, Order, Profile
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.fields import Field, FieldList
@@ -42,32 +38,6 @@ BINDINGS = [
     Binding("escape", "back", "Back", id="nav.back", tooltip="Back to the previous screen"),
 ]
 """Keys of the letter screen, by id."""
-
-
-def safe_name(text: str) -> str:
-    """Letters, digits and dashes only: nothing in a name can leave its folder."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:40] or "client"
-
-
-def archive_letter(book: Book, client: Client, draft: LetterDraft, data: bytes) -> Path:
-    """Write the PDF in the book's letters/<client>/ folder (never over another) and record it."""
-    folder = book.data_dir / "letters" / f"{client.id:04d}-{safe_name(client.name)}"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = "-".join(p for p in (draft.date.isoformat(), draft.kind, draft.order_ref) if p)
-    path, n = folder / f"{stem}.pdf", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{stem}-{n}.pdf"
-    path.write_bytes(data)
-    try:
-        record_letter(book, client.id, draft.kind, draft.language, draft.date,
-                      str(path.relative_to(book.data_dir)), hashlib.sha256(data).hexdigest(),
-                      draft.order_ref)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    return path
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -161,23 +131,20 @@ class LetterScreen(BookScreen):
 
     # -- reading the book and composing ------------------------------------------
 
-    def _records(self) -> tuple[Client, Order | None, Incident | None]:
+    def _records(self) -> tuple[Client, Order | None]:
         book = self.app.book
         order = book.order(self.ref) if self.ref else None
         if order is not None:
             self.client_id = order.client_id
         if self.client_id is None:
             raise NotFound("a letter needs a client or an order")
-        client = book.client(self.client_id)
-        incidents = [i for i in book.incidents() if order and i.order_ref == order.ref]
-        incident = max(incidents, key=lambda i: (i.closed is None, i.opened, i.id), default=None)
-        return client, order, incident
+        return book.client(self.client_id), order
 
     def reload(self) -> None:
         if self.draft is not None:
             return
         try:
-            client, order, _ = self._records()
+            client, order = self._records()
         except CarnetError as error:
             self.app.notify(str(error), severity="error")
             self.action_back()
@@ -197,11 +164,9 @@ class LetterScreen(BookScreen):
     def _compose_draft(self) -> None:
         """Compose the wording for the chosen kind and language and show it."""
         try:
-            client, order, incident = self._records()
-            templates = self.app.book.data_dir / "templates"
-            draft = letters.compose(self.kind, self.app.book.profile, client, order, incident,
-                                    today=self.app.today, lang=self.language,
-                                    templates_dir=templates if templates.is_dir() else None)
+            client, order = self._records()
+            draft = draft_for(self.app.book, self.kind, client, order, self.app.today,
+                              self.language)
         except CarnetError as error:
             self.draft = None
             self._show_draft(None)
@@ -303,8 +268,8 @@ class LetterScreen(BookScreen):
     @on(Rendered)
     def _rendered(self, event: Rendered) -> None:
         try:
-            client, _, _ = self._records()
-            path = archive_letter(self.app.book, client, event.draft, event.data)
+            client, _ = self._records()
+            path = file_letter(self.app.book, client, event.draft, event.data)
         except (CarnetError, OSError) as error:
             self._status(f"The PDF could not be filed: {error}", "-error")
             return
