@@ -1,10 +1,24 @@
-"""The base of every screen that shows the book: it re-queries when the book changes."""
+"""The base of every screen that shows the book: it re-queries when the book changes.
+
+Screens whose reading is slow on a big book (the dashboard, a client, an order) read it in a
+worker thread: `read()` runs off the UI thread and touches no widget; its result comes back
+as a `Read` message and `show()` puts it on screen. A result read from an older version of
+the book than the current one is dropped (a newer read is on its way).
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
+from textual import on, work
+from textual.message import Message
 from textual.screen import Screen
 
+from store.book import Book
 from store.errors import CarnetError
+
+READ_ATTEMPTS = 3
+"""A change on the UI thread while a worker reads can disturb it (a dict changing size): retry."""
 
 
 class BookScreen(Screen):
@@ -16,6 +30,14 @@ class BookScreen(Screen):
     _stale = True
     """The book changed since this screen last read it."""
 
+    class Read(Message):
+        """What a worker read for this screen (or the CarnetError it met), at a book version."""
+
+        def __init__(self, value: object, version: int) -> None:
+            super().__init__()
+            self.value = value
+            self.version = version
+
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self._book_changed, init=False)
 
@@ -26,6 +48,10 @@ class BookScreen(Screen):
                 self.reload()
             except CarnetError as exc:
                 self.app.notify(str(exc), severity="error")
+        self.refresh_title()
+
+    def refresh_title(self) -> None:
+        """Name this screen in the header, beside the app's date and marks."""
         self.sub_title = " · ".join(p for p in (self.section(), self.app.sub_title) if p)
 
     def section(self) -> str:
@@ -39,6 +65,47 @@ class BookScreen(Screen):
 
     def reload(self) -> None:
         """Re-read what this screen shows from `self.app.book`."""
+
+    # -- reading in a worker -------------------------------------------------------
+
+    def read_later(self) -> None:
+        """Run `read` in a worker thread; `show` receives its result on the UI thread."""
+        self._reader(self.app.book, self.app.today, self.app.data_version)
+
+    @work(thread=True, exclusive=True, group="read")
+    def _reader(self, book: Book, today: date, version: int) -> None:
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                value = self.read(book, today)
+            except RuntimeError:
+                if attempt + 1 < READ_ATTEMPTS:
+                    continue
+                raise
+            except CarnetError as exc:
+                value = exc
+            self.post_message(self.Read(value, version))
+            return
+
+    def read(self, book: Book, today: date) -> object:
+        """Read what the screen shows; runs in a worker thread, so no widget here."""
+        raise NotImplementedError
+
+    def show(self, value) -> None:
+        """Put what `read` returned on screen (UI thread)."""
+
+    def show_error(self, error: CarnetError) -> None:
+        """`read` met a CarnetError (a record gone, a book changed)."""
+        self.app.notify(str(error), severity="error")
+
+    @on(Read)
+    def _read_done(self, event: Read) -> None:
+        event.stop()
+        if event.version != self.app.data_version:
+            return
+        if isinstance(event.value, CarnetError):
+            self.show_error(event.value)
+        else:
+            self.show(event.value)
 
     def action_back(self) -> None:
         """Leave a detail screen (never the last screen of a section)."""

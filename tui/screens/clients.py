@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static
 
-from store.browse import client_page
-from store.errors import NotFound
+from store.book import Book
+from store.browse import client_page, cut
+from store.errors import CarnetError, NotFound
+from store.models import Client
 from store.relations import timeline
 
 from ..bindings import CLIENT, CLIENTS, LIST
@@ -76,6 +82,16 @@ class ClientsScreen(BookScreen):
         self.app.call_dialog("new_client")
 
 
+@dataclass(frozen=True)
+class ClientView:
+    """One client as read in a worker: the record, its two cards and its timeline."""
+
+    client: Client
+    card: Content
+    loyalty: Content
+    items: list[tuple[date, str, object]]
+
+
 class ClientScreen(BookScreen):
     """One client: contact card, loyalty and its signals, and one timeline of everything."""
 
@@ -87,6 +103,8 @@ class ClientScreen(BookScreen):
         """The client shown."""
         self.client_name = ""
         """Its display name, once read."""
+        self.view: ClientView | None = None
+        """What was last read for this client."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,27 +124,39 @@ class ClientScreen(BookScreen):
     def section(self) -> str:
         return f"Client {self.client_name}"
 
-    def reload(self, offset: int | None = None) -> None:
-        book, today = self.app.book, self.app.today
-        try:
-            client = book.client(self.client_id)
-        except NotFound:
-            self.app.notify("This client is no longer in the book.", severity="warning")
-            self.action_back()
+    def reload(self) -> None:
+        self.read_later()
+
+    def read(self, book: Book, today: date) -> ClientView:
+        client = book.client(self.client_id)
+        return ClientView(client, client_card(client), loyalty_card(book, client, today),
+                          timeline(book, self.client_id))
+
+    def show(self, view: ClientView) -> None:
+        self.view = view
+        self.client_name = view.client.name
+        self.refresh_title()
+        self.query_one("#card", Static).update(view.card)
+        self.query_one("#loyalty", Static).update(view.loyalty)
+        self._show_page(self.query_one("#timeline", PagedTable).start)
+
+    def show_error(self, error: CarnetError) -> None:
+        if not isinstance(error, NotFound):
+            super().show_error(error)
             return
-        self.client_name = client.name
-        self.query_one("#card", Static).update(client_card(client))
-        self.query_one("#loyalty", Static).update(loyalty_card(book, client, today))
+        self.app.notify("This client is no longer in the book.", severity="warning")
+        self.action_back()
+
+    def _show_page(self, offset: int) -> None:
         table = self.query_one("#timeline", PagedTable)
-        items = timeline(book, self.client_id)
-        start = table.start if offset is None else offset
-        start = max(0, min(start, max(len(items) - 1, 0) // table.page_size * table.page_size))
-        rows = [timeline_row(item, today) for item in items[start:start + table.page_size]]
-        table.show_page(rows, start, len(items))
+        items = self.view.items if self.view else []
+        page = cut(items, offset, table.page_size)
+        table.show_page([timeline_row(item, self.app.today) for item in page.rows],
+                        page.offset, page.total)
 
     @on(PagedTable.PageWanted)
     def _page(self, event: PagedTable.PageWanted) -> None:
-        self.reload(offset=event.offset)
+        self._show_page(event.offset)
 
     @on(PagedTable.Chosen)
     def _open(self, event: PagedTable.Chosen) -> None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.table import Table
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Footer, Header, Label, OptionList, Static
 
+from store.book import Book
 from store.dashboard import Dashboard, dashboard
-from store.errors import CarnetError
 
 from ..bindings import DASHBOARD
 from ..format import money, percent
@@ -39,14 +40,6 @@ class DashboardScreen(BookScreen):
     SECTION = "Dashboard"
     BINDINGS = DASHBOARD
 
-    class Computed(Message):
-        """A dashboard computed in a worker for a given version of the book."""
-
-        def __init__(self, result: Dashboard, version: int) -> None:
-            super().__init__()
-            self.result = result
-            self.version = version
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="figures"):
@@ -62,34 +55,15 @@ class DashboardScreen(BookScreen):
         self.query_one("#attention").focus()
 
     def reload(self) -> None:
-        self._compute(self.app.book, self.app.today, self.app.data_version)
+        self.read_later()
 
     def action_reload(self) -> None:
         self.reload()
 
-    @work(thread=True, exclusive=True, group="dashboard")
-    def _compute(self, book, today, version: int) -> None:
-        """Compute the dashboard off the UI thread; the result comes back as a message.
+    def read(self, book: Book, today: date) -> Dashboard:
+        return dashboard(book, today)
 
-        A change made meanwhile on the UI thread can disturb the reading (RuntimeError from a
-        dict changing size): the computation is retried, and a newer version replaces it anyway.
-        """
-        for _ in range(3):
-            try:
-                result = dashboard(book, today)
-            except RuntimeError:
-                continue
-            except CarnetError as exc:
-                self.app.call_from_thread(self.app.notify, str(exc), severity="error")
-                return
-            self.post_message(self.Computed(result, version))
-            return
-
-    @on(Computed)
-    def _show(self, event: Computed) -> None:
-        if event.version != self.app.data_version:
-            return
-        d = event.result
+    def show(self, d: Dashboard) -> None:
         self.query_one("#key-figures", Static).update(key_figures(d))
         self.query_one("#trend", TrendChart).show(d.trend)
         self.query_one("#attention", AttentionList).show(d)

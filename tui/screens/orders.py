@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Footer, Header, Input, Select, Static
 
-from store.browse import ORDER_FILTERS, OrderRow, order_page
-from store.errors import NotFound
+from store.book import Book
+from store.browse import ORDER_FILTERS, OrderRow, cut, order_page
+from store.errors import CarnetError, NotFound
+from store.models import Order
 from store.orders import add_extra, mark_paid, set_status
 
 from ..bindings import LIST, ORDER, ORDERS
@@ -112,6 +118,18 @@ class OrdersScreen(BookScreen):
         self.app.call_dialog("new_order", self.client_id)
 
 
+@dataclass(frozen=True)
+class OrderView:
+    """One order as read in a worker: the record, its panels and its related records."""
+
+    order: Order
+    head: Content
+    dates: Content
+    document: Content
+    scope: Content
+    related: list[tuple[str, tuple]]
+
+
 class OrderScreen(BookScreen):
     """One order: document, agreed scope, dates with postponements and pauses, its history."""
 
@@ -123,6 +141,8 @@ class OrderScreen(BookScreen):
         """The order shown."""
         self.client_id: int | None = None
         """Its client, once read."""
+        self.view: OrderView | None = None
+        """What was last read for this order."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -144,20 +164,37 @@ class OrderScreen(BookScreen):
         return f"Order {self.ref}"
 
     def reload(self) -> None:
-        book, today = self.app.book, self.app.today
-        try:
-            order = book.order(self.ref)
-        except NotFound:
-            self.app.notify(f"Order {self.ref} is no longer in the book.", severity="warning")
-            self.action_back()
+        self.read_later()
+
+    def read(self, book: Book, today: date) -> OrderView:
+        order = book.order(self.ref)
+        return OrderView(order, order_head(book, order, today), order_dates(order, today),
+                         order_document(order), order_scope(order), order_related(book, order))
+
+    def show(self, view: OrderView) -> None:
+        self.view = view
+        self.client_id = view.order.client_id
+        for selector, content in (("#order-head", view.head), ("#order-dates", view.dates),
+                                  ("#order-document", view.document),
+                                  ("#order-scope", view.scope)):
+            self.query_one(selector, Static).update(content)
+        self._show_page(self.query_one("#order-related", PagedTable).start)
+
+    def show_error(self, error: CarnetError) -> None:
+        if not isinstance(error, NotFound):
+            super().show_error(error)
             return
-        self.client_id = order.client_id
-        self.query_one("#order-head", Static).update(order_head(book, order, today))
-        self.query_one("#order-dates", Static).update(order_dates(order, today))
-        self.query_one("#order-document", Static).update(order_document(order))
-        self.query_one("#order-scope", Static).update(order_scope(order))
-        rows = order_related(book, order)
-        self.query_one("#order-related", PagedTable).show_page(rows, 0, len(rows))
+        self.app.notify(f"Order {self.ref} is no longer in the book.", severity="warning")
+        self.action_back()
+
+    def _show_page(self, offset: int) -> None:
+        table = self.query_one("#order-related", PagedTable)
+        page = cut(self.view.related if self.view else [], offset, table.page_size)
+        table.show_page(page.rows, page.offset, page.total)
+
+    @on(PagedTable.PageWanted)
+    def _page(self, event: PagedTable.PageWanted) -> None:
+        self._show_page(event.offset)
 
     @on(PagedTable.Chosen)
     def _open(self, event: PagedTable.Chosen) -> None:
