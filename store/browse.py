@@ -110,6 +110,13 @@ def _for(book: Book, today: date) -> _Derived:
     return known
 
 
+def prepare(book: Book, today: date) -> None:
+    """Derive now what the lists will need (e.g. in the background, before they are opened)."""
+    derived = _for(book, today)
+    for name in ("names", "late", "newest_first", "order_counts", "segments", "last_contact"):
+        getattr(derived, name)
+
+
 def _shown(order: Order, show: str, late: dict[str, int]) -> bool:
     if show == "all":
         return True

@@ -5,19 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from rich.table import Table
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Label, OptionList, Static
 
 from store.book import Book
+from store.browse import prepare
 from store.dashboard import Dashboard, dashboard
 
 from ..bindings import DASHBOARD
 from ..format import money, percent
 from ..widgets.attention import AttentionList
 from ..widgets.trend import TrendChart
-from .base import BookScreen
+from .base import READ_ATTEMPTS, BookScreen
 
 
 def key_figures(d: Dashboard) -> Table:
@@ -67,6 +68,17 @@ class DashboardScreen(BookScreen):
         self.query_one("#key-figures", Static).update(key_figures(d))
         self.query_one("#trend", TrendChart).show(d.trend)
         self.query_one("#attention", AttentionList).show(d)
+        self._prepare_lists(self.app.book, self.app.today)
+
+    @work(thread=True, exclusive=True, group="prepare")
+    def _prepare_lists(self, book: Book, today: date) -> None:
+        """Derive what the clients and orders lists need while the user reads the dashboard."""
+        for _ in range(READ_ATTEMPTS):
+            try:
+                prepare(book, today)
+                return
+            except RuntimeError:
+                continue
 
     @on(OptionList.OptionSelected, "#attention")
     def _open(self, event: OptionList.OptionSelected) -> None:
