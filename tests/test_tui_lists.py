@@ -101,3 +101,19 @@ async def test_the_orders_list_filters_by_status_overdue_and_text(tmp_path):
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert isinstance(app.screen, OrderScreen) and app.screen.ref == "2026-002"
+
+
+async def test_a_clients_orders_list_leaves_with_escape(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_client(1)
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, OrdersScreen) and table_keys(app, "#orders") == ["2026-002"]
+        await pilot.press("slash", "escape")
+        assert isinstance(app.screen, OrdersScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)

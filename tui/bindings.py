@@ -50,8 +50,8 @@ TABLE = [
 
 LIST = [
     _b("slash", "search", "Search", "list.search", "Type to filter the list"),
-    _b("escape", "leave_search", "Back to list", "list.leave_search",
-       "Return from the search box to the list", show=False),
+    _b("escape", "leave_search", "Back", "list.leave_search",
+       "From the search box to the list; from the list, back", show=False),
 ]
 
 DASHBOARD = [

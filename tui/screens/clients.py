@@ -64,8 +64,15 @@ class ClientsScreen(BookScreen):
         self.reload(offset=0)
 
     @on(Input.Submitted, "#search")
-    def action_leave_search(self) -> None:
+    def _searched(self) -> None:
         self.query_one("#clients DataTable").focus()
+
+    def action_leave_search(self) -> None:
+        """Escape: from the search box to the list; from the list, back (when pushed)."""
+        if self.query_one("#search", Input).has_focus:
+            self._searched()
+        else:
+            self.action_back()
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
