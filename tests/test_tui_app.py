@@ -9,6 +9,7 @@ from rich.console import Console
 from textual.command import CommandPalette
 
 from tui.app import CarnetApp
+from tui.commands import CarnetCommands
 from tui.bindings import AREAS, known_ids, load_keymap, unknown_ids
 from tui.screens.clients import ClientsScreen
 from tui.screens.help import HelpScreen, keys_table
@@ -103,3 +104,18 @@ async def test_the_status_key_cycles_the_orders_filter(tmp_path):
         assert isinstance(app.screen, OrdersScreen)
         assert str(app.screen.query_one("#show").value) == "overdue"
         assert not isinstance(app.screen, OrderScreen)
+
+
+async def test_the_palette_offers_only_the_letters_a_screen_can_write(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_client(1)
+        await settle(pilot)
+        names = {name for name, _, _ in CarnetCommands(app.screen).commands()}
+        assert {"letter: thanks", "letter: feedback", "client: log", "go: orders"} <= names
+        assert "letter: apology" not in names
+        app.open_order("2026-002")
+        await settle(pilot)
+        names = {name for name, _, _ in CarnetCommands(app.screen).commands()}
+        assert {"letter: apology", "order: postpone", "order: extra"} <= names

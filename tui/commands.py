@@ -42,8 +42,10 @@ class CarnetCommands(Provider):
         ref = getattr(screen, "ref", None)
         client_id = getattr(screen, "client_id", None)
         if ref or client_id is not None:
+            from letters.draft import NEEDS_ORDER  # the letters package loads ReportLab: not at start
+            kinds = [k for k in LETTER_KINDS if ref or k not in NEEDS_ORDER]
             found += [(f"letter: {kind}", partial(app.open_letter, kind, ref, client_id),
-                       f"Compose a {kind} letter") for kind in LETTER_KINDS]
+                       f"Compose a {kind} letter") for kind in kinds]
         unique = {}
         for command in found:
             unique.setdefault(command[0], command)
