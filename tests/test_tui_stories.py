@@ -116,6 +116,9 @@ async def test_a_second_carnet_on_the_same_book_shows_the_store_message(tmp_path
             assert section_ids(app, "Overdue") == ["order:2026-002", "order:2026-001"]
             assert app.run_action_safely(relations.add_followup, app.book, 1, TODAY,
                                          "call back") is None
+            await pilot.press("enter", "p")
+            await settle(pilot)
+            assert isinstance(app.screen, OrderScreen)
 
 
 async def test_quitting_from_the_lock_message_leaves_without_a_traceback(tmp_path):

@@ -233,6 +233,10 @@ class CarnetApp(App):
         """Open B's dialog `tui.dialogs.<name>(app, *args)`; coroutines run in a worker."""
         if self.book is None:
             return
+        if self.read_only:
+            self.notify("This book is open read-only: nothing can be changed.",
+                        severity="warning")
+            return
         fn = wiring.dialog(name)
         if fn is None:
             self.notify(f"The {name.replace('_', ' ')} form is not available yet.",
