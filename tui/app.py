@@ -31,11 +31,11 @@ from .screens.orders import OrderScreen, OrdersScreen
 
 
 PRELOAD_AFTER = 0.5
-"""Seconds after start before B's heavier modules are imported (not while the dashboard paints)."""
+"""Seconds after start before the letter and form modules are imported (not during first paint)."""
 
 
 def _b_screen(name: str) -> Callable:
-    """A mode factory for one of B's section screens."""
+    """A mode factory for a section screen looked up by name (journal, profile)."""
     return lambda: wiring.screen(name)()
 
 
@@ -68,7 +68,7 @@ class CarnetApp(App):
         self.book_label = ""
         """Shown in the title when set ("demo")."""
         self.key_areas = dict(AREAS)
-        """Every binding by area, as the help screen lists them (B's join once loaded)."""
+        """Every binding by area, as the help screen lists them (the forms' join once loaded)."""
         self.keymap = load_keymap(self.data_dir)
         """The user's key overrides by binding id."""
         self.set_keymap(self.keymap.keys)
@@ -214,7 +214,7 @@ class CarnetApp(App):
         self.push_screen(ClientScreen(client_id))
 
     def push_section_screen(self, name: str, *args, **kwargs) -> None:
-        """Push one of B's screens (letter, recovery, welcome…) if it exists."""
+        """Push a screen looked up by name (letter, recovery, welcome…) if it exists."""
         screen = wiring.screen(name)
         if screen is None:
             self.notify(f"{name.removesuffix('Screen')} is not available yet.",
@@ -230,7 +230,7 @@ class CarnetApp(App):
         self.push_section_screen("LetterScreen", kind=kind, ref=ref, client_id=client_id)
 
     def call_dialog(self, name: str, *args) -> None:
-        """Open B's dialog `tui.dialogs.<name>(app, *args)`; coroutines run in a worker."""
+        """Open the form `tui.dialogs.<name>(app, *args)`; coroutines run in a worker."""
         if self.book is None:
             return
         if self.read_only:

@@ -1,4 +1,4 @@
-"""B's dialogs and screens, looked up by name so this app runs before they all exist."""
+"""Forms and screens looked up by name: the app starts without importing them (ReportLab…)."""
 
 from __future__ import annotations
 
@@ -41,11 +41,11 @@ OTHER_AREAS = {
     "Profile": (SCREENS["ProfileScreen"], "ProfileScreen"),
     "Welcome": (SCREENS["WelcomeScreen"], "WelcomeScreen"),
 }
-"""B's forms and screens whose keys the help screen lists and a keymap may remap."""
+"""Forms and screens whose keys the help screen lists and a keymap may remap."""
 
 
 def other_areas() -> dict[str, list]:
-    """The bindings of B's forms and screens that exist, by area."""
+    """The bindings of the forms and screens that exist, by area."""
     found = {}
     for area, (module_name, name) in OTHER_AREAS.items():
         owner = _attribute(module_name, name)
