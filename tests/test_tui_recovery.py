@@ -194,3 +194,18 @@ def test_snapshot_of_the_journal_at_80x24(tmp_path, snap_compare):
 
     app = CarnetApp(demo_book(tmp_path / "book"), TODAY)
     assert snap_compare(app, terminal_size=(80, 24), press=["4"], run_before=settle)
+
+
+async def test_the_letter_key_follows_the_plan(book):
+    incident = plan(book)
+    incidents.record_step(book, incident.id, "apologised", TODAY)
+    incidents.record_step(book, incident.id, "fixed", TODAY, solution="Relu")
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(RecoveryScreen(incident.id))
+        await pilot.press("l")
+        incidents.record_step(book, incident.id, "followed_up", TODAY)
+        app.refresh_data()
+        await pilot.pause()
+        await pilot.press("l")
+    assert [kind for _, kind, _, _ in app.opened] == ["follow-up", "feedback"]

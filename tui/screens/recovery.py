@@ -38,8 +38,8 @@ BINDINGS = [
             tooltip="Record the next step of the plan"),
     Binding("c", "close_plan", "Close plan", id="recovery.close",
             tooltip="Close the plan with the lesson learned"),
-    Binding("l", "letter", "Apology", id="recovery.letter",
-            tooltip="Write the apology letter for this order"),
+    Binding("l", "letter", "Letter", id="recovery.letter",
+            tooltip="Write the letter of the next step: apology, then follow-up, then feedback"),
     Binding("g", "gesture", "Gesture", id="recovery.gesture", show=False,
             tooltip="Record a gesture of goodwill given"),
     Binding("o", "order", "Order", id="recovery.order", show=False, tooltip="Open the order"),
@@ -73,6 +73,15 @@ def step_prompt(incident: Incident, step: str) -> Table:
         if value:
             grid.add_row("", Text.assemble((f"{label}: ", "italic"), value), "")
     return grid
+
+
+def letter_for(incident: Incident) -> str:
+    """The letter the plan calls for now: apology until fixed, follow-up, then feedback."""
+    if incident.fixed is None:
+        return "apology"
+    if incident.followed_up is None:
+        return "follow-up"
+    return "feedback"
 
 
 class RecoveryScreen(BookScreen):
@@ -182,7 +191,7 @@ class RecoveryScreen(BookScreen):
 
     def action_letter(self) -> None:
         if self.incident is not None:
-            self.app.open_letter(kind="apology", ref=self.incident.order_ref,
+            self.app.open_letter(kind=letter_for(self.incident), ref=self.incident.order_ref,
                                  client_id=self.incident.client_id)
 
     def action_order(self) -> None:
