@@ -60,11 +60,13 @@ class LetterScreen(BookScreen):
     BINDINGS = BINDINGS
 
     DEFAULT_CSS = """
-    LetterScreen #letter-choice { height: 1; padding: 0 1; margin-bottom: 1; }
+    LetterScreen #letter-choice { height: 1; padding: 0 1; }
     LetterScreen #letter-choice Label { padding: 0 1 0 0; color: $text-muted; }
     LetterScreen #letter-choice Select { width: 20; margin-right: 2; }
     LetterScreen #letter-choice #letter-language { width: 8; }
-    LetterScreen #letter-to { width: 1fr; color: $text-muted; }
+    LetterScreen #letter-to {
+        height: 1; padding: 0 1; color: $text-muted; text-overflow: ellipsis;
+    }
     LetterScreen #letter-head { height: auto; padding: 0 1; }
     LetterScreen #letter-head FieldRow { margin-bottom: 0; }
     LetterScreen #letter-head .field-message { width: auto; max-width: 30; }
@@ -116,7 +118,7 @@ class LetterScreen(BookScreen):
             yield Label("Language")
             yield Select([(lang, lang) for lang in LANGUAGES], id="letter-language",
                          allow_blank=False, compact=True, tooltip="The letter's language")
-            yield Static("", id="letter-to", markup=False)
+        yield Static("", id="letter-to", markup=False)
         yield FieldList([Field("subject", "Subject"), Field("salutation", "Salutation"),
                          Field("closing", "Closing")], self.app.today, id="letter-head")
         body = TextArea("", id="letter-body", soft_wrap=True, tab_behavior="focus")
