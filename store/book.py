@@ -158,6 +158,11 @@ class Book:
         """Every record of a table as models, in insertion order."""
         return [self._model(name, key) for key in self._rows(name)]
 
+    def where(self, name: str, field: str, value: object) -> list:
+        """Records whose `field` equals `value`; only the matches become models."""
+        return [self._model(name, key) for key, doc in self._rows(name).items()
+                if doc.get(field) == value]
+
     def get(self, name: str, doc_id: int):
         key = str(doc_id)
         if key not in self._rows(name):

@@ -104,9 +104,9 @@ def record_letter(book: Book, client_id: int, kind: str, language: str, on: date
 def timeline(book: Book, client_id: int) -> list[tuple[date, str, object]]:
     """Everything about one client, newest first: (date, kind of record, record)."""
     items: list[tuple[date, str, object]] = []
-    items += [(o.received, "order", o) for o in book.orders() if o.client_id == client_id]
-    items += [(i.when.date(), "interaction", i) for i in book.interactions()
-              if i.client_id == client_id]
-    items += [(i.opened, "incident", i) for i in book.incidents() if i.client_id == client_id]
-    items += [(f.due, "follow-up", f) for f in book.followups() if f.client_id == client_id]
+    items += [(o.received, "order", o) for o in book.where("orders", "client_id", client_id)]
+    items += [(i.when.date(), "interaction", i)
+              for i in book.where("interactions", "client_id", client_id)]
+    items += [(i.opened, "incident", i) for i in book.where("incidents", "client_id", client_id)]
+    items += [(f.due, "follow-up", f) for f in book.where("followups", "client_id", client_id)]
     return sorted(items, key=lambda item: (item[0], item[1]), reverse=True)
