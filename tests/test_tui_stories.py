@@ -197,3 +197,32 @@ async def test_an_apology_from_the_order_is_filed_as_a_pdf_on_the_timelines(tmp_
         timeline = [app.book.get("interactions", int(key.split(":")[1])).kind
                     for key in table_keys(app, "#timeline") if key.startswith("interaction:")]
         assert "letter sent" in timeline
+
+
+async def test_ctrl_z_while_typing_undoes_the_typing_not_the_book(tmp_path):
+    """A mistaken keystroke in a text field must not revert the last saved change."""
+    from datetime import date as _date
+
+    from store import clients as _clients
+    from store.book import Book as _Book
+    from textual.widgets import Input as _Input
+    from tui.app import CarnetApp as _App
+
+    with _Book(tmp_path / "book") as book:
+        client = _clients.add_client(book, _date(2026, 11, 23), last_name="Lefèvre")
+    app = _App(data_dir=tmp_path / "book", today=_date(2026, 11, 23))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        _clients.edit_client(app.book, client.id, last_name="Lefebvre")
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.focused, _Input)
+        await pilot.press("x", "ctrl+z")
+        await pilot.pause()
+        assert app.book.client(client.id).last_name == "Lefebvre"
+        app.set_focus(None)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.book.client(client.id).last_name == "Lefèvre"

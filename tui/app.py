@@ -16,6 +16,7 @@ from textual.app import App
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen
+from textual.widgets import Input, TextArea
 
 from store.book import Book
 from store.errors import BookLocked, CarnetError
@@ -174,6 +175,13 @@ class CarnetApp(App):
             self.notify(success(result) if callable(success) else success)
         self.refresh_data()
         return result
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """While typing or in a form, ctrl+z belongs to the text field, not the book."""
+        if action == "undo":
+            typing = isinstance(self.focused, (Input, TextArea))
+            return not (typing or isinstance(self.screen, ModalScreen))
+        return True
 
     def action_undo(self) -> None:
         """Revert the last change to the book."""
