@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -39,6 +40,7 @@ class CarnetCommands(Provider):
         found += self._bindings(app, APP)
         found += [("client: new", partial(app.call_dialog, "new_client"), "Add a client"),
                   ("order: new", partial(app.call_dialog, "new_order", None), "Take an order")]
+        found += self._book_commands(app)
         ref = getattr(screen, "ref", None)
         client_id = getattr(screen, "client_id", None)
         if ref or client_id is not None:
@@ -50,6 +52,21 @@ class CarnetCommands(Provider):
         for command in found:
             unique.setdefault(command[0], command)
         return list(unique.values())
+
+    def _book_commands(self, app) -> list[Command]:
+        """Backup and exports, written into the book's folder; the path is notified."""
+        from store.exchange.folder import EXPORTS, export_to_folder
+
+        def saved(path) -> str:
+            return f"Saved: {path}"
+        moment = datetime.combine(app.today, datetime.now().time())
+        found = [("book: backup", partial(app.run_action_safely, app.book.files.backup,
+                                          success=saved), "A timestamped copy in backups/")]
+        found += [(f"export: {label}", partial(app.run_action_safely, export_to_folder,
+                                               app.book, name, moment, success=saved),
+                   f"Write {label} into the book's exports/ folder")
+                  for name, (label, _, _) in EXPORTS.items()]
+        return found
 
     async def discover(self) -> Hits:
         for name, run, help_text in self.commands():
