@@ -56,9 +56,11 @@ def write_rows(bench: Workbench) -> list[Row]:
     return rows
 
 
-def _probe_runs(bench: Workbench, kind: str, runs: int) -> tuple[list[float], int]:
+def _probe_runs(bench: Workbench, kind: str, runs: int) -> tuple[list[float], int, float]:
+    """Wall seconds of each run, peak memory, median CPU seconds."""
     reports = [probe("dashboard", kind, str(bench.path(kind)), bench.today) for _ in range(runs)]
-    return [r["seconds"] for r in reports], max(r["peak_memory"] for r in reports)
+    return ([r["seconds"] for r in reports], max(r["peak_memory"] for r in reports),
+            median([r["cpu_seconds"] for r in reports]))
 
 
 def open_rows(bench: Workbench) -> list[Row]:
@@ -75,7 +77,8 @@ def open_rows(bench: Workbench) -> list[Row]:
     open_row = Row(name, "open + dashboard", budget=budget,
                    budget_text=f"≤ {show(budget, 's')}" if budget else "",
                    carnet=median(measured["carnet"][0]), samples=runs,
-                   note=f"median of {runs} fresh processes, imports excluded; figures by {source}")
+                   note=f"median of {runs} fresh processes, imports excluded; CPU time "
+                        f"{show(measured['carnet'][2], 's')}; figures by {source}")
     memory_row = Row(name, "peak memory (open + dashboard)", unit="B", budget=memory,
                      budget_text=f"≤ {memory / MB:.0f} MB" if memory else "",
                      carnet=measured["carnet"][1], note="VmHWM of the probe process")
