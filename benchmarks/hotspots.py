@@ -47,13 +47,6 @@ def _positional_interactions(rows: dict) -> list:
             for k, d in rows.items()]
 
 
-def _inlined_all(book: Book, name: str) -> list:
-    model, out = TABLE_MODELS[name].from_doc, []
-    for key, doc in book.files.tables.get(name, {}).items():
-        out.append(model(doc, int(key)))
-    return out
-
-
 def phases(book: Book, raw: bytes, repeat: int) -> list[tuple[str, float]]:
     """(what, seconds) for each phase, models rebuilt from scratch where it matters."""
     today = synth.TEN_YEARS.today
@@ -86,8 +79,6 @@ def phases(book: Book, raw: bytes, repeat: int) -> list[tuple[str, float]]:
              lambda: relations.timeline(book, busiest))):
         found.append((label, best(fn, repeat)))
     found += [
-        ("candidate: Book.all loop inlined (interactions)",
-         best(lambda: _inlined_all(book, "interactions"), repeat)),
         ("candidate: positional Interaction(...) instead of from_doc",
          best(lambda: _positional_interactions(rows.get("interactions", {})), repeat)),
         ("candidate: only feedback/praise/complaint interactions as models",
