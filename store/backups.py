@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -28,16 +29,37 @@ def newest_backup(data_dir: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
-def write_backup(data_dir: Path, snapshot: bytes, label: str = "", now: datetime | None = None,
-                 keep: int = KEEP) -> Path:
-    """Write a timestamped copy of `snapshot` and drop the oldest beyond `keep`."""
+def _new_path(data_dir: Path, label: str, now: datetime | None) -> Path:
     folder = ensure_private_dir(backup_dir(data_dir))
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
     suffix = f"-{label}" if label else ""
-    path = folder / f"{PREFIX}{stamp}{suffix}.json"
-    write_atomic(path, snapshot)
+    return folder / f"{PREFIX}{stamp}{suffix}.json"
+
+
+def _rotate(data_dir: Path, keep: int) -> None:
     for old in list_backups(data_dir)[:-keep]:
         old.unlink(missing_ok=True)
+
+
+def write_backup(data_dir: Path, snapshot: bytes, label: str = "", now: datetime | None = None,
+                 keep: int = KEEP) -> Path:
+    """Write a timestamped copy of `snapshot` and drop the oldest beyond `keep`."""
+    path = _new_path(data_dir, label, now)
+    write_atomic(path, snapshot)
+    _rotate(data_dir, keep)
+    return path
+
+
+def link_backup(data_dir: Path, snapshot_file: Path, now: datetime | None = None,
+                keep: int = KEEP) -> Path:
+    """Back up a snapshot file that is only ever replaced, never rewritten: a hard link is
+    an instant, consistent copy (a byte copy where links are not supported)."""
+    path = _new_path(data_dir, "", now)
+    try:
+        os.link(snapshot_file, path)
+    except OSError:
+        write_atomic(path, snapshot_file.read_bytes())
+    _rotate(data_dir, keep)
     return path
 
 

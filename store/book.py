@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from tinydb.queries import QueryLike
 from tinydb.table import Document
@@ -43,6 +43,7 @@ class Book:
         self._label = ""
         self.history: list[Change] = []
         self._models: dict[str, dict[str, object]] = {}
+        self._lists: dict[str, list] = {}
         self._ref_index: dict[str, str] | None = None
         self.revision = 0
 
@@ -51,7 +52,11 @@ class Book:
         return cls(data_dir, read_only=read_only)
 
     def close(self) -> None:
-        self.files.close()
+        """Fold the journal and release the lock; the book's memory can then be freed."""
+        try:
+            self.files.close()
+        finally:
+            self.db.storage.on_change = None
 
     def __enter__(self) -> Book:
         return self
@@ -116,6 +121,7 @@ class Book:
         rows = self._rows("orders")
         for (table, key), prior in before.items():
             self._models.get(table, {}).pop(key, None)
+            self._lists.pop(table, None)
             if table == "orders" and self._ref_index is not None:
                 if prior is not None and self._ref_index.get(prior["ref"]) == key:
                     del self._ref_index[prior["ref"]]
@@ -155,13 +161,19 @@ class Book:
         return model
 
     def all(self, name: str) -> list:
-        """Every record of a table as models, in insertion order."""
-        return [self._model(name, key) for key in self._rows(name)]
+        """Every record of a table as models, in insertion order (a fresh list, cached models)."""
+        cached = self._lists.get(name)
+        if cached is None:
+            cached = self._lists[name] = [self._model(name, key) for key in self._rows(name)]
+        return list(cached)
 
     def where(self, name: str, field: str, value: object) -> list:
         """Records whose `field` equals `value`; only the matches become models."""
-        return [self._model(name, key) for key, doc in self._rows(name).items()
-                if doc.get(field) == value]
+        return self.matching(name, lambda doc: doc.get(field) == value)
+
+    def matching(self, name: str, keep: Callable[[dict], bool]) -> list:
+        """Records whose stored document passes `keep`; only those become models."""
+        return [self._model(name, key) for key, doc in self._rows(name).items() if keep(doc)]
 
     def get(self, name: str, doc_id: int):
         key = str(doc_id)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from .book import Book
 from .deadlines import DeadlineLine, due_soon, overdue
 from .errors import NotFound
-from .loyalty import AtRisk, at_risk_clients, silent_clients
+from .loyalty import FEEDBACK_KINDS, AtRisk, at_risk_clients, silent_clients
 from .milestones import Milestone, milestones
 from .models import Client, FollowUp, Incident
 from .performance import on_time, on_time_by_month, revenue
@@ -78,11 +78,17 @@ def _incident_lines(book: Book, clients: dict[int, Client]) -> list[IncidentLine
     return lines
 
 
+def carries_feedback(doc: dict) -> bool:
+    """The stored interactions the dashboard's loyalty rules read (feedback, complaints, scores)."""
+    return doc["kind"] in FEEDBACK_KINDS or doc.get("satisfaction") is not None
+
+
 def dashboard(book: Book, today: date) -> Dashboard:
     """Compose the rules over the whole book for `today`."""
     clients = book.clients_by_id()
     all_clients = list(clients.values())
-    orders, interactions = book.orders(), book.interactions()
+    orders = book.orders()
+    interactions = book.matching("interactions", carries_feedback)
     profile = book.profile
     followups = [FollowUpLine(f, clients.get(f.client_id), (today - f.due).days)
                  for f in pending_followups(book, today)]

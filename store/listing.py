@@ -15,7 +15,7 @@ from typing import NamedTuple
 from . import deadlines, loyalty
 from .book import Book
 from .deadlines import ref_key
-from .models import Order
+from .models import OPEN_STATUSES, Order
 
 
 class Column(NamedTuple):
@@ -66,7 +66,8 @@ def sort_name(name: str) -> str:
 
 def overdue_rows(book: Book, today: date) -> list[dict]:
     """Overdue orders, most late first (days late count from the due date pushed back by pauses)."""
-    lines = deadlines.overdue(book.orders(), book.clients_by_id(), book.profile, today)
+    still_open = book.matching("orders", lambda doc: doc["status"] in OPEN_STATUSES)
+    lines = deadlines.overdue(still_open, book.clients_by_id(), book.profile, today)
     return [{
         "ref": line.order.ref, "client": line.client.name if line.client else None,
         "client_id": line.order.client_id, "title": line.order.title,

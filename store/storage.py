@@ -37,6 +37,7 @@ def _gc_paused():
     try:
         yield
     finally:
+        gc.freeze()  # the book's documents hold no cycles: no collection needs to walk them
         if enabled:
             gc.enable()
 
@@ -177,7 +178,7 @@ class BookFiles:
 
     def _daily_backup(self, now: datetime) -> None:
         if self.snapshot_path.exists() and not backups.has_backup_from(self.data_dir, now):
-            backups.write_backup(self.data_dir, self.snapshot_path.read_bytes(), now=now)
+            backups.link_backup(self.data_dir, self.snapshot_path, now=now)
 
     def snapshot_bytes(self) -> bytes:
         """The whole book as one self-describing JSON document."""
