@@ -133,8 +133,10 @@ def resolve(args: argparse.Namespace) -> argparse.Namespace:
 # -- opening the book ----------------------------------------------------------
 
 @contextmanager
-def reader(args: argparse.Namespace) -> Iterator:
-    """The book opened read-only: works beside an open Carnet, never creates anything."""
+def reader(args: argparse.Namespace, open_only: bool = False) -> Iterator:
+    """The book opened read-only: works beside an open Carnet, never creates anything.
+
+    `open_only`: just the profile, clients and open orders (what `overdue` needs), fast."""
     from store.book import Book
     existing = args.data_dir
     while not existing.exists() and existing != existing.parent:
@@ -142,7 +144,7 @@ def reader(args: argparse.Namespace) -> Iterator:
     if not existing.is_dir():
         raise CarnetError(f"cannot use {args.data_dir} as the data directory: "
                           f"{existing} is not a directory")
-    book = Book(args.data_dir, read_only=True)
+    book = Book(args.data_dir, read_only=True, open_only=open_only)
     try:
         yield book
     finally:
@@ -211,7 +213,7 @@ def cmd_demo(args: argparse.Namespace) -> int | None:
 
 def cmd_overdue(args: argparse.Namespace) -> int | None:
     from store import listing
-    with reader(args) as book:
+    with reader(args, open_only=True) as book:
         rows = listing.overdue_rows(book, args.today)
     print_rows(args, rows, listing.OVERDUE_COLUMNS,
                f"Nothing overdue on {args.today.isoformat()}.",

@@ -33,8 +33,10 @@ class Change:
 class Book:
     """One book: open it, read typed records, change them in transactions."""
 
-    def __init__(self, data_dir: Path | str, read_only: bool = False, now: datetime | None = None):
-        self.files = BookFiles(Path(data_dir), read_only=read_only, now=now)
+    def __init__(self, data_dir: Path | str, read_only: bool = False, now: datetime | None = None,
+                 open_only: bool = False):
+        """`open_only` (read-only): a quick view holding the profile, clients and open orders."""
+        self.files = BookFiles(Path(data_dir), read_only=read_only, now=now, open_only=open_only)
         self.data_dir = self.files.data_dir
         self.read_only = read_only
         self.db = BookDB(storage=InMemoryTables, tables=self.files.tables,

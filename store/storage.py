@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-from . import backups
+from . import backups, openview
 from .errors import BookChanged, BookCorrupt, BookError, BookLocked, BookVersionError, ReadOnlyBook
 from .files import clean_stray_temporaries, ensure_private_dir, open_private, write_atomic
 from .journal import Journal, Op, read_entries
@@ -64,7 +64,8 @@ def apply_ops(tables: dict, ops: list) -> None:
 class BookFiles:
     """The files of one book; the writer holds an exclusive lock for its lifetime."""
 
-    def __init__(self, data_dir: Path, read_only: bool = False, now: datetime | None = None):
+    def __init__(self, data_dir: Path, read_only: bool = False, now: datetime | None = None,
+                 open_only: bool = False):
         self.data_dir = Path(data_dir)
         self.read_only = read_only
         self.snapshot_path = self.data_dir / SNAPSHOT
@@ -72,6 +73,7 @@ class BookFiles:
         self.lock_fd: int | None = None
         self.journal: Journal | None = None
         self.migrated_from: int | None = None
+        self.open_only = read_only and open_only
         if read_only:
             self._load_consistent()
             return
@@ -87,6 +89,9 @@ class BookFiles:
             self.journal = Journal(self.journal_path, self._journal_valid)
             if self.journal.size or self.migrated_from is not None or not self.snapshot_path.exists():
                 self.compact()
+            elif openview.read(self.data_dir, self.snapshot_path, SCHEMA_VERSION) is None:
+                openview.write(self.data_dir, self.snapshot_path, self.seq, SCHEMA_VERSION,
+                               self.tables)
             self._remember_fingerprint()
             self._daily_backup(now or datetime.now())
         except BaseException:
@@ -125,7 +130,13 @@ class BookFiles:
                               f"changed; {_restore_hint(self.data_dir)}") from None
 
     def _load(self) -> None:
-        tables, self.seq, schema = self._read_snapshot()
+        view = openview.read(self.data_dir, self.snapshot_path, SCHEMA_VERSION) \
+            if self.open_only else None
+        if view is not None:
+            tables, self.seq = view
+            schema = SCHEMA_VERSION
+        else:
+            tables, self.seq, schema = self._read_snapshot()
         if schema > SCHEMA_VERSION:
             raise BookVersionError(
                 f"this book was written by a newer Carnet (schema {schema}; this one reads up "
@@ -146,7 +157,7 @@ class BookFiles:
         with _gc_paused():
             for entry in entries:
                 if entry["seq"] > self.seq:
-                    apply_ops(tables, entry["ops"])
+                    apply_ops(tables, openview.filtered(entry["ops"]) if view else entry["ops"])
                     self.seq = entry["seq"]
         self.tables = tables
 
@@ -205,6 +216,7 @@ class BookFiles:
     def compact(self) -> None:
         """Fold the journal into a new snapshot, atomically."""
         write_atomic(self.snapshot_path, self.snapshot_bytes())
+        openview.write(self.data_dir, self.snapshot_path, self.seq, SCHEMA_VERSION, self.tables)
         self.journal.reset()
         self._remember_fingerprint()
 
