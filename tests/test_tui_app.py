@@ -119,3 +119,27 @@ async def test_the_palette_offers_only_the_letters_a_screen_can_write(tmp_path):
         await settle(pilot)
         names = {name for name, _, _ in CarnetCommands(app.screen).commands()}
         assert {"letter: apology", "order: postpone", "order: extra"} <= names
+
+
+def footer_keys(app) -> list[str]:
+    """The descriptions the current screen's footer shows."""
+    return [str(key.description) for key in app.screen.query("FooterKey")]
+
+
+async def test_the_footer_follows_focus_and_shows_remapped_keys(tmp_path):
+    folder = late_book(tmp_path / "book")
+    (folder / "keymap.toml").write_text('"list.search" = "f3"\n')
+    app = CarnetApp(folder, TODAY)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert "Undo" in footer_keys(app) and "New client" in footer_keys(app)
+        search = next(key for key in app.screen.query("FooterKey") if key.description == "Search")
+        assert search.key_display == "f3"
+        await pilot.press("f3")
+        await settle(pilot)
+        assert "Undo" not in footer_keys(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Undo" in footer_keys(app)

@@ -9,7 +9,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from ..widgets.footer import KeyFooter
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -50,7 +52,7 @@ class ConfirmDialog(ModalScreen[bool]):
                              tooltip="Yes (y)")
                 yield Button(self.no, variant="primary", id="confirm-no", compact=True,
                              tooltip="No (n)")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from store.errors import CarnetError, ValidationError
 
+from ..widgets.footer import KeyFooter
 from .confirm import ConfirmDialog
 from .fields import Field, FieldList
 
@@ -71,7 +72,7 @@ class FormDialog(ModalScreen[bool]):
                              compact=True, tooltip="Save (ctrl+s)")
                 yield Button("Cancel", id="form-cancel", compact=True,
                              tooltip="Close without saving (escape)")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def body(self) -> FieldList:

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from store.book import Book
 from store.browse import client_page, cut
@@ -21,6 +21,7 @@ from store.relations import timeline
 from ..bindings import CLIENT, CLIENTS, LIST
 from ..format import ago
 from ..widgets.cards import client_card, loyalty_card, timeline_row
+from ..widgets.footer import KeyFooter
 from ..widgets.paged_table import PagedTable
 from .base import BookScreen
 
@@ -39,7 +40,7 @@ class ClientsScreen(BookScreen):
         yield PagedTable(("Name", 0), ("Segment", 11), ("Status", 9), ("City", 12),
                          ("Last contact", 13), ("Orders", 6),
                          id="clients", empty="No client matches.")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -122,7 +123,7 @@ class ClientScreen(BookScreen):
                 yield Static(id="loyalty")
         yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="timeline",
                          empty="Nothing yet.")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -8,7 +8,7 @@ from rich.table import Table
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 
 from store.book import Book
 from store.browse import prepare
@@ -17,6 +17,7 @@ from store.dashboard import Dashboard, dashboard
 from ..bindings import DASHBOARD
 from ..format import money, percent
 from ..widgets.attention import AttentionList
+from ..widgets.footer import KeyFooter
 from ..widgets.trend import TrendChart
 from .base import READ_ATTEMPTS, BookScreen
 
@@ -49,7 +50,7 @@ class DashboardScreen(BookScreen):
                 yield Label("On time by month (promised date)", classes="panel-title")
                 yield TrendChart(bar_height=3, id="trend")
         yield AttentionList(id="attention")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

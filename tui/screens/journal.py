@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.models import Lesson
@@ -19,6 +19,7 @@ from store.performance import (OnTime, average_days_late, last_months, on_time,
 from store.recovery import recovery_figure
 
 from .. import dialogs
+from ..widgets.footer import KeyFooter
 from .base import BookScreen
 
 MONTHS = 12
@@ -115,7 +116,7 @@ class JournalScreen(BookScreen):
         lessons = OptionList(id="journal-lessons")
         lessons.border_title = "Lessons learned"
         yield lessons
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, Select, Static, TextArea
+from textual.widgets import Header, Label, Select, Static, TextArea
 
 import letters
 from letters.archive import draft_for, file_letter
@@ -24,6 +24,7 @@ from store.models import LANGUAGES, Client, Order, Profile
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.fields import Field, FieldList
+from ..widgets.footer import KeyFooter
 from .base import BookScreen
 
 KIND_NAMES = {"apology": "apology", "follow-up": "follow-up", "summary": "summary",
@@ -125,7 +126,7 @@ class LetterScreen(BookScreen):
         body.border_title = "Letter — a blank line between paragraphs"
         yield body
         yield Static("", id="letter-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def section(self) -> str:
         about = f" about {self.ref}" if self.ref else ""

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from store.book import Book
 from store.browse import ORDER_FILTERS, OrderRow, cut, order_page
@@ -20,6 +20,7 @@ from store.orders import add_extra, mark_paid, set_status
 
 from ..bindings import LIST, ORDER, ORDERS
 from ..dialogs import Field, FormDialog
+from ..widgets.footer import KeyFooter
 from ..widgets.order_view import order_dates, order_document, order_head, order_related, order_scope
 from ..widgets.paged_table import PagedTable
 from .base import BookScreen
@@ -60,7 +61,7 @@ class OrdersScreen(BookScreen):
         yield PagedTable(("Ref", 8), ("Client", 18), ("Title", 0), ("Status", 11), ("When", 12),
                          id="orders",
                          empty="No order matches.")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -161,7 +162,7 @@ class OrderScreen(BookScreen):
             yield Static(id="order-scope", classes="panel")
         yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="order-related",
                          empty="No history yet.")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

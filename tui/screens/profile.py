@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store import validate as v
 from store.errors import CarnetError, ValidationError
@@ -12,6 +12,7 @@ from store.models import LANGUAGES, Profile
 
 from ..dialogs.common import options
 from ..dialogs.fields import Field, FieldList
+from ..widgets.footer import KeyFooter
 from .base import BookScreen
 
 SINGLE_LINE = ("name", "trade", "postcode", "city", "country", "phone", "siret",
@@ -88,7 +89,7 @@ class ProfileScreen(BookScreen):
                      "the saved one.", id="profile-intro")
         yield FieldList(profile_fields(Profile()), self.app.today, id="profile-fields")
         yield Static("", id="profile-error", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

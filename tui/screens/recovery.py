@@ -7,7 +7,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import NotFound
@@ -16,6 +16,7 @@ from store.models import Incident
 
 from .. import dialogs
 from ..dialogs.recovery import STEP_TITLES
+from ..widgets.footer import KeyFooter
 from .base import BookScreen
 
 TO_DO = {
@@ -107,7 +108,7 @@ class RecoveryScreen(BookScreen):
         yield Static(id="plan-head")
         yield OptionList(id="plan-steps")
         yield Static(id="plan-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -12,11 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from store.book import Book
 from store.demo import fill_demo
 from store.errors import CarnetError
+
+from ..widgets.footer import KeyFooter
 
 DEMO_LABEL = "demo"
 """How the app labels the demo book (in the title bar)."""
@@ -78,7 +80,7 @@ class WelcomeScreen(ModalScreen[None]):
             with Center():
                 yield Button("Explore the demo book (d)", id="welcome-demo", compact=True,
                              tooltip=BINDINGS[1].tooltip)
-        yield Footer()
+        yield KeyFooter()
 
     @on(Button.Pressed, "#welcome-profile")
     def action_profile(self) -> None:
