@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 
@@ -143,3 +144,12 @@ async def test_the_footer_follows_focus_and_shows_remapped_keys(tmp_path):
         await pilot.press("escape")
         await settle(pilot)
         assert "Undo" in footer_keys(app)
+
+
+async def test_the_books_models_are_frozen_once_read_and_released_on_close(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.book_settled and gc.get_freeze_count() > 0
+        await pilot.press("q")
+    assert not app.book_settled and gc.get_freeze_count() == 0

@@ -6,6 +6,7 @@ CarnetError into one notification and tells every screen to re-read the book.
 
 from __future__ import annotations
 
+import gc
 import inspect
 from collections.abc import Callable
 from datetime import date
@@ -66,6 +67,8 @@ class CarnetApp(App):
         """Open the book without taking the writer's lock."""
         self.book: Book | None = None
         """The open book, None until it is opened."""
+        self.book_settled = False
+        """The open book's models are built and exempt from the cyclic garbage collector."""
         self.book_label = ""
         """Shown in the title when set ("demo")."""
         self.key_areas = dict(AREAS)
@@ -119,6 +122,18 @@ class CarnetApp(App):
             self.push_section_screen("WelcomeScreen")
         return True
 
+    def settle_book_memory(self) -> None:
+        """Once the dashboard and the lists have built the book's models, freeze them.
+
+        A 20-year book holds ~150,000 models that live as long as the book; a full collection
+        walking them paused the UI for 0.1–0.3 s at unpredictable moments. Frozen objects are
+        still freed when no longer referenced (a model replaced by a change); closing the book
+        unfreezes them so that its cycles can be collected.
+        """
+        if not self.book_settled:
+            self.book_settled = True
+            gc.freeze()
+
     def _refused(self, message: str, data_dir: Path, offer_read_only: bool) -> None:
         def chosen(choice: str | None) -> None:
             if choice == "read-only":
@@ -142,6 +157,9 @@ class CarnetApp(App):
         book, self.book = self.book, None
         if book is None:
             return None
+        if self.book_settled:
+            self.book_settled = False
+            gc.unfreeze()
         try:
             book.close()
         except CarnetError as exc:

@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Label, OptionList, Static
+from textual.worker import Worker, WorkerState
 
 from store.book import Book
 from store.browse import prepare
@@ -80,6 +81,11 @@ class DashboardScreen(BookScreen):
                 return
             except RuntimeError:
                 continue
+
+    @on(Worker.StateChanged)
+    def _prepared(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "prepare" and event.state == WorkerState.SUCCESS:
+            self.app.settle_book_memory()
 
     @on(OptionList.OptionSelected, "#attention")
     def _open(self, event: OptionList.OptionSelected) -> None:
