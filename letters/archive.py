@@ -19,11 +19,13 @@ from .draft import LetterDraft
 from .layout import render_pdf
 
 ORDER_REF = re.compile(r"^\d{4}-\d+$")
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
 
 def safe_name(text: str) -> str:
     """ASCII letters, digits and dashes only: nothing in a name can leave its folder."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(LIGATURES)).encode(
+        "ascii", "ignore").decode()
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:40] or "client"
 
 

@@ -19,7 +19,7 @@ def _check(kind: str, client: Client, order: Order | None, incident: Incident | 
         raise ValidationError("kind", f"unknown letter kind {kind!r}; choose one of "
                                       f"{', '.join(KINDS)}")
     if kind in NEEDS_ORDER and order is None:
-        raise ValidationError("order", f"a {kind} letter is about one order; say which")
+        raise ValidationError("order", f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} letter is about one order; say which")
     if order is not None and client.id and order.client_id and order.client_id != client.id:
         raise ValidationError("order", f"order {order.ref} belongs to another client")
     if incident is not None and order is not None and incident.order_ref != order.ref:

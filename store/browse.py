@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Generic, TypeVar
 from weakref import WeakKeyDictionary
 
+from .text import fold
 from .book import Book
 from .clients import find_clients
 from .deadlines import overdue, ref_key
@@ -79,8 +80,8 @@ class _Derived:
     def newest_first(self) -> list[tuple[Order, str]]:
         """Every order with its lower-cased search text, newest reference first."""
         names = self.names
-        rows = [(o, f"{o.ref} {o.title} {o.document.nature} {names.get(o.client_id, '?')}"
-                 .casefold()) for o in self.book.orders()]
+        rows = [(o, fold(f"{o.ref} {o.title} {o.document.nature} {names.get(o.client_id, '?')}"))
+                for o in self.book.orders()]
         return sorted(rows, key=lambda row: ref_key(row[0].ref), reverse=True)
 
     @cached_property
@@ -133,7 +134,7 @@ def order_page(book: Book, today: date, text: str = "", show: str = "all",
     overdue ones most late first."""
     derived = _for(book, today)
     late, names = derived.late, derived.names
-    needle = text.casefold().strip()
+    needle = fold(text).strip()
     found = [order for order, haystack in derived.newest_first
              if (client_id is None or order.client_id == client_id)
              and _shown(order, show, late) and needle in haystack]

@@ -8,6 +8,7 @@ from datetime import date
 from . import validate as v
 from .book import Book
 from .errors import ValidationError
+from .text import fold
 from .models import CHANNELS, CIVILITIES, CLIENT_STATUSES, LANGUAGES, Client
 
 SINGLE_LINE = ("first_name", "last_name", "organisation", "postcode", "city", "country", "phone")
@@ -65,11 +66,10 @@ def mark_client(book: Book, client_id: int, status: str, note: str = "") -> Clie
 
 def find_clients(book: Book, text: str = "") -> list[Client]:
     """Clients whose name, organisation, email, city or tags contain `text`, sorted by name."""
-    needle = text.casefold().strip()
+    needle = fold(text).strip()
     found = [
         client for client in book.clients()
-        if not needle or needle in " ".join(
-            (client.name, client.organisation, client.email, client.city, *client.tags)
-        ).casefold()
+        if not needle or needle in fold(" ".join(
+            (client.name, client.organisation, client.email, client.city, *client.tags)))
     ]
-    return sorted(found, key=lambda c: (c.name.casefold(), c.id))
+    return sorted(found, key=lambda c: (fold(c.name), c.id))

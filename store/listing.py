@@ -16,6 +16,7 @@ from . import deadlines, loyalty
 from .book import Book
 from .deadlines import ref_key
 from .models import OPEN_STATUSES, Order
+from .text import fold
 
 
 class Column(NamedTuple):
@@ -60,8 +61,7 @@ def _iso(value: date | None) -> str | None:
 
 def sort_name(name: str) -> str:
     """A name as a person alphabetises it: accents and case ignored (É with E)."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return fold(name)
 
 
 def overdue_rows(book: Book, today: date) -> list[dict]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from .text import fold
 from .models import Client, Incident, Interaction, Order
 from .performance import order_value
 
@@ -83,7 +84,7 @@ def placed(orders: Iterable[Order]) -> list[Order]:
 
 
 def by_name(clients: Iterable[Client]) -> list[Client]:
-    return sorted(clients, key=lambda client: (client.name.casefold(), client.id))
+    return sorted(clients, key=lambda client: (fold(client.name), client.id))
 
 
 def last_contact(interactions: Iterable[Interaction]) -> dict[int, datetime]:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from . import validate as v
 from .book import Book
 from .errors import ValidationError
+from .text import fold
 from .models import CAUSES, ORDER_STATUSES, Document, Extra, FollowUp, Order, Pause, Postponement
 
 FEEDBACK_AFTER_DAYS = 7
@@ -166,14 +167,14 @@ def add_extra(book: Book, ref: str, what: str, price, on: date) -> Order:
 def find_orders(book: Book, text: str = "", status: str | None = None,
                 client_id: int | None = None) -> list[Order]:
     """Orders filtered in the store (not in a widget), newest reference first."""
-    needle = text.casefold().strip()
+    needle = fold(text).strip()
     found = []
     for order in book.orders():
         if status and order.status != status:
             continue
         if client_id is not None and order.client_id != client_id:
             continue
-        if needle and needle not in f"{order.ref} {order.title} {order.document.nature}".casefold():
+        if needle and needle not in fold(f"{order.ref} {order.title} {order.document.nature}"):
             continue
         found.append(order)
     return sorted(found, key=lambda o: o.ref, reverse=True)
