@@ -10,19 +10,33 @@ from store.errors import CarnetError, ValidationError
 from store.exchange.progress import ProgressBar
 from store.files import write_private
 
-from .archive import write_letter
+from store.models import Letter
+
+from .archive import draft_for, file_letter, render, resolve, write_letter
 
 
 def cmd_letter(args: argparse.Namespace, book) -> int:
-    """Write one letter into the archive (and to --out); print the PDF's path."""
-    if args.out is not None and args.out.is_dir():
-        raise CarnetError(f"--out {args.out} is a directory; give a file name")
-    path = write_letter(book, args.kind, args.ref, args.today, args.lang)
-    if args.out is not None:
-        write_private(args.out, path.read_bytes())
-        path = args.out
-    print(path)
+    """Write one letter into the archive (and first to --out); print the PDF's path."""
+    out = args.out
+    if out is not None and out.is_dir():
+        raise CarnetError(f"--out {out} is a directory; give a file name")
+    if out is not None and not out.parent.is_dir():
+        raise CarnetError(f"--out: the folder {out.parent} does not exist")
+    client, order = resolve(book, args.ref)
+    draft = draft_for(book, args.kind, client, order, args.today, args.lang)
+    data = render(draft, book)
+    if out is not None:
+        write_private(out, data)
+    path = file_letter(book, client, draft, data)
+    print(out or path)
     return 0
+
+
+def already_sent(book, kind: str, order) -> Letter | None:
+    """A letter of this kind about this order sent since its current due date."""
+    sent = [letter for letter in book.letters()
+            if letter.order_ref == order.ref and letter.kind == kind and letter.date >= order.due]
+    return max(sent, key=lambda letter: letter.date) if sent else None
 
 
 def cmd_letters(args: argparse.Namespace, book) -> int:
@@ -31,13 +45,20 @@ def cmd_letters(args: argparse.Namespace, book) -> int:
     if not lines:
         print(f"Nothing overdue on {args.today.isoformat()}: no letter written.", file=sys.stderr)
         return 0
-    progress, failed = ProgressBar(f"{args.kind} letters"), []
+    progress, failed, skipped = ProgressBar(f"{args.kind} letters"), [], []
     for done, line in enumerate(lines, 1):
+        previous = already_sent(book, args.kind, line.order)
         try:
-            print(write_letter(book, args.kind, line.order.ref, args.today, args.lang))
+            if previous is None:
+                print(write_letter(book, args.kind, line.order.ref, args.today, args.lang))
+            else:
+                skipped.append(f"{line.order.ref}: a {args.kind} letter was already sent on "
+                               f"{previous.date.isoformat()} ({previous.path})")
         except ValidationError as exc:
             failed.append(f"{line.order.ref}: {exc}")
         progress(done, len(lines))
+    for duplicate in skipped:
+        print(f"carnet: not sent again: {duplicate}", file=sys.stderr)
     for failure in failed:
         print(f"carnet: skipped {failure}", file=sys.stderr)
     if failed:

@@ -93,6 +93,10 @@ def postpone(book: Book, ref: str, new_due: date, reason: str, cause: str, today
         v.text("reason", reason, required=True)
         if new_due == order.due:
             raise ValidationError("new date", f"is already the due date ({new_due.isoformat()})")
+        if new_due < order.due:
+            raise ValidationError("new date", f"{new_due.isoformat()} is before the current due "
+                                  f"date ({order.due.isoformat()}); a postponement moves it later "
+                                  "— edit the order to bring it forward")
         order.postponements.append(Postponement(today, order.due, new_due, reason, cause))
         order.due = new_due
     return _change(book, ref, f"postpone {ref}", mutate)

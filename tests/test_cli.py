@@ -123,12 +123,21 @@ def test_a_table_wider_than_the_terminal_cuts_its_long_text_columns():
     assert len(render_table(rows, ORDER_COLUMNS).splitlines()[2]) > 80
 
 
+def test_a_missing_book_is_not_mistaken_for_an_empty_one(tmp_path):
+    for name in ("overdue", "clients", "orders"):
+        result = carnet(name, data=tmp_path / "typo")
+        assert result.returncode == 2 and "no Carnet book in" in result.stderr
+    assert not (tmp_path / "typo").exists()
+
+
 def test_an_empty_book_says_so_in_one_clear_line(tmp_path):
+    Book(tmp_path / "none").close()
+    before = sorted((tmp_path / "none").rglob("*"))
     for name in ("overdue", "clients", "orders"):
         result = carnet(name, data=tmp_path / "none")
         assert result.returncode == 0 and len(result.stdout.strip().splitlines()) == 1
         assert carnet(name, "--json", data=tmp_path / "none").stdout.strip() == "[]"
-    assert not (tmp_path / "none").exists(), "read-only commands must not create the book"
+    assert sorted((tmp_path / "none").rglob("*")) == before, "read-only commands write nothing"
 
 
 def test_read_only_commands_work_while_another_carnet_holds_the_book(demo_book):

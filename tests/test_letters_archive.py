@@ -116,3 +116,23 @@ def test_a_letter_is_not_recorded_when_it_cannot_be_written(book_dir):
         with pytest.raises(NotFound):
             write_letter(book, "apology", "2026-404", TODAY)
         assert book.letters() == [] and not (book_dir / "letters").exists()
+
+
+def test_a_second_batch_does_not_send_the_same_apology_twice(book_dir):
+    first = carnet(book_dir, "letters", "apology", "--overdue")
+    again = carnet(book_dir, "letters", "apology", "--overdue")
+    assert len(first.stdout.split()) == 2 and again.stdout == ""
+    assert again.returncode == 0 and again.stderr.count("not sent again") == 2
+    with Book(book_dir, read_only=True) as book:
+        assert len(book.letters()) == 2
+
+
+def test_a_postponed_order_late_again_gets_a_new_apology(book_dir):
+    carnet(book_dir, "letters", "apology", "--overdue")
+    with Book(book_dir) as book:
+        orders.postpone(book, "2026-001", date(2026, 12, 1), "relecture", "mine", TODAY)
+    later = subprocess.run([sys.executable, "app.py", "--data", str(book_dir), "--today",
+                            "2026-12-05", "letters", "apology", "--overdue"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert [Path(p).name for p in later.stdout.split()] == ["2026-12-05-apology-2026-001.pdf"]
+    assert "2026-002" in later.stderr and "not sent again" in later.stderr
