@@ -107,8 +107,8 @@ class BookFiles:
             os.close(self.lock_fd)
             self.lock_fd = None
             who = f" (process {holder})" if holder else ""
-            raise BookLocked(f"this book is already open in another Carnet{who}; "
-                             "close it first, or open this one read-only") from None
+            raise BookLocked(f"this book is already open in another Carnet{who}; close it "
+                             "first to change it (reading it still works)") from None
         os.ftruncate(self.lock_fd, 0)
         os.pwrite(self.lock_fd, str(os.getpid()).encode(), 0)
 
