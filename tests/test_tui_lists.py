@@ -12,6 +12,7 @@ from store.models import Profile
 from tui.app import CarnetApp
 from tui.screens.clients import ClientScreen
 from tui.screens.orders import OrderScreen, OrdersScreen
+from tui.widgets.paged_table import PAGE_SIZE
 
 from .tui_support import TODAY, demo_book, late_book, page_info, settle, table_keys
 
@@ -74,11 +75,12 @@ async def test_the_orders_list_feeds_one_page_at_a_time(tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, OrdersScreen)
         first = table_keys(app, "#orders")
-        assert len(first) == 200 and page_info(app, "#orders") == "1–200 of 2,000"
+        assert len(first) == PAGE_SIZE and page_info(app, "#orders") == f"1–{PAGE_SIZE} of 2,000"
         await pilot.press("right_square_bracket")
         await settle(pilot)
         second = table_keys(app, "#orders")
-        assert len(second) == 200 and page_info(app, "#orders") == "201–400 of 2,000"
+        assert len(second) == PAGE_SIZE
+        assert page_info(app, "#orders") == f"{PAGE_SIZE + 1}–{2 * PAGE_SIZE} of 2,000"
         assert not set(first) & set(second)
         await pilot.press("left_square_bracket")
         await settle(pilot)
@@ -117,3 +119,16 @@ async def test_a_clients_orders_list_leaves_with_escape(tmp_path):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ClientScreen)
+
+
+async def test_a_name_that_looks_like_markup_is_listed_as_typed(tmp_path):
+    folder = tmp_path / "book"
+    with Book(folder) as book:
+        clients.add_client(book, TODAY, first_name="Jean", last_name="[b]Dupont[/b]")
+    app = CarnetApp(folder, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one("#clients DataTable", DataTable)
+        assert "Jean [b]Dupont" in table.render_line(1).text

@@ -17,11 +17,16 @@ from textual.widgets import Button, DataTable, Label
 
 from ..bindings import TABLE
 
-PAGE_SIZE = 200
-"""Rows fed to the DataTable at once."""
+PAGE_SIZE = 100
+"""Rows fed to the DataTable at once (it measures every cell of every row it is given)."""
 
 Row = tuple[str, Sequence[str | Text]]
 """A row's key (record id or reference) and its cells."""
+
+
+def _cell(value: str | Text) -> Text:
+    """A cell as Text: DataTable would read a plain string as markup (slower, and "[b]" styles)."""
+    return value if isinstance(value, Text) else Text(value, no_wrap=True, end="")
 
 
 class PagedTable(Vertical):
@@ -107,7 +112,7 @@ class PagedTable(Vertical):
         table = self.table
         table.clear()
         for key, cells in self._rows:
-            table.add_row(*cells, key=key)
+            table.add_row(*map(_cell, cells), key=key)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
 
