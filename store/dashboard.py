@@ -11,7 +11,7 @@ from .deadlines import DeadlineLine, due_soon, overdue
 from .errors import NotFound
 from .loyalty import FEEDBACK_KINDS, AtRisk, at_risk_clients, silent_clients
 from .milestones import Milestone, milestones
-from .models import Client, FollowUp, Incident
+from .models import Client, FollowUp, Incident, Letter
 from .performance import on_time, on_time_by_month, revenue
 from .recovery import next_step
 from .relations import pending_followups
@@ -58,6 +58,9 @@ class Dashboard:
     """(first day of the month, on-time rate or None), the last 12 months, oldest first."""
     active_orders: int
     revenue_this_year: Decimal
+    letters_sent: dict[str, Letter]
+    """The latest letter sent about each order on the lists, by reference (an apology once
+    sent should show, so a second one is not sent by mistake)."""
 
     @property
     def attention_count(self) -> int:
@@ -95,10 +98,12 @@ def dashboard(book: Book, today: date) -> Dashboard:
     recent = on_time(orders, today - timedelta(days=ON_TIME_WINDOW_DAYS), today)
     trend = [(date(int(key[:4]), int(key[5:]), 1), figure.rate_original)
              for key, figure in on_time_by_month(orders, today, TREND_MONTHS)]
+    late = overdue(orders, clients, profile, today)
+    soon = due_soon(orders, clients, profile, today)
     return Dashboard(
         today=today,
-        overdue=overdue(orders, clients, profile, today),
-        due_soon=due_soon(orders, clients, profile, today),
+        overdue=late,
+        due_soon=soon,
         followups=followups,
         incidents=_incident_lines(book, clients),
         at_risk=at_risk_clients(all_clients, orders, interactions, book.incidents(), today),
@@ -109,4 +114,16 @@ def dashboard(book: Book, today: date) -> Dashboard:
         trend=trend,
         active_orders=sum(1 for o in orders if o.is_open),
         revenue_this_year=revenue(orders, today.year),
+        letters_sent=latest_letters(book, {line.order.ref for line in (*late, *soon)}),
     )
+
+
+def latest_letters(book: Book, refs: set[str]) -> dict[str, Letter]:
+    """The most recent letter about each of these orders."""
+    latest: dict[str, Letter] = {}
+    for letter in book.letters():
+        if letter.order_ref in refs:
+            known = latest.get(letter.order_ref)
+            if known is None or (letter.date, letter.id) > (known.date, known.id):
+                latest[letter.order_ref] = letter
+    return latest

@@ -105,3 +105,26 @@ def test_a_client_who_never_gave_feedback_is_silent(book):
     assert [c.id for c in dashboard(book, TODAY).silent] == [thibault.id]
     relations.log_interaction(book, thibault.id, "praise", "Parfait", TODAY)
     assert dashboard(book, TODAY).silent == []
+
+
+def test_the_dashboard_knows_which_overdue_orders_already_got_a_letter(tmp_path):
+    """An apology once sent shows beside the late order, so it is not sent twice."""
+    from datetime import date as _date, timedelta as _timedelta
+
+    from store import clients as _clients, orders as _orders
+    from store.book import Book as _Book
+    from store.dashboard import dashboard as _dashboard
+    from store.relations import record_letter as _record_letter
+
+    today = _date(2026, 11, 23)
+    with _Book(tmp_path / "book") as book:
+        client = _clients.add_client(book, today, last_name="Lefèvre")
+        late = [_orders.add_order(book, today, client.id, title, received=today - _timedelta(30),
+                                  due=today - _timedelta(days)) for title, days in
+                (("Acte", 9), ("Registre", 4))]
+        _record_letter(book, client.id, "apology", "fr", today - _timedelta(2),
+                       "letters/a.pdf", "0" * 64, late[0].ref)
+        _record_letter(book, client.id, "apology", "fr", today, "letters/b.pdf", "1" * 64,
+                       late[0].ref)
+        sent = _dashboard(book, today).letters_sent
+    assert list(sent) == [late[0].ref] and sent[late[0].ref].path == "letters/b.pdf"
