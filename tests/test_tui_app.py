@@ -153,3 +153,13 @@ async def test_the_books_models_are_frozen_once_read_and_released_on_close(tmp_p
         assert app.book_settled and gc.get_freeze_count() > 0
         await pilot.press("q")
     assert not app.book_settled and gc.get_freeze_count() == 0
+
+
+async def test_the_letter_and_form_keys_load_once_the_user_pauses(tmp_path, monkeypatch):
+    monkeypatch.setattr("tui.app.PRELOAD_WHEN_QUIET", 0.2)
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert {"Letter", "Forms", "Journal"} <= app.key_areas.keys()

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import gc
 import inspect
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.message import Message
 from textual.reactive import reactive
@@ -32,8 +33,9 @@ from .screens.help import HelpScreen
 from .screens.orders import OrderScreen, OrdersScreen
 
 
-PRELOAD_AFTER = 0.5
-"""Seconds after start before the letter and form modules are imported (not during first paint)."""
+PRELOAD_WHEN_QUIET = 1.0
+"""Seconds without a key, a click or a screen shown before the letter and form modules are
+imported (~0.2 s of CPU, ReportLab mostly: it would slow whatever the user just asked for)."""
 
 
 def _b_screen(name: str) -> Callable:
@@ -80,10 +82,29 @@ class CarnetApp(App):
     # -- the book ----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.note_activity()
         for problem in self.keymap.problems:
             self.notify(problem, title="Keymap", severity="warning", timeout=10)
         self.open_book(self.data_dir, read_only=self.read_only)
-        self.set_timer(PRELOAD_AFTER, self._preload)
+        self.screen_change_signal.subscribe(self, lambda _screen: self.note_activity())
+        self._quiet_watch = self.set_interval(PRELOAD_WHEN_QUIET / 4, self._preload_when_quiet)
+
+    last_activity = 0.0
+    """`time.monotonic()` of the last key, click or screen shown."""
+
+    def note_activity(self) -> None:
+        """The user just did something: background imports wait for a quiet moment."""
+        self.last_activity = time.monotonic()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.note_activity()
+        await super().on_event(event)
+
+    def _preload_when_quiet(self) -> None:
+        if time.monotonic() - self.last_activity >= PRELOAD_WHEN_QUIET:
+            self._quiet_watch.stop()
+            self._preload()
 
     class Preloaded(Message):
         """The letter, journal, profile and form modules are imported; their bindings by area."""
@@ -94,7 +115,7 @@ class CarnetApp(App):
 
     @work(thread=True, group="preload")
     def _preload(self) -> None:
-        """Import the heavier screens (PDF layout, templates) after the first paint, off the UI."""
+        """Import the heavier screens (PDF layout, templates) in a quiet moment, off the UI."""
         self.post_message(self.Preloaded(wiring.other_areas()))
 
     @on(Preloaded)
