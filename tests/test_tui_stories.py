@@ -226,3 +226,31 @@ async def test_ctrl_z_while_typing_undoes_the_typing_not_the_book(tmp_path):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.book.client(client.id).last_name == "Lefèvre"
+
+
+async def test_an_apology_once_sent_shows_on_the_overdue_line(tmp_path):
+    """So that a second apology is not sent by mistake."""
+    from datetime import date as _date, timedelta as _timedelta
+
+    from textual.widgets import OptionList as _OptionList
+
+    from store import clients as _clients, orders as _orders
+    from store.book import Book as _Book
+    from store.relations import record_letter as _record_letter
+    from tui.app import CarnetApp as _App
+
+    today = _date(2026, 11, 23)
+    with _Book(tmp_path / "book") as book:
+        client = _clients.add_client(book, today, last_name="Lefèvre")
+        order = _orders.add_order(book, today, client.id, "Acte", received=today - _timedelta(30),
+                                  due=today - _timedelta(5))
+        _record_letter(book, client.id, "apology", "fr", today, "letters/a.pdf", "0" * 64,
+                       order.ref)
+    app = _App(data_dir=tmp_path / "book", today=today)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        attention = app.screen.query_one(_OptionList)
+        lines = [str(attention.get_option_at_index(i).prompt)
+                 for i in range(attention.option_count)]
+    assert any(order.ref in line and "✉ apology sent 23 Nov 2026" in line for line in lines)

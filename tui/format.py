@@ -12,10 +12,10 @@ def day(value: date | None) -> str:
 
 
 def money(value: Decimal | int | float) -> str:
-    """'1 250 €' (no cents when there are none)."""
+    """'1 250 €', '1 250,50 €' (euros written the French way; no cents when there are none)."""
     amount = Decimal(value)
     text = f"{amount:,.0f}" if amount == amount.to_integral() else f"{amount:,.2f}"
-    return text.replace(",", "\u202f") + " €"
+    return text.replace(",", "\u202f").replace(".", ",") + " €"
 
 
 def days(count: int) -> str:

@@ -33,9 +33,18 @@ def _name(client) -> str:
     return client.name if client is not None else "?"
 
 
+def _sent(d: Dashboard, ref: str) -> tuple[str, str]:
+    """'✉ apology 23 Nov · ' when a letter about this order was already sent."""
+    letter = d.letters_sent.get(ref)
+    if letter is None:
+        return ("", "")
+    return (f"✉ {letter.kind} sent {day(letter.date)} · ", "green")
+
+
 def _overdue(d: Dashboard) -> list[Option]:
     return [Option(_line(("  ", ""), (line.order.ref, "bold"), ("  ", ""),
                          (_pad(f"{days(line.days_late)} late", 15), "bold"),
+                         _sent(d, line.order.ref),
                          (f"{_name(line.client)} — ", ""), (line.order.title, "dim")),
                    id=f"order:{line.order.ref}") for line in d.overdue]
 
