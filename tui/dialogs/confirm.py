@@ -17,17 +17,6 @@ from ..widgets.footer import KeyFooter
 class ConfirmDialog(ModalScreen[bool]):
     """A question answered yes (y, or the focused button) or no (n, escape)."""
 
-    DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > #confirm-frame {
-        width: 60; max-width: 100%; height: auto;
-        border: round $warning; background: $panel; padding: 1 2;
-    }
-    ConfirmDialog #confirm-question { margin-bottom: 1; }
-    ConfirmDialog #confirm-buttons { height: auto; align-horizontal: right; }
-    ConfirmDialog #confirm-buttons Button { margin-left: 2; min-width: 8; }
-    """
-
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, go ahead"),
         Binding("n", "answer(False)", "No", id="confirm.no",

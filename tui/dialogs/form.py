@@ -29,20 +29,6 @@ class FormDialog(ModalScreen[bool]):
     A refused value shows its message beside its field and the form keeps what was typed.
     """
 
-    DEFAULT_CSS = """
-    FormDialog { align: center middle; }
-    FormDialog > #form-frame {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; border-title-style: bold; background: $panel; padding: 0 1;
-    }
-    FormDialog > #form-frame > #form-intro { color: $text-muted; margin-bottom: 1; }
-    FormDialog #form-fields { height: auto; max-height: 15; }
-    FormDialog #form-error { color: $error; height: auto; margin-bottom: 1; }
-    FormDialog #form-error.-empty { display: none; }
-    FormDialog #form-buttons { height: auto; align-horizontal: right; }
-    FormDialog #form-buttons Button { margin-left: 2; min-width: 10; }
-    """
-
     BINDINGS = [
         Binding("ctrl+s", "submit", "Save", id="form.save",
                 tooltip="Check the values and save them"),

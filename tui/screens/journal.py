@@ -103,12 +103,6 @@ class JournalScreen(BookScreen):
     SECTION = "Journal"
     BINDINGS = BINDINGS
 
-    DEFAULT_CSS = """
-    JournalScreen #journal-summary { padding: 0 1; height: auto; }
-    JournalScreen #journal-figures { height: 1fr; min-height: 4; }
-    JournalScreen #journal-lessons { height: 1fr; min-height: 5; border: round $primary 40%; }
-    """
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="journal-summary")

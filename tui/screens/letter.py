@@ -60,24 +60,6 @@ class LetterScreen(BookScreen):
 
     BINDINGS = BINDINGS
 
-    DEFAULT_CSS = """
-    LetterScreen #letter-choice { height: 1; padding: 0 1; }
-    LetterScreen #letter-choice Label { padding: 0 1 0 0; color: $text-muted; }
-    LetterScreen #letter-choice Select { width: 20; margin-right: 2; }
-    LetterScreen #letter-choice #letter-language { width: 8; }
-    LetterScreen #letter-to {
-        height: 1; padding: 0 1; color: $text-muted; text-overflow: ellipsis;
-    }
-    LetterScreen #letter-head { height: auto; padding: 0 1; }
-    LetterScreen #letter-head FieldRow { margin-bottom: 0; }
-    LetterScreen #letter-head .field-message { width: auto; max-width: 30; }
-    LetterScreen #letter-body { height: 1fr; border: round $primary 40%; }
-    LetterScreen #letter-body:focus { border: round $accent; }
-    LetterScreen #letter-status { height: auto; padding: 0 1; color: $text-muted; }
-    LetterScreen #letter-status.-error { color: $error; }
-    LetterScreen #letter-status.-saved { color: $success; }
-    """
-
     class Rendered(Message):
         """The worker built the PDF of this draft."""
 

@@ -77,12 +77,6 @@ class ProfileScreen(BookScreen):
     SECTION = "Profile"
     BINDINGS = BINDINGS
 
-    DEFAULT_CSS = """
-    ProfileScreen #profile-intro { padding: 0 1; color: $text-muted; }
-    ProfileScreen #profile-fields { height: 1fr; padding: 1 1 0 1; }
-    ProfileScreen #profile-error { padding: 0 1; color: $error; height: auto; }
-    """
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Your business as your letters show it. ctrl+s saves, ctrl+r puts back "

@@ -90,12 +90,6 @@ class RecoveryScreen(BookScreen):
 
     BINDINGS = BINDINGS
 
-    DEFAULT_CSS = """
-    RecoveryScreen #plan-head { padding: 0 1; height: auto; }
-    RecoveryScreen #plan-steps { height: 1fr; border: round $primary 40%; }
-    RecoveryScreen #plan-status { padding: 0 1; height: auto; color: $text-muted; }
-    """
-
     def __init__(self, incident_id: int) -> None:
         super().__init__()
         self.incident_id = incident_id

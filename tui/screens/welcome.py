@@ -60,16 +60,6 @@ class WelcomeScreen(ModalScreen[None]):
 
     BINDINGS = BINDINGS
 
-    DEFAULT_CSS = """
-    WelcomeScreen { align: center middle; background: $background; }
-    WelcomeScreen #welcome { width: 84; max-width: 100%; height: auto; padding: 1 2;
-                             border: round $primary; background: $panel; }
-    WelcomeScreen #welcome-title { text-style: bold; color: $primary; margin-bottom: 1; }
-    WelcomeScreen #welcome-text { margin-bottom: 1; }
-    WelcomeScreen Center { height: auto; }
-    WelcomeScreen Button { margin: 0 1; }
-    """
-
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
             yield Static("Welcome to Carnet", id="welcome-title")
