@@ -16,13 +16,15 @@ class KeyFooter(Footer):
     """The keys last composed, as compared by `_keys`."""
 
     def _keys(self) -> tuple:
-        """What the footer would show now: every active binding, its state and its key's label."""
+        """What the footer would show now: the shown bindings (and the palette's), their state
+        and their key's label; hidden bindings coming and going (a table's arrows) change nothing."""
         if not self._bindings_ready:
             return ()
-        display = self.app.get_key_display
+        display, palette = self.app.get_key_display, self.app.COMMAND_PALETTE_BINDING
         return tuple((key, active.binding, active.enabled, active.tooltip,
                       display(active.binding))
-                     for key, active in self.screen.active_bindings.items())
+                     for key, active in self.screen.active_bindings.items()
+                     if active.binding.show or key == palette)
 
     async def recompose(self) -> None:
         if self.is_attached:
