@@ -131,18 +131,18 @@ class AttentionList(OptionList):
         """Replace the lines, keeping the highlight on the same record if it is still there."""
         kept = self.highlighted_option.id if self.highlighted_option else None
         self.letters = letters(d)
-        self.clear_options()
+        shown: list[Option] = []
         for title, lines in SECTIONS:
             options = lines(d)
             if options:
-                self.add_option(_heading(title, len(options)))
-                self.add_options(options)
-        if self.option_count == 0:
-            self.add_option(Option(_line(("Nothing needs attention today. ", "bold"),
-                                         ("Well done.", "dim")), disabled=True))
-        ids = [self.get_option_at_index(i).id for i in range(self.option_count)]
+                shown += [_heading(title, len(options)), *options]
+        if not shown:
+            shown.append(Option(_line(("Nothing needs attention today. ", "bold"),
+                                      ("Well done.", "dim")), disabled=True))
+        self.set_options(shown)
+        ids = [option.id for option in shown]
         if kept is not None and kept in ids:
             self.highlighted = ids.index(kept)
         else:
-            self.highlighted = next((i for i in range(self.option_count)
-                                     if not self.get_option_at_index(i).disabled), None)
+            self.highlighted = next((i for i, option in enumerate(shown) if not option.disabled),
+                                    None)
