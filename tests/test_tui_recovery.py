@@ -11,6 +11,7 @@ from tui.dialogs import ConfirmDialog, FormDialog
 from tui.screens.recovery import RecoveryScreen
 
 from .test_tui_dialogs import TODAY, HarnessApp, book, field, type_text  # noqa: F401
+from .tui_support import settle
 
 
 def plan(book):
@@ -137,7 +138,7 @@ async def test_the_lesson_lands_in_the_journal_beside_the_monthly_figures(book):
     app = HarnessApp(book)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(JournalScreen())
-        await pilot.pause()
+        await settle(pilot)
         lessons = app.screen.query_one("#journal-lessons", OptionList)
         assert "Prévenir dès que le délai glisse" in str(lessons.get_option_at_index(0).prompt)
         assert "recovery plan on 2026-001" in str(lessons.get_option_at_index(0).prompt)
@@ -152,7 +153,7 @@ async def test_the_lesson_lands_in_the_journal_beside_the_monthly_figures(book):
         await pilot.press("a")
         await type_text(pilot, "Écrire le périmètre noir sur blanc")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert "Écrire le périmètre" in str(lessons.get_option_at_index(0).prompt)
     assert [lesson.incident_id for lesson in book.lessons()] == [incident.id, None]
 
@@ -193,7 +194,13 @@ def test_snapshot_of_the_journal_at_80x24(tmp_path, snap_compare):
     from .tui_support import demo_book, settle
 
     app = CarnetApp(demo_book(tmp_path / "book"), TODAY)
-    assert snap_compare(app, terminal_size=(80, 24), press=["4"], run_before=settle)
+
+    async def open_journal(pilot):
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_journal)
 
 
 async def test_the_letter_key_follows_the_plan(book):

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.book import Book
 from store.models import Lesson
 from store.performance import (OnTime, average_days_late, last_months, on_time,
                                on_time_by_month, repeat_client_share)
@@ -97,6 +98,31 @@ def lesson_prompt(lesson: Lesson, origin: str) -> Text:
                          lesson.text)
 
 
+def summary(orders: list, months: list[MonthFigures], book: Book, today: date) -> Text:
+    """The last twelve months in one sentence, and how many clients came back after a plan."""
+    start = months[-1].month
+    year = on_time(orders, start, today)
+    delay = average_days_late(orders, start, today)
+    back = recovery_figure(book.incidents(), orders)
+    return Text.assemble(
+        ("Last 12 months: ", "bold"), f"{year.delivered} delivered, ",
+        f"{percent(year.rate_original)} on the promised date, ",
+        f"{percent(year.rate_current)} on the agreed one; average delay ",
+        "—" if delay is None else f"{delay:.1f} days", ".\n",
+        ("Recovery: ", "bold"),
+        f"{back.came_back} of {back.clients} clients came back after a recovery plan."
+        if back.clients else "no recovery plan closed yet.")
+
+
+@dataclass(frozen=True)
+class JournalView:
+    """The journal as read in a worker: monthly figures, the summary, lessons with their origin."""
+
+    months: list[MonthFigures]
+    summary: Text
+    lessons: list[tuple[Lesson, str]]
+
+
 class JournalScreen(BookScreen):
     """Lessons learned, newest first, beside the figures that show improvement."""
 
@@ -120,43 +146,35 @@ class JournalScreen(BookScreen):
         self.query_one("#journal-lessons", OptionList).focus()
 
     def reload(self) -> None:
-        book, today = self.app.book, self.app.today
+        self.read_later()
+
+    def read(self, book: Book, today: date) -> JournalView:
         orders = book.orders()
         months = monthly_figures(orders, today)
-        self._show_summary(orders, months, book)
+        incidents = {i.id: i for i in book.incidents()}
+        lessons = []
+        for lesson in sorted(book.lessons(), key=lambda l: (l.on, l.id), reverse=True):
+            incident = incidents.get(lesson.incident_id)
+            lessons.append((lesson, f"recovery plan on {incident.order_ref}" if incident
+                            else "note"))
+        return JournalView(months, summary(orders, months, book, today), lessons)
+
+    def show(self, view: JournalView) -> None:
+        self.query_one("#journal-summary", Static).update(view.summary)
         table = self.query_one("#journal-figures", DataTable)
         table.clear()
-        for row in months:
+        for row in view.months:
             delay = "—" if row.average_delay is None else f"{row.average_delay:.1f} d"
             table.add_row(f"{row.month:%b %Y}", str(row.on_time.delivered),
                           rate_bar(row.on_time.rate_original), percent(row.on_time.rate_current),
                           delay, percent(row.repeat_share), key=row.month.isoformat())
-        self._show_lessons(book)
+        self._show_lessons(view.lessons)
 
-    def _show_summary(self, orders, months: list[MonthFigures], book) -> None:
-        start = months[-1].month
-        year = on_time(orders, start, self.app.today)
-        delay = average_days_late(orders, start, self.app.today)
-        back = recovery_figure(book.incidents(), orders)
-        summary = Text.assemble(
-            ("Last 12 months: ", "bold"), f"{year.delivered} delivered, ",
-            f"{percent(year.rate_original)} on the promised date, ",
-            f"{percent(year.rate_current)} on the agreed one; average delay ",
-            "—" if delay is None else f"{delay:.1f} days", ".\n",
-            ("Recovery: ", "bold"),
-            f"{back.came_back} of {back.clients} clients came back after a recovery plan."
-            if back.clients else "no recovery plan closed yet.")
-        self.query_one("#journal-summary", Static).update(summary)
-
-    def _show_lessons(self, book) -> None:
-        incidents = {i.id: i for i in book.incidents()}
+    def _show_lessons(self, found: list[tuple[Lesson, str]]) -> None:
         lessons = self.query_one("#journal-lessons", OptionList)
         highlighted = lessons.highlighted
-        lessons.clear_options()
-        for lesson in sorted(book.lessons(), key=lambda l: (l.on, l.id), reverse=True):
-            incident = incidents.get(lesson.incident_id)
-            origin = f"recovery plan on {incident.order_ref}" if incident else "note"
-            lessons.add_option(Option(lesson_prompt(lesson, origin), id=str(lesson.id)))
+        lessons.set_options(Option(lesson_prompt(lesson, origin), id=str(lesson.id))
+                            for lesson, origin in found)
         if lessons.option_count:
             lessons.highlighted = min(highlighted or 0, lessons.option_count - 1)
         else:
