@@ -19,7 +19,6 @@ from store.models import Order
 from store.orders import add_extra, mark_paid, set_status
 
 from ..bindings import LIST, ORDER, ORDERS
-from ..dialogs import Field, FormDialog
 from ..widgets.footer import KeyFooter
 from ..widgets.order_view import order_dates, order_document, order_head, order_related, order_scope
 from ..widgets.paged_table import PagedTable
@@ -242,6 +241,7 @@ class OrderScreen(BookScreen):
 
     def action_extra(self) -> None:
         """Ask what was requested later and its price; the store validates."""
+        from ..dialogs import Field, FormDialog
         fields = [Field("what", "Extra", placeholder="e.g. a summary in modern French",
                         aliases=("extra",)),
                   Field("price", "Price", placeholder="in euros; empty if free")]
