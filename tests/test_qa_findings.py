@@ -123,9 +123,6 @@ def test_letter_folder_keeps_the_oe_ligature():
 
 # -- the TUI -------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="'2 Clients' in the footer does nothing on a client "
-                   "(or order, recovery plan) opened from the Clients list: switch_mode to "
-                   "the current mode keeps the pushed screen")
 async def test_key_2_returns_to_the_clients_list_from_a_client(tmp_path):
     app = CarnetApp(demo_book(tmp_path / "book"), TODAY)
     async with app.run_test(size=(120, 40)) as pilot:

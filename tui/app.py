@@ -246,6 +246,10 @@ class CarnetApp(App):
         if section in self.SECTIONS and wiring.screen(self.SECTIONS[section]) is None:
             self.notify(f"The {section} is not available yet.", severity="warning")
             return
+        if self.current_mode == section:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            return
         self.switch_mode(section)
 
     def action_help(self) -> None:
