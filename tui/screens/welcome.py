@@ -30,6 +30,7 @@ BINDINGS = [
             tooltip="Explore a demo book, in a temporary folder; your book stays empty"),
     Binding("escape", "later", "Later", id="welcome.later",
             tooltip="Start with the empty book"),
+    Binding("q", "app.quit", "Quit", id="welcome.quit", tooltip="Leave Carnet"),
 ]
 """Keys of the welcome screen, by id."""
 
