@@ -331,6 +331,23 @@ class TestSetUp:
             "Claire Vasseur", "claire@paleographie.fr", ["12, rue Mouffetard"], 2)
         assert book.undo() == "edit profile"
 
+    async def test_the_profile_shows_the_saved_one_and_ctrl_r_puts_it_back(self, book):
+        from store.models import Profile
+        from tui.screens.profile import ProfileScreen
+
+        book.set_profile(Profile(name="Claire Vasseur", city="Tours", language="en"))
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.push_screen(ProfileScreen())
+            await pilot.pause()
+            assert (field(app, "name").value, field(app, "city").value) == (
+                "Claire Vasseur", "Tours")
+            assert field(app, "language").value == "en"
+            field(app, "city").value = "Blois"
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert field(app, "city").value == "Tours"
+
     async def test_an_empty_book_welcomes_and_opens_the_demo_as_a_labelled_copy(self, tmp_path):
         from tui.app import CarnetApp
         from tui.screens.welcome import WelcomeScreen

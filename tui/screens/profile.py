@@ -77,11 +77,17 @@ class ProfileScreen(BookScreen):
     SECTION = "Profile"
     BINDINGS = BINDINGS
 
+    composed_at: int | None = None
+    """The book's revision whose profile the fields were composed with, until first shown."""
+
     def compose(self) -> ComposeResult:
+        book = self.app.book
+        self.composed_at = book.revision if book is not None else None
         yield Header()
         yield Static("Your business as your letters show it. ctrl+s saves, ctrl+r puts back "
                      "the saved one.", id="profile-intro")
-        yield FieldList(profile_fields(Profile()), self.app.today, id="profile-fields")
+        yield FieldList(profile_fields(book.profile if book is not None else Profile()),
+                        self.app.today, id="profile-fields")
         yield Static("", id="profile-error", markup=False)
         yield KeyFooter()
 
@@ -90,12 +96,15 @@ class ProfileScreen(BookScreen):
         self.query_one(FieldList).focus_first()
 
     def reload(self) -> None:
+        composed_at, self.composed_at = self.composed_at, None
+        if composed_at is not None and composed_at == self.app.book.revision:
+            return
+        self.action_revert()
+
+    def action_revert(self) -> None:
         fields = profile_fields(self.app.book.profile)
         self.query_one(FieldList).set_values({f.name: f.value for f in fields})
         self.query_one("#profile-error", Static).update("")
-
-    def action_revert(self) -> None:
-        self.reload()
 
     def action_leave_fields(self) -> None:
         self.set_focus(None)
