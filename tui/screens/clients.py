@@ -33,6 +33,7 @@ class ClientsScreen(BookScreen):
 
     SECTION = "Clients"
     BINDINGS = LIST + CLIENTS
+    AUTO_FOCUS = "#clients DataTable"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -41,10 +42,6 @@ class ClientsScreen(BookScreen):
                          ("Last contact", 13), ("Orders", 6),
                          id="clients", empty="No client matches.")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#clients DataTable").focus()
 
     def reload(self, offset: int | None = None) -> None:
         table = self.query_one("#clients", PagedTable)
@@ -104,6 +101,7 @@ class ClientScreen(BookScreen):
     """One client: contact card, loyalty and its signals, and one timeline of everything."""
 
     BINDINGS = CLIENT
+    AUTO_FOCUS = "#timeline DataTable"
 
     def __init__(self, client_id: int) -> None:
         super().__init__()
@@ -124,10 +122,6 @@ class ClientScreen(BookScreen):
         yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="timeline",
                          empty="Nothing yet.")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#timeline DataTable").focus()
 
     def section(self) -> str:
         return f"Client {self.client_name}"

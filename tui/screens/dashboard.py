@@ -42,6 +42,7 @@ class DashboardScreen(BookScreen):
 
     SECTION = "Dashboard"
     BINDINGS = DASHBOARD
+    AUTO_FOCUS = "#attention"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,10 +53,6 @@ class DashboardScreen(BookScreen):
                 yield TrendChart(bar_height=3, id="trend")
         yield AttentionList(id="attention")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#attention").focus()
 
     def reload(self) -> None:
         self.read_later()

@@ -128,6 +128,7 @@ class JournalScreen(BookScreen):
 
     SECTION = "Journal"
     BINDINGS = BINDINGS
+    AUTO_FOCUS = "#journal-lessons"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,7 +144,6 @@ class JournalScreen(BookScreen):
         table = self.query_one("#journal-figures", DataTable)
         table.add_columns("Month", "Delivered", "On time (promised)", "Agreed", "Avg delay",
                           "Repeat")
-        self.query_one("#journal-lessons", OptionList).focus()
 
     def reload(self) -> None:
         self.read_later()

@@ -42,6 +42,7 @@ class OrdersScreen(BookScreen):
 
     SECTION = "Orders"
     BINDINGS = LIST + ORDERS
+    AUTO_FOCUS = "#orders DataTable"
 
     def __init__(self, client_id: int | None = None, show: str = "all") -> None:
         super().__init__()
@@ -61,10 +62,6 @@ class OrdersScreen(BookScreen):
                          id="orders",
                          empty="No order matches.")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#orders DataTable").focus()
 
     def section(self) -> str:
         if self.client_id is None:
@@ -141,6 +138,7 @@ class OrderScreen(BookScreen):
     """One order: document, agreed scope, dates with postponements and pauses, its history."""
 
     BINDINGS = ORDER
+    AUTO_FOCUS = "#order-related DataTable"
 
     def __init__(self, ref: str) -> None:
         super().__init__()
@@ -162,10 +160,6 @@ class OrderScreen(BookScreen):
         yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="order-related",
                          empty="No history yet.")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#order-related DataTable").focus()
 
     def section(self) -> str:
         return f"Order {self.ref}"

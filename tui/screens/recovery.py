@@ -89,6 +89,7 @@ class RecoveryScreen(BookScreen):
     """One recovery plan: what happened, the dated steps, and what is next."""
 
     BINDINGS = BINDINGS
+    AUTO_FOCUS = "#plan-steps"
 
     def __init__(self, incident_id: int) -> None:
         super().__init__()
@@ -103,10 +104,6 @@ class RecoveryScreen(BookScreen):
         yield OptionList(id="plan-steps")
         yield Static(id="plan-status")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#plan-steps", OptionList).focus()
 
     def section(self) -> str:
         ref = self.incident.order_ref if self.incident else "…"
