@@ -147,12 +147,15 @@ async def test_the_footer_follows_focus_and_shows_remapped_keys(tmp_path):
 
 
 async def test_the_books_models_are_frozen_once_read_and_released_on_close(tmp_path):
+    thresholds = gc.get_threshold()
     app = CarnetApp(late_book(tmp_path / "book"), TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.book_settled and gc.get_freeze_count() > 0
+        assert gc.get_threshold()[2] > thresholds[2]
         await pilot.press("q")
     assert not app.book_settled and gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
 
 
 async def test_the_letter_and_form_keys_load_once_the_user_pauses(tmp_path, monkeypatch):

@@ -6,7 +6,6 @@ CarnetError into one notification and tells every screen to re-read the book.
 
 from __future__ import annotations
 
-import gc
 import inspect
 import time
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from textual.widgets import Input, TextArea
 from store.book import Book
 from store.errors import BookLocked, CarnetError
 
-from . import wiring
+from . import memory, wiring
 from .bindings import APP, AREAS, known_ids, load_keymap, unknown_ids
 from .commands import CarnetCommands
 from .screens.book_problem import BookProblemScreen
@@ -69,8 +68,7 @@ class CarnetApp(App):
         """Open the book without taking the writer's lock."""
         self.book: Book | None = None
         """The open book, None until it is opened."""
-        self.book_settled = False
-        """The open book's models are built and exempt from the cyclic garbage collector."""
+        self._gc_thresholds: tuple[int, int, int] | None = None
         self.book_label = ""
         """Shown in the title when set ("demo")."""
         self.key_areas = dict(AREAS)
@@ -144,16 +142,14 @@ class CarnetApp(App):
         return True
 
     def settle_book_memory(self) -> None:
-        """Once the dashboard and the lists have built the book's models, freeze them.
+        """Once the dashboard and the lists have built the book's models, freeze them (memory)."""
+        if self._gc_thresholds is None:
+            self._gc_thresholds = memory.settle()
 
-        A 20-year book holds ~150,000 models that live as long as the book; a full collection
-        walking them paused the UI for 0.1–0.3 s at unpredictable moments. Frozen objects are
-        still freed when no longer referenced (a model replaced by a change); closing the book
-        unfreezes them so that its cycles can be collected.
-        """
-        if not self.book_settled:
-            self.book_settled = True
-            gc.freeze()
+    @property
+    def book_settled(self) -> bool:
+        """The open book's models are built and kept out of the cyclic garbage collector."""
+        return self._gc_thresholds is not None
 
     def _refused(self, message: str, data_dir: Path, offer_read_only: bool) -> None:
         def chosen(choice: str | None) -> None:
@@ -178,9 +174,9 @@ class CarnetApp(App):
         book, self.book = self.book, None
         if book is None:
             return None
-        if self.book_settled:
-            self.book_settled = False
-            gc.unfreeze()
+        if self._gc_thresholds is not None:
+            memory.release(self._gc_thresholds)
+            self._gc_thresholds = None
         try:
             book.close()
         except CarnetError as exc:
