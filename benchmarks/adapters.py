@@ -144,7 +144,8 @@ class SqliteBook(_Cached):
         """Write `tables` as a sqlite3 database; returns its path."""
         path = folder / SQLITE_FILE
         conn = sqlite3.connect(path)
-        for name, rows in tables.items():
+        every_table = {**{name: {} for name in TABLE_MODELS}, **tables}
+        for name, rows in every_table.items():
             ref = ", ref TEXT UNIQUE" if name == "orders" else ""
             conn.execute(f"CREATE TABLE {name} (id INTEGER PRIMARY KEY, doc TEXT NOT NULL{ref})")
             columns = "id, doc, ref" if ref else "id, doc"
