@@ -260,6 +260,20 @@ class CarnetApp(App):
     def open_client(self, client_id: int) -> None:
         self.push_screen(ClientScreen(client_id))
 
+    def open_record(self, key: str) -> None:
+        """Open what a list line points at: 'order:2026-014', 'client:5[:why]',
+        'incident:3' or 'follow-up:7' (completing it)."""
+        kind, _, rest = key.partition(":")
+        number = rest.split(":")[0]
+        if kind == "order":
+            self.open_order(rest)
+        elif kind == "client":
+            self.open_client(int(number))
+        elif kind == "incident":
+            self.open_incident(int(number))
+        elif kind == "follow-up":
+            self.call_dialog("complete_followup", int(number))
+
     def push_section_screen(self, name: str, *args, **kwargs) -> None:
         """Push a screen looked up by name (letter, recovery, welcome…) if it exists."""
         screen = wiring.screen(name)

@@ -162,13 +162,8 @@ class ClientScreen(BookScreen):
 
     @on(PagedTable.Chosen)
     def _open(self, event: PagedTable.Chosen) -> None:
-        kind, _, key = event.key.partition(":")
-        if kind == "order":
-            self.app.open_order(key)
-        elif kind == "incident":
-            self.app.open_incident(int(key))
-        elif kind == "follow-up":
-            self.app.call_dialog("complete_followup", int(key))
+        if not event.key.startswith("client:"):
+            self.app.open_record(event.key)
 
     def action_new_order(self) -> None:
         self.app.call_dialog("new_order", self.client_id)

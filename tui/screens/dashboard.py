@@ -86,16 +86,7 @@ class DashboardScreen(BookScreen):
 
     @on(OptionList.OptionSelected, "#attention")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        kind, _, rest = (event.option.id or "").partition(":")
-        key = rest.split(":")[0]
-        if kind == "order":
-            self.app.open_order(rest)
-        elif kind == "client":
-            self.app.open_client(int(key))
-        elif kind == "incident":
-            self.app.open_incident(int(key))
-        elif kind == "follow-up":
-            self.app.call_dialog("complete_followup", int(key))
+        self.app.open_record(event.option.id or "")
 
     def action_letter(self) -> None:
         """Compose the letter the highlighted line calls for."""

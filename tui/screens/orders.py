@@ -199,11 +199,8 @@ class OrderScreen(BookScreen):
 
     @on(PagedTable.Chosen)
     def _open(self, event: PagedTable.Chosen) -> None:
-        kind, _, key = event.key.partition(":")
-        if kind == "incident":
-            self.app.open_incident(int(key))
-        elif kind == "follow-up":
-            self.app.call_dialog("complete_followup", int(key))
+        if event.key.startswith(("incident:", "follow-up:")):
+            self.app.open_record(event.key)
 
     def action_postpone(self) -> None:
         self.app.call_dialog("postpone_order", self.ref)
