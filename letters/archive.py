@@ -16,7 +16,7 @@ from store.relations import record_letter
 
 from .compose import compose
 from .draft import LetterDraft
-from .layout import render_pdf
+from .layout import pdf_bytes
 
 ORDER_REF = re.compile(r"^\d{4}-\d+$")
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
@@ -85,16 +85,8 @@ def draft_for(book: Book, kind: str, client: Client, order: Order | None, today:
                    templates_dir=book.data_dir / "templates")
 
 
-def render(draft: LetterDraft, book: Book) -> bytes:
-    """The PDF of a draft, with the book's letterhead."""
-    import io
-    out = io.BytesIO()
-    render_pdf(draft, book.profile, out)
-    return out.getvalue()
-
-
 def write_letter(book: Book, kind: str, ref: str, today: date, lang: str | None = None) -> Path:
     """Compose, render, file and record one letter; returns the archived PDF's path."""
     client, order = resolve(book, ref)
     draft = draft_for(book, kind, client, order, today, lang)
-    return file_letter(book, client, draft, render(draft, book))
+    return file_letter(book, client, draft, pdf_bytes(draft, book.profile))

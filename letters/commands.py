@@ -12,7 +12,8 @@ from store.files import write_private
 
 from store.models import Letter
 
-from .archive import draft_for, file_letter, render, resolve, write_letter
+from .archive import draft_for, file_letter, resolve, write_letter
+from .layout import pdf_bytes
 
 
 def cmd_letter(args: argparse.Namespace, book) -> int:
@@ -24,7 +25,7 @@ def cmd_letter(args: argparse.Namespace, book) -> int:
         raise CarnetError(f"--out: the folder {out.parent} does not exist")
     client, order = resolve(book, args.ref)
     draft = draft_for(book, args.kind, client, order, args.today, args.lang)
-    data = render(draft, book)
+    data = pdf_bytes(draft, book.profile)
     if out is not None:
         write_private(out, data)
     path = file_letter(book, client, draft, data)

@@ -7,6 +7,7 @@ in the footer. Later pages: a continuation header (recipient, date, page n/N).
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from functools import partial
 from typing import BinaryIO
@@ -199,3 +200,10 @@ def render_pdf(draft: LetterDraft, profile: Profile, out: BinaryIO) -> None:
         lang={"fr": "fr-FR", "en": "en-GB"}.get(draft.language))
     doc.build(layout.story(), canvasmaker=partial(PagedCanvas, stamp=layout.stamp,
                                                   created=draft.date))
+
+
+def pdf_bytes(draft: LetterDraft, profile: Profile) -> bytes:
+    """The letter's PDF as bytes."""
+    out = io.BytesIO()
+    render_pdf(draft, profile, out)
+    return out.getvalue()
