@@ -44,6 +44,9 @@ class Book:
         self._pending: dict[tuple[str, str], dict | None] | None = None
         self._label = ""
         self.history: list[Change] = []
+        """Changes made since the book was opened, oldest first: what undo walks back."""
+        self.undone: list[Change] = []
+        """Changes undone since the last new change, latest last: what redo replays."""
         self._models: dict[str, dict[str, object]] = {}
         self._lists: dict[str, list] = {}
         self._ref_index: dict[str, str] | None = None
@@ -105,6 +108,7 @@ class Book:
             raise
         self.history.append(Change(label, before))
         del self.history[:-UNDO_DEPTH]
+        self.undone.clear()
 
     def _restore(self, before: dict[tuple[str, str], dict | None]) -> None:
         tables = self.files.tables
@@ -130,11 +134,38 @@ class Book:
                 if key in rows:
                     self._ref_index[rows[key]["ref"]] = key
 
+    @property
+    def undo_label(self) -> str | None:
+        """What undo would revert ('postpone 2026-014 to 20 Dec 2026'), None when nothing."""
+        return self.history[-1].label if self.history else None
+
+    @property
+    def redo_label(self) -> str | None:
+        """What redo would apply again, None when nothing was undone since the last change."""
+        return self.undone[-1].label if self.undone else None
+
     def undo(self) -> str | None:
         """Revert the last change (as a new, durable change); returns its label."""
         if not self.history:
             return None
-        change = self.history.pop()
+        change = self.history[-1]
+        reverse = self._apply(change)
+        self.history.pop()
+        self.undone.append(reverse)
+        return change.label
+
+    def redo(self) -> str | None:
+        """Apply again the change undone last; returns its label."""
+        if not self.undone:
+            return None
+        change = self.undone[-1]
+        reverse = self._apply(change)
+        self.undone.pop()
+        self.history.append(reverse)
+        return change.label
+
+    def _apply(self, change: Change) -> Change:
+        """Put the rows back as `change.before` says, durably; returns the change that reverts it."""
         tables = self.files.tables
         current = {key: tables.get(key[0], {}).get(key[1]) for key in change.before}
         self._restore(change.before)
@@ -143,9 +174,8 @@ class Book:
             self.files.commit(ops)
         except BaseException:
             self._restore(current)
-            self.history.append(change)
             raise
-        return change.label
+        return Change(change.label, current)
 
     # -- generic records -------------------------------------------------------
 

@@ -73,3 +73,25 @@ def find_clients(book: Book, text: str = "") -> list[Client]:
             (client.name, client.organisation, client.email, client.city, *client.tags)))
     ]
     return sorted(found, key=lambda c: (fold(c.name), c.id))
+
+
+LINKED = ("interactions", "followups", "letters", "incidents")
+"""What is about a client besides orders (removed with a client who has no orders)."""
+
+
+def delete_client(book: Book, client_id: int) -> Client:
+    """Remove a client who never ordered (an entry made by mistake) with their exchanges and
+    follow-ups; a client with orders is parted instead, so the history is kept."""
+    client = book.client(client_id)
+    if book.where("orders", "client_id", client_id):
+        raise ValidationError("client", f"{client.name} has orders: mark the client parted "
+                                        "instead, so the history is kept")
+    if book.where("letters", "client_id", client_id):
+        raise ValidationError("client", f"{client.name} was sent letters: mark the client "
+                                        "parted instead, so the archive is kept")
+    with book.transaction(f"delete the client {client.name}"):
+        for table in LINKED:
+            for record in book.where(table, "client_id", client_id):
+                book.delete(table, record.id)
+        book.delete("clients", client_id)
+    return client

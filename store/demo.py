@@ -43,9 +43,11 @@ class _World:
         return datetime.combine(self.d(days), time(hour, minute))
 
     def say(self, who: str, days: int, kind: str, text: str, *, hour: int = 10, order=None,
-            channel: str = "email", direction: str = "in", satisfaction: int | None = None) -> None:
-        rel.log_interaction(self.book, self.client[who], kind, text, self.at(days, hour),
-                            channel, direction, self.ref.get(order), satisfaction)
+            channel: str = "email", direction: str = "in", satisfaction: int | None = None,
+            due: int | None = None):
+        return rel.log_interaction(self.book, self.client[who], kind, text, self.at(days, hour),
+                                   channel, direction, self.ref.get(order), satisfaction,
+                                   None if due is None else self.d(due))
 
     def build(self) -> None:
         self.book.set_profile(PROFILE)
@@ -168,12 +170,10 @@ class _World:
                  direction="out")
         self.say("garnier", -20, "complaint", "Estime que l'index des noms « allait de soi » "
                  "et menace de ne pas payer.", order="stgermain", channel="phone", satisfaction=2)
-        self.say("garnier", -19, "call-back promised", "Promis de la rappeler demain pour "
-                 "reprendre le cadre point par point.", order="stgermain", channel="phone",
-                 direction="out")
-        promise = rel.add_followup(book, self.client["garnier"], self.d(-18),
-                                   "Rappeler Mme Garnier-Roux : reprendre le cadre écrit",
-                                   self.ref["stgermain"])
+        self.say("garnier", -19, "call-back promised", "Rappeler Mme Garnier-Roux : reprendre "
+                 "le cadre écrit point par point.", order="stgermain", channel="phone",
+                 direction="out", due=-18)
+        [promise] = [f for f in book.followups() if f.purpose == "call-back"]
         rel.complete_followup(book, promise.id, self.d(-18))
         self.say("garnier", -18, "note", "Appel calme : relu ensemble le cadre écrit ; index "
                  "proposé sur devis (90 €), refusé. Elle maintient que tout était inclus.",

@@ -7,26 +7,47 @@ from datetime import date
 
 from . import validate as v
 from .book import Book
-from .errors import ValidationError
+from .errors import NotFound, ValidationError
 from .models import CAUSES, Incident, Lesson
+from .recovery import STEP_DETAILS, STEPS, steps_missing_before
 
-STEPS = ("apologised", "fixed", "followed_up", "feedback_asked", "feedback_received")
-STEP_DETAILS = {
-    "fixed": ("solution", "client_proposal"),
-    "followed_up": ("gesture",),
-    "feedback_received": ("feedback",),
-}
+
+def apology_sent(book: Book, ref: str) -> date | None:
+    """The day the latest apology letter about this order was filed, if one was."""
+    days = [letter.date for letter in book.letters()
+            if letter.order_ref == ref and letter.kind == "apology"]
+    return max(days, default=None)
 
 
 def open_incident(book: Book, ref: str, today: date, what: str, cause: str = "mine") -> Incident:
-    """Open a recovery plan on an order."""
+    """Open a recovery plan on an order; an apology already sent about it counts as step 1."""
     order = book.order(ref)
+    if any(i.order_ref == ref and i.is_open for i in book.incidents()):
+        raise ValidationError("incident", f"order {ref} already has an open recovery plan")
     incident = Incident(order_ref=ref, client_id=order.client_id, opened=today,
                         cause=v.choice("cause", cause, CAUSES),
-                        what=v.text("what happened", what, required=True))
-    with book.transaction(f"open incident on {ref}"):
+                        what=v.text("what happened", what, required=True),
+                        apologised=apology_sent(book, ref))
+    with book.transaction(f"open a recovery plan on {ref}"):
         incident.id = book.insert("incidents", incident)
     return incident
+
+
+def plan_of(book: Book, ref: str) -> Incident:
+    """The order's open recovery plan, else its latest closed one."""
+    plans = sorted((i for i in book.incidents() if i.order_ref == ref),
+                   key=lambda i: (i.is_open, i.opened, i.id))
+    if not plans:
+        book.order(ref)
+        raise NotFound(f"order {ref} has no recovery plan")
+    return plans[-1]
+
+
+def open_plan(book: Book, ref: str | None) -> Incident | None:
+    """The order's open recovery plan, if it has one."""
+    if not ref:
+        return None
+    return next((i for i in book.incidents() if i.order_ref == ref and i.is_open), None)
 
 
 def record_step(book: Book, incident_id: int, step: str, on: date, **details: str) -> Incident:
@@ -35,8 +56,10 @@ def record_step(book: Book, incident_id: int, step: str, on: date, **details: st
     v.choice("step", step, STEPS)
     if incident.closed:
         raise ValidationError("step", "this recovery plan is closed")
-    earlier = STEPS[:STEPS.index(step)]
-    missing = [s for s in earlier if getattr(incident, s) is None]
+    if getattr(incident, step) is not None and not details:
+        raise ValidationError("step", f"{step.replace('_', ' ')} was already recorded on "
+                                      f"{getattr(incident, step).isoformat()}")
+    missing = steps_missing_before(incident, step)
     if missing:
         raise ValidationError("step", f"{step.replace('_', ' ')} comes after "
                                       f"{missing[0].replace('_', ' ')}, which is not done yet")
@@ -46,7 +69,7 @@ def record_step(book: Book, incident_id: int, step: str, on: date, **details: st
             raise ValidationError(name, f"is not a detail of the step {step.replace('_', ' ')}")
         setattr(incident, name, v.text(name, value))
     setattr(incident, step, on)
-    with book.transaction(f"recovery step: {step.replace('_', ' ')}"):
+    with book.transaction(f"{step.replace('_', ' ')} on {incident.order_ref}"):
         book.save("incidents", incident)
     return book.get("incidents", incident_id)
 
@@ -59,7 +82,7 @@ def close_incident(book: Book, incident_id: int, on: date, lesson: str) -> Incid
     incident.lesson = v.text("lesson", lesson, required=True)
     v.not_before("closing date", on, "opening date", incident.opened)
     incident.closed = on
-    with book.transaction("close incident"):
+    with book.transaction(f"close the recovery plan on {incident.order_ref}"):
         book.save("incidents", incident)
         book.insert("lessons", Lesson(on, incident.lesson, incident_id))
     return book.get("incidents", incident_id)

@@ -21,8 +21,10 @@ INTERACTION_KINDS = (
     "gesture given", "letter sent", "call-back promised",
 )
 LANGUAGES = ("fr", "en")
-CIVILITIES = ("", "Mme", "M.", "Mx")
+CIVILITIES = ("", "Mme", "M.", "Mx", "Maître", "Dr", "Pr")
 LETTER_KINDS = ("apology", "follow-up", "summary", "thanks", "scope", "feedback")
+FOLLOWUP_PURPOSES = ("", "call-back", "ask feedback", "hear feedback")
+"""Why a follow-up exists: by hand (""), a promised call-back, feedback to ask or to hear."""
 
 
 def _d(value: str | None) -> date | None:
@@ -310,16 +312,18 @@ class FollowUp:
     what: str
     order_ref: str | None = None
     done: date | None = None
+    purpose: str = ""
     id: int = 0
 
     def to_doc(self) -> dict:
         return {"client_id": self.client_id, "due": _iso(self.due), "what": self.what,
-                "order_ref": self.order_ref, "done": _iso(self.done)}
+                "order_ref": self.order_ref, "done": _iso(self.done), "purpose": self.purpose}
 
     @classmethod
     def from_doc(cls, doc: dict, doc_id: int) -> FollowUp:
         return cls(id=doc_id, client_id=doc["client_id"], due=_d(doc["due"]),
-                   what=doc["what"], order_ref=doc.get("order_ref"), done=_d(doc.get("done")))
+                   what=doc["what"], order_ref=doc.get("order_ref"), done=_d(doc.get("done")),
+                   purpose=doc.get("purpose", ""))
 
 
 @dataclass(slots=True)
@@ -372,7 +376,8 @@ TABLE_MODELS = {
 
 __all__ = [
     "ORDER_STATUSES", "OPEN_STATUSES", "CLIENT_STATUSES", "CAUSES", "CHANNELS", "DIRECTIONS",
-    "INTERACTION_KINDS", "LANGUAGES", "CIVILITIES", "LETTER_KINDS", "Profile", "Client",
+    "INTERACTION_KINDS", "LANGUAGES", "CIVILITIES", "LETTER_KINDS", "FOLLOWUP_PURPOSES",
+    "Profile", "Client",
     "Document", "Postponement", "Pause", "Extra", "Order", "Interaction", "Incident",
     "FollowUp", "Letter", "Lesson", "TABLE_MODELS", "replace",
 ]

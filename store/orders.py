@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import copy
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 
 from . import validate as v
 from .book import Book
 from .errors import ValidationError
 from .text import fold
-from .models import CAUSES, ORDER_STATUSES, Document, Extra, FollowUp, Order, Pause, Postponement
+from .models import CAUSES, ORDER_STATUSES, Document, Extra, Order, Pause, Postponement
+from .story import ask_feedback_later
 
-FEEDBACK_AFTER_DAYS = 7
-FEEDBACK_WHAT = {
-    "fr": "Demander son avis sur {ref} ({title})",
-    "en": "Ask for feedback on {ref} ({title})",
-}
 
 
 def next_ref(book: Book, year: int) -> str:
@@ -80,6 +77,11 @@ def edit_order(book: Book, ref: str, **changes) -> Order:
     return _change(book, ref, f"edit {ref}", mutate)
 
 
+def short_date(day: date) -> str:
+    """'20 Dec 2026': a date as a change's label names it."""
+    return f"{day.day} {day:%b %Y}"
+
+
 def _require_open(order: Order, action: str) -> None:
     if not order.is_open:
         raise ValidationError("status", f"order {order.ref} is {order.status}; cannot {action}")
@@ -99,7 +101,7 @@ def postpone(book: Book, ref: str, new_due: date, reason: str, cause: str, today
                                   "— edit the order to bring it forward")
         order.postponements.append(Postponement(today, order.due, new_due, reason, cause))
         order.due = new_due
-    return _change(book, ref, f"postpone {ref}", mutate)
+    return _change(book, ref, f"postpone {ref} to {short_date(new_due)}", mutate)
 
 
 def pause(book: Book, ref: str, today: date, reason: str = "") -> Order:
@@ -131,10 +133,7 @@ def deliver(book: Book, ref: str, on: date) -> Order:
         order.delivered, order.status = on, "delivered"
     with book.transaction(f"deliver {ref}"):
         order = _change(book, ref, f"deliver {ref}", mutate)
-        book.insert("followups", FollowUp(
-            client_id=order.client_id, order_ref=ref,
-            due=on + timedelta(days=FEEDBACK_AFTER_DAYS),
-            what=FEEDBACK_WHAT[book.profile.language].format(ref=ref, title=order.title)))
+        ask_feedback_later(book, order.client_id, ref, order.title, on)
     return order
 
 
@@ -143,7 +142,7 @@ def mark_paid(book: Book, ref: str, on: date) -> Order:
         if order.status != "delivered":
             raise ValidationError("status", f"order {ref} is {order.status}; deliver it first")
         order.paid, order.status = on, "paid"
-    return _change(book, ref, f"paid {ref}", mutate)
+    return _change(book, ref, f"mark {ref} paid", mutate)
 
 
 def cancel(book: Book, ref: str, on: date) -> Order:
@@ -151,6 +150,27 @@ def cancel(book: Book, ref: str, on: date) -> Order:
         _require_open(order, "cancel")
         order.cancelled, order.status = on, "cancelled"
     return _change(book, ref, f"cancel {ref}", mutate)
+
+
+def delete_order(book: Book, ref: str) -> Order:
+    """Remove an order still a quote (nothing was promised yet); anything later is cancelled.
+
+    Its follow-ups go with it; exchanges about it stay on the client's timeline."""
+    order = book.order(ref)
+    if order.status != "quote":
+        raise ValidationError("order", f"order {ref} is {order.status}, not a quote: cancel it "
+                                       "instead, so its history is kept")
+    if any(i.order_ref == ref for i in book.incidents()) or \
+            any(letter.order_ref == ref for letter in book.letters()):
+        raise ValidationError("order", f"order {ref} has letters or a recovery plan: cancel it "
+                                       "instead, so its history is kept")
+    with book.transaction(f"delete the quote {ref}"):
+        for followup in book.where("followups", "order_ref", ref):
+            book.delete("followups", followup.id)
+        for interaction in book.where("interactions", "order_ref", ref):
+            book.save("interactions", replace(interaction, order_ref=None))
+        book.delete("orders", order.id)
+    return order
 
 
 def set_status(book: Book, ref: str, status: str) -> Order:

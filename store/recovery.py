@@ -1,4 +1,9 @@
-"""Recovery plans as figures: the next step of a plan, and whether clients came back."""
+"""The recovery plan, defined once: its steps in order, the next one, and whether clients came back.
+
+The domain's four steps (DOMAIN.md §3) are five dated fields, the last step being asked
+then heard: apologise, fix, follow up (with an optional gesture), feedback (asked, received).
+Every screen, dialog and command asks this module what comes next.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,25 @@ from datetime import date
 
 from .models import Incident, Order
 
-STEPS = (("apologised", "apologise"), ("fixed", "fix"), ("followed_up", "follow up"),
-         ("feedback_asked", "ask for feedback"))
-"""The four steps in order: (the incident's date field, the step's name)."""
+STEPS = ("apologised", "fixed", "followed_up", "feedback_asked", "feedback_received")
+"""The plan's dated fields, in the order they are done."""
+
+STEP_NAMES = {"apologised": "apologise", "fixed": "fix", "followed_up": "follow up",
+              "feedback_asked": "ask for feedback", "feedback_received": "hear feedback"}
+"""Each step as the next thing to do (the `next` of `incident show --json`)."""
+
+STEP_NUMBERS = {"apologised": "1", "fixed": "2", "followed_up": "3", "feedback_asked": "4a",
+                "feedback_received": "4b"}
+"""Each step's place among the domain's four (feedback is asked, then heard)."""
+
+STEP_DETAILS = {
+    "fixed": ("solution", "client_proposal"),
+    "followed_up": ("gesture",),
+    "feedback_received": ("feedback",),
+}
+"""The text fields each step may carry beside its date."""
+
+CLOSE = "close"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +43,53 @@ class Recovery:
     rate: float | None
 
 
+def pending_step(incident: Incident) -> str | None:
+    """The first step (field name) not yet dated; None when every step is dated."""
+    return next((step for step in STEPS if getattr(incident, step) is None), None)
+
+
 def next_step(incident: Incident) -> str | None:
-    """The first step not yet dated, then 'close'; None once the plan is closed."""
+    """What to do next: a step's name, then 'close'; None once the plan is closed."""
     if incident.closed is not None:
         return None
-    return next((name for field, name in STEPS if getattr(incident, field) is None), "close")
+    step = pending_step(incident)
+    return STEP_NAMES[step] if step else CLOSE
+
+
+def steps_missing_before(incident: Incident, step: str) -> list[str]:
+    """The earlier steps still undated (a step is recorded only after those before it)."""
+    return [s for s in STEPS[:STEPS.index(step)] if getattr(incident, s) is None]
+
+
+def undone_steps(incident: Incident) -> list[str]:
+    """Every step without a date, in order (shown before closing a plan early)."""
+    return [s for s in STEPS if getattr(incident, s) is None]
+
+
+def reachable(incident: Incident, step: str) -> bool:
+    """The step can be recorded now: the plan is open and the steps before it are done."""
+    return incident.closed is None and not steps_missing_before(incident, step)
+
+
+LETTER_STEPS = {"apology": "apologised", "follow-up": "followed_up", "feedback": "feedback_asked"}
+"""The step a letter of this kind records on the order's open plan."""
+
+
+def step_for_letter(incident: Incident | None, kind: str) -> str | None:
+    """The step that filing a letter of `kind` records on this plan, if it is due now."""
+    step = LETTER_STEPS.get(kind)
+    if incident is None or step is None or getattr(incident, step) is not None:
+        return None
+    return step if reachable(incident, step) else None
+
+
+def letter_for(incident: Incident) -> str:
+    """The letter the plan calls for now: apology until fixed, follow-up, then feedback."""
+    if incident.apologised is None or incident.fixed is None:
+        return "apology"
+    if incident.followed_up is None:
+        return "follow-up"
+    return "feedback"
 
 
 def recovery_figure(incidents: Iterable[Incident], orders: Iterable[Order]) -> Recovery:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import date, datetime, time
 
+from . import story
 from . import validate as v
 from .book import Book
 from .errors import ValidationError
@@ -16,24 +17,70 @@ def _moment(when: date | datetime) -> datetime:
     return when if isinstance(when, datetime) else datetime.combine(when, time(9, 0))
 
 
-def log_interaction(book: Book, client_id: int, kind: str, text: str, when: date | datetime,
-                    channel: str = "email", direction: str = "in", order_ref: str | None = None,
-                    satisfaction: int | None = None) -> Interaction:
-    """Keep an exchange on the client's timeline."""
+def _interaction(book: Book, client_id: int, kind: str, text: str, when: date | datetime,
+                 channel: str, direction: str, order_ref: str | None,
+                 satisfaction: int | None) -> Interaction:
+    """A checked interaction (not stored yet)."""
     book.client(client_id)
     if order_ref:
         order = book.order(order_ref)
         if order.client_id != client_id:
             raise ValidationError("order", f"order {order_ref} belongs to another client")
-    interaction = Interaction(
+    return Interaction(
         client_id=client_id, when=_moment(when),
         kind=v.choice("kind", kind, INTERACTION_KINDS),
         channel=v.choice("channel", channel, CHANNELS),
         direction=v.choice("direction", direction, DIRECTIONS),
         text=v.text("text", text), order_ref=order_ref or None,
         satisfaction=v.satisfaction("satisfaction", satisfaction))
-    with book.transaction(f"log {kind}"):
+
+
+def log_interaction(book: Book, client_id: int, kind: str, text: str, when: date | datetime,
+                    channel: str = "email", direction: str = "in", order_ref: str | None = None,
+                    satisfaction: int | None = None, due: date | None = None) -> Interaction:
+    """Keep an exchange on the client's timeline, and let it advance the story.
+
+    A promised call-back needs `due` and becomes a follow-up; a feedback on an order is
+    recorded on its recovery plan and closes the follow-ups about asking for it."""
+    interaction = _interaction(book, client_id, kind, text, when, channel, direction,
+                               order_ref, satisfaction)
+    if kind == "call-back promised" and due is None:
+        raise ValidationError("due", "a promised call-back needs the day it is due")
+    if due is not None and kind != "call-back promised":
+        raise ValidationError("due", "only a promised call-back has a due date")
+    if due is not None:
+        v.not_before("due", due, "day of the promise", interaction.when.date())
+    with book.transaction(f"log {kind} for {book.client(client_id).name}"):
         interaction.id = book.insert("interactions", interaction)
+        if kind == "call-back promised":
+            story.promised_call_back(book, interaction, due)
+        elif kind == "feedback":
+            story.after_feedback(book, interaction)
+    return interaction
+
+
+def edit_interaction(book: Book, interaction_id: int, **changes) -> Interaction:
+    """Correct a logged exchange (kind, text, when, channel, direction, order, satisfaction)."""
+    current = book.get("interactions", interaction_id)
+    allowed = ("kind", "text", "when", "channel", "direction", "order_ref", "satisfaction")
+    unknown = [name for name in changes if name not in allowed]
+    if unknown:
+        raise ValidationError(unknown[0], "cannot be edited on an exchange")
+    values = {name: getattr(current, name) for name in allowed} | changes
+    edited = _interaction(book, current.client_id, values["kind"], values["text"],
+                          values["when"], values["channel"], values["direction"],
+                          values["order_ref"], values["satisfaction"])
+    edited.id = interaction_id
+    with book.transaction(f"edit the {current.kind} of {current.when:%Y-%m-%d}"):
+        book.save("interactions", edited)
+    return book.get("interactions", interaction_id)
+
+
+def delete_interaction(book: Book, interaction_id: int) -> Interaction:
+    """Remove a logged exchange (a mistake); undo brings it back."""
+    interaction = book.get("interactions", interaction_id)
+    with book.transaction(f"delete the {interaction.kind} of {interaction.when:%Y-%m-%d}"):
+        book.delete("interactions", interaction_id)
     return interaction
 
 
@@ -58,33 +105,69 @@ def record_gesture(book: Book, client_id: int, what: str, on: date,
     return interaction
 
 
+def _followup_order(book: Book, client_id: int, order_ref: str | None) -> str | None:
+    if order_ref:
+        order = book.order(order_ref)
+        if order.client_id != client_id:
+            raise ValidationError("order", f"order {order_ref} belongs to another client")
+    return order_ref or None
+
+
 def add_followup(book: Book, client_id: int, due: date, what: str,
                  order_ref: str | None = None) -> FollowUp:
     """A promise to call back or answer, with its due date."""
     book.client(client_id)
-    if order_ref:
-        book.order(order_ref)
-    followup = FollowUp(client_id, due, v.text("what", what, required=True), order_ref or None)
-    with book.transaction("new follow-up"):
+    followup = FollowUp(client_id, due, v.text("what", what, required=True),
+                        _followup_order(book, client_id, order_ref))
+    with book.transaction(f"new follow-up: {followup.what[:40]}"):
         followup.id = book.insert("followups", followup)
     return followup
 
 
+def edit_followup(book: Book, followup_id: int, what: str | None = None,
+                  due: date | None = None, order_ref: str | None = ...) -> FollowUp:
+    """Change what a follow-up says, when it is due, or the order it is about."""
+    followup = copy.deepcopy(book.get("followups", followup_id))
+    if what is not None:
+        followup.what = v.text("what", what, required=True)
+    if due is not None:
+        followup.due = due
+    if order_ref is not ...:
+        followup.order_ref = _followup_order(book, followup.client_id, order_ref)
+    with book.transaction(f"edit the follow-up {followup.what[:40]}"):
+        book.save("followups", followup)
+    return book.get("followups", followup_id)
+
+
 def complete_followup(book: Book, followup_id: int, on: date) -> FollowUp:
+    """Mark a follow-up done on a day."""
     followup = copy.deepcopy(book.get("followups", followup_id))
     if followup.done:
         raise ValidationError("follow-up", f"was already done on {followup.done.isoformat()}")
     followup.done = on
-    with book.transaction("follow-up done"):
+    with book.transaction(f"follow-up done: {followup.what[:40]}"):
         book.save("followups", followup)
     return followup
 
 
-def pending_followups(book: Book, today: date, within: int = 0) -> list[FollowUp]:
-    """Follow-ups not done and due by today + `within` days, most overdue first."""
+def delete_followup(book: Book, followup_id: int) -> FollowUp:
+    """Remove a follow-up entered by mistake; undo brings it back."""
+    followup = book.get("followups", followup_id)
+    with book.transaction(f"delete the follow-up {followup.what[:40]}"):
+        book.delete("followups", followup_id)
+    return followup
+
+
+def open_followups(book: Book, today: date) -> list[FollowUp]:
+    """Every follow-up not done (parted clients' left out), most late first."""
+    return pending_followups(book, today, within=None)
+
+
+def pending_followups(book: Book, today: date, within: int | None = 0) -> list[FollowUp]:
+    """Follow-ups not done and due by today + `within` days (None: any day), most late first."""
     parted = {c.id for c in book.clients() if c.status == "parted"}
     due = [f for f in book.followups() if f.done is None and f.client_id not in parted
-           and (f.due - today).days <= within]
+           and (within is None or (f.due - today).days <= within)]
     return sorted(due, key=lambda f: (f.due, f.id))
 
 
@@ -93,11 +176,13 @@ def record_letter(book: Book, client_id: int, kind: str, language: str, on: date
     """File a generated letter and put it on the client's timeline."""
     v.choice("kind", kind, LETTER_KINDS)
     v.choice("language", language, LANGUAGES)
-    with book.transaction(f"letter {kind}"):
+    about = f" about {order_ref}" if order_ref else ""
+    with book.transaction(f"{kind} letter{about}"):
         letter = Letter(client_id, kind, language, on, path, sha256, order_ref)
         letter.id = book.insert("letters", letter)
         log_interaction(book, client_id, "letter sent", f"{kind} letter ({language}): {path}",
                         on, "letter", "out", order_ref)
+        story.after_letter(book, letter)
     return letter
 
 

@@ -199,5 +199,5 @@ def test_a_date_that_cannot_be_read_names_the_field(typed):
 
 def test_interactions_keep_their_time(book, henri):
     moment = datetime(2026, 11, 23, 14, 30)
-    relations.log_interaction(book, henri.id, "call-back promised", "rappeler", moment, "phone")
+    relations.log_interaction(book, henri.id, "note", "rappeler", moment, "phone")
     assert book.interactions()[0].when == moment

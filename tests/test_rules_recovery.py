@@ -18,6 +18,8 @@ def test_the_four_steps_come_in_order_then_closing():
     incident.followed_up = date(2026, 3, 10)
     assert next_step(incident) == "ask for feedback"
     incident.feedback_asked = date(2026, 3, 20)
+    assert next_step(incident) == "hear feedback"
+    incident.feedback_received = date(2026, 3, 25)
     assert next_step(incident) == "close"
     incident.closed = date(2026, 4, 1)
     assert next_step(incident) is None
