@@ -2,6 +2,8 @@
 
 At most 6 lines of 38 characters (7 abroad, the last one being the country);
 the locality line is postcode + CITY in capitals (without accents in France).
+To a person at an organisation, the organisation comes first and the person on an
+attention line below it.
 An address that does not fit is refused, line by line, never cut.
 """
 
@@ -16,9 +18,12 @@ MAX_LINES = 6
 MAX_CHARS = 38
 
 SHORT_CIVILITY = {
-    "fr": {"Mme": "Mme", "M.": "M.", "Mx": "Mx"},
-    "en": {"Mme": "Ms", "M.": "Mr", "Mx": "Mx"},
+    "fr": {"Mme": "Mme", "M.": "M.", "Mx": "Mx", "Maître": "Maître", "Dr": "Dr", "Pr": "Pr"},
+    "en": {"Mme": "Ms", "M.": "Mr", "Mx": "Mx", "Maître": "Maître", "Dr": "Dr", "Pr": "Prof"},
 }
+
+ATTENTION = {"fr": "À l’attention de", "en": "For the attention of"}
+"""The prefix of the person's line under an organisation's name."""
 
 HOME = frozenset({"", "france", "fr", "fra"})
 """Values of `Client.country` that mean France (no country line)."""
@@ -43,6 +48,23 @@ def person(client: Client, language: str) -> str:
 def recipient_name(client: Client, language: str) -> str:
     """The first line of the address: the person, else the organisation."""
     return person(client, language) or client.organisation.strip()
+
+
+def attention_line(client: Client, language: str) -> str:
+    """'À l’attention de Mme X', or the bare name when the prefixed line would not fit."""
+    who = person(client, language)
+    line = unicodedata.normalize("NFC", f"{ATTENTION[language]} {who}")
+    return line if len(line) <= MAX_CHARS else who
+
+
+def _addressee(client: Client, language: str) -> list[str]:
+    """The organisation, then the person on an attention line (business mail); or either alone."""
+    organisation = client.organisation.strip()
+    if not person(client, language):
+        return [organisation]
+    if not organisation:
+        return [person(client, language)]
+    return [organisation, attention_line(client, language)]
 
 
 def _unaccented(text: str) -> str:
@@ -90,8 +112,7 @@ def recipient_lines(client: Client, language: str) -> list[str]:
     """The address block, line by line, or a ValidationError naming the line that does not fit."""
     abroad = is_abroad(client)
     _check_complete(client, abroad)
-    who = person(client, language)
-    lines = [who, client.organisation.strip()] if who else [client.organisation.strip()]
+    lines = _addressee(client, language)
     lines += [" ".join(line.split()) for line in client.address_lines]
     lines.append(_locality(client, abroad))
     if abroad:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from store.models import Client
 
-FRENCH_TERMS = {"Mme": "Madame", "M.": "Monsieur"}
-ENGLISH_TITLES = {"Mme": "Ms", "M.": "Mr", "Mx": "Mx"}
+FRENCH_TERMS = {"Mme": "Madame", "M.": "Monsieur", "Maître": "Maître", "Dr": "Docteur",
+                "Pr": "Professeur"}
+ENGLISH_TITLES = {"Mme": "Ms", "M.": "Mr", "Mx": "Mx", "Maître": "Maître", "Dr": "Dr",
+                  "Pr": "Professor"}
+ANYONE = {"fr": "Madame, Monsieur", "en": "Sir or Madam"}
+"""How to address an organisation's unnamed reader."""
 
 
 def _full_name(client: Client) -> str:
@@ -13,16 +17,16 @@ def _full_name(client: Client) -> str:
 
 
 def term(client: Client) -> str:
-    """How a French letter names the reader inside a sentence: 'Madame', 'Madame, Monsieur'…"""
+    """How a French letter names the reader inside a sentence: 'Madame', 'Maître', 'Docteur'…"""
     if client.civility in FRENCH_TERMS and _full_name(client):
         return FRENCH_TERMS[client.civility]
     if client.civility == "Mx" and _full_name(client):
         return _full_name(client)
-    return "Madame, Monsieur"
+    return ANYONE["fr"]
 
 
 def salutation(client: Client, language: str) -> str:
-    """'Madame,' / 'Madame, Monsieur,' / 'Dear Ms Holloway,' / 'Dear Sir or Madam,'."""
+    """'Maître,' / 'Madame, Monsieur,' / 'Dear Dr Holloway,' / 'Dear Sir or Madam,'."""
     if language == "fr":
         return f"{term(client)},"
     title = ENGLISH_TITLES.get(client.civility, "")
@@ -30,7 +34,7 @@ def salutation(client: Client, language: str) -> str:
         return f"Dear {title} {client.last_name.strip()},"
     if _full_name(client):
         return f"Dear {_full_name(client)},"
-    return "Dear Sir or Madam,"
+    return f"Dear {ANYONE['en']},"
 
 
 def sign_off(client: Client) -> str:
@@ -39,5 +43,5 @@ def sign_off(client: Client) -> str:
 
 
 def french_closing(client: Client) -> str:
-    """The classic French closing formula, addressed to the reader."""
+    """The classic French closing formula, addressed to the reader by their term."""
     return f"Je vous prie d'agréer, {term(client)}, l'expression de mes salutations distinguées."

@@ -19,7 +19,7 @@ def test_a_french_address_ends_with_postcode_and_city_in_capitals():
 
 
 def test_an_address_abroad_ends_with_the_country():
-    assert recipient_lines(MARGARET, "en") == ["Ms Margaret Holloway", "Faculty of History, Oxford",
+    assert recipient_lines(MARGARET, "en") == ["Faculty of History, Oxford", "Ms Margaret Holloway",
                                                "14 Norham Gardens", "OXFORD OX2 6QB",
                                                "UNITED KINGDOM"]
     belgian = replace(HENRI, city="Liège", postcode="4000", country="Belgique")

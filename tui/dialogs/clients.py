@@ -11,7 +11,9 @@ from .common import lookup, options
 from .fields import Field
 from .form import FormDialog
 
-CIVILITY_OPTIONS = tuple((civility or "—", civility) for civility in CIVILITIES)
+CIVILITY_LABELS = {"": "—", "Dr": "Dr (Docteur)", "Pr": "Pr (Professeur)"}
+CIVILITY_OPTIONS = tuple((CIVILITY_LABELS.get(civility, civility), civility)
+                         for civility in CIVILITIES)
 
 
 def _card_fields(client: Client) -> list[Field]:
