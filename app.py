@@ -271,6 +271,9 @@ def letter_arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
         parser.add_argument("kind", type=kind, metavar="KIND", help=", ".join(KINDS))
         parser.add_argument("--lang", choices=("fr", "en"),
                             help="default: the client's language")
+        parser.add_argument("--new-date", metavar="DATE", dest="new_date",
+                            help="apology: the new date it gives (YYYY-MM-DD); the order is "
+                                 "postponed to it (cause: mine)")
         if name == "letter":
             parser.add_argument("ref", metavar="REF",
                                 help="an order reference (2026-014) or a client id")

@@ -8,10 +8,12 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from store import letter_state
 from store.book import Book
 from store.errors import NotFound
 from store.files import ensure_private_dir, write_private
 from store.models import Client, Incident, Order
+from store.orders import postpone
 from store.relations import record_letter
 
 from .compose import compose
@@ -43,16 +45,36 @@ def _free_path(folder: Path, draft: LetterDraft) -> Path:
     return path
 
 
-def file_letter(book: Book, client: Client, draft: LetterDraft, data: bytes) -> Path:
-    """Write the PDF (never over another, 0600) and record it as a letter sent."""
+def _postpone_for(book: Book, draft: LetterDraft, new_due: date) -> None:
+    """Move the order's due date to the date the letter gives (cause: mine)."""
+    order = book.order(draft.order_ref)
+    letter_state.check_new_date(order, new_due, draft.date)
+    due = letter_state.due_for(order, new_due, draft.date)
+    if due is not None:
+        reason = letter_state.POSTPONE_REASON.get(book.profile.language,
+                                                  letter_state.POSTPONE_REASON["en"])
+        postpone(book, order.ref, due, reason, "mine", draft.date)
+
+
+def file_letter(book: Book, client: Client, draft: LetterDraft, data: bytes,
+                new_due: date | None = None) -> Path:
+    """Write the PDF (never over another, 0600) and record it as a letter sent.
+
+    With `new_due` (the date an apology gives), the order is postponed to it: the
+    postponement and the letter are one undoable change.
+    """
+    letter_state.check_sender(book.profile)
     ensure_private_dir(book.data_dir / "letters")
     folder = ensure_private_dir(client_folder(book, client))
     path = _free_path(folder, draft)
     write_private(path, data)
     try:
-        record_letter(book, client.id, draft.kind, draft.language, draft.date,
-                      str(path.relative_to(book.data_dir)), hashlib.sha256(data).hexdigest(),
-                      draft.order_ref)
+        with book.transaction(f"letter {draft.kind}"):
+            if new_due is not None:
+                _postpone_for(book, draft, new_due)
+            record_letter(book, client.id, draft.kind, draft.language, draft.date,
+                          str(path.relative_to(book.data_dir)),
+                          hashlib.sha256(data).hexdigest(), draft.order_ref)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -78,15 +100,22 @@ def resolve(book: Book, ref: str) -> tuple[Client, Order | None]:
 
 
 def draft_for(book: Book, kind: str, client: Client, order: Order | None, today: date,
-              lang: str | None = None) -> LetterDraft:
-    """Compose with the book's own templates overriding the shipped ones."""
+              lang: str | None = None, new_date: date | None = None) -> LetterDraft:
+    """Compose from the book's records, its own templates overriding the shipped ones."""
+    letter_state.check_sender(book.profile)
+    orders = book.where("orders", "client_id", client.id)
+    if kind == "feedback":
+        order = letter_state.delivered_order(client, order, orders)
     incident = incident_of(book, order) if order else None
     return compose(kind, book.profile, client, order, incident, today, lang,
-                   templates_dir=book.data_dir / "templates")
+                   templates_dir=book.data_dir / "templates", orders=orders,
+                   interactions=book.where("interactions", "client_id", client.id),
+                   new_date=new_date)
 
 
-def write_letter(book: Book, kind: str, ref: str, today: date, lang: str | None = None) -> Path:
+def write_letter(book: Book, kind: str, ref: str, today: date, lang: str | None = None,
+                 new_date: date | None = None) -> Path:
     """Compose, render, file and record one letter; returns the archived PDF's path."""
     client, order = resolve(book, ref)
-    draft = draft_for(book, kind, client, order, today, lang)
-    return file_letter(book, client, draft, pdf_bytes(draft, book.profile))
+    draft = draft_for(book, kind, client, order, today, lang, new_date)
+    return file_letter(book, client, draft, pdf_bytes(draft, book.profile), new_date)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from store.deadlines import overdue
+from datetime import date
+
+from store import letter_state
+from store.dates import parse_date
+from store.deadlines import effective_due, overdue
 from store.errors import CarnetError, ValidationError
 from store.exchange.progress import ProgressBar
 from store.files import write_private
-
-from store.models import Letter
+from store.models import Letter, Order
 
 from .archive import draft_for, file_letter, resolve, write_letter
 from .layout import pdf_bytes
@@ -23,14 +26,37 @@ def cmd_letter(args: argparse.Namespace, book) -> int:
         raise CarnetError(f"--out {out} is a directory; give a file name")
     if out is not None and not out.parent.is_dir():
         raise CarnetError(f"--out: the folder {out.parent} does not exist")
+    letter_state.check_sender(book.profile)
     client, order = resolve(book, args.ref)
-    draft = draft_for(book, args.kind, client, order, args.today, args.lang)
+    new_date = new_date_of(args)
+    if new_date is None and letter_state.needs_new_date(args.kind, order, args.today):
+        raise CarnetError(f"order {order.ref} was due on "
+                          f"{effective_due(order, args.today).isoformat()}: an apology for "
+                          "late work gives the new date: add --new-date YYYY-MM-DD")
+    draft = draft_for(book, args.kind, client, order, args.today, args.lang, new_date)
     data = pdf_bytes(draft, book.profile)
     if out is not None:
         write_private(out, data)
-    path = file_letter(book, client, draft, data)
+    path = file_letter(book, client, draft, data, new_date)
     print(out or path)
     return 0
+
+
+def new_date_of(args: argparse.Namespace) -> date | None:
+    """The --new-date an apology gives, read like every typed date; only with an apology."""
+    if args.new_date is None:
+        return None
+    if args.kind != "apology":
+        raise CarnetError("--new-date goes with an apology letter only")
+    new_date = parse_date(args.new_date, args.today, "--new-date")
+    if new_date <= args.today:
+        raise CarnetError(f"--new-date {new_date.isoformat()} is not after today "
+                          f"({args.today.isoformat()})")
+    return new_date
+
+
+def _needs_date(kind: str, orders: list[Order], today: date) -> bool:
+    return any(letter_state.needs_new_date(kind, order, today) for order in orders)
 
 
 def already_sent(book, kind: str, order) -> Letter | None:
@@ -41,8 +67,17 @@ def already_sent(book, kind: str, order) -> Letter | None:
 
 
 def cmd_letters(args: argparse.Namespace, book) -> int:
-    """One letter per overdue order, most late first; failures reported, the rest written."""
+    """One letter per overdue order, most late first; failures reported, the rest written.
+
+    Overdue work is past its date: an apology gives the one --new-date to every order.
+    """
+    letter_state.check_overdue_kind(args.kind)
+    letter_state.check_sender(book.profile)
+    new_date = new_date_of(args)
     lines = overdue(book.orders(), book.clients_by_id(), book.profile, args.today)
+    if new_date is None and _needs_date(args.kind, [line.order for line in lines], args.today):
+        raise CarnetError("overdue work is past its date: an apology gives the new date; "
+                          "add --new-date YYYY-MM-DD (the same date for every order)")
     if not lines:
         print(f"Nothing overdue on {args.today.isoformat()}: no letter written.", file=sys.stderr)
         return 0
@@ -51,7 +86,8 @@ def cmd_letters(args: argparse.Namespace, book) -> int:
         previous = already_sent(book, args.kind, line.order)
         try:
             if previous is None:
-                print(write_letter(book, args.kind, line.order.ref, args.today, args.lang))
+                print(write_letter(book, args.kind, line.order.ref, args.today, args.lang,
+                                   new_date))
             else:
                 skipped.append(f"{line.order.ref}: a {args.kind} letter was already sent on "
                                f"{previous.date.isoformat()} ({previous.path})")

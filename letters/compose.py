@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from store import letter_state
 from store.errors import ValidationError
-from store.models import Client, Incident, Order, Profile
+from store.models import Client, Incident, Interaction, Order, Profile
 
 from . import context, courtesy, localize, templates
 from .address import is_abroad, recipient_lines, recipient_name
@@ -38,12 +39,22 @@ def _default_closing(client: Client, language: str) -> str:
 def compose(kind: str, profile: Profile, client: Client, order: Order | None = None,
             incident: Incident | None = None, today: date | None = None,
             lang: str | None = None, templates_dir: Path | str | None = None,
-            enclosures: list[str] | tuple[str, ...] = ()) -> LetterDraft:
-    """Write the letter of this kind to this client, in `lang` or the client's language."""
+            enclosures: list[str] | tuple[str, ...] = (), orders: list[Order] | None = None,
+            interactions: list[Interaction] = (), new_date: date | None = None) -> LetterDraft:
+    """Write the letter of this kind to this client, in `lang` or the client's language.
+
+    `orders` and `interactions` are the client's (the order alone when not given); they tell
+    the letter's state (store/letter_state.py). `new_date` is the date an apology gives.
+    """
+    letter_state.check_sender(profile)
     _check(kind, client, order, incident)
     today = today or date.today()
     language = localize.check_language(lang or client.language or profile.language)
-    words = context.build(profile, client, order, incident, today, language)
+    known = orders if orders is not None else [order] if order is not None else []
+    state = letter_state.read(kind, client, order, incident, known, interactions, today,
+                              new_date)
+    order = state.order
+    words = context.build(profile, client, order, incident, today, language, state)
     sections = templates.render(kind, language, words, templates_dir)
     enclosed = [e for e in sections.get("enclosures", "").splitlines() if e.strip()]
     return LetterDraft(

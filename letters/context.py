@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from store.deadlines import effective_due
+from store.letter_state import LetterState
 from store.models import Client, Incident, Order, Profile
 
-from . import courtesy, localize
+from . import courtesy, localize, state_words
 from .address import recipient_name
 
 
@@ -31,9 +33,16 @@ def lcfirst(text: str) -> str:
     return text
 
 
+def full_stop(text: str) -> str:
+    """End a sentence: a full stop added unless it already ends with one (or ! ? …)."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
 def filters(language: str) -> dict:
-    """Template filters: `date`, `money`, `lcfirst`."""
-    return {"date": _fmt_date(language), "money": _fmt_money(language), "lcfirst": lcfirst}
+    """Template filters: `date`, `money`, `lcfirst`, `full_stop`."""
+    return {"date": _fmt_date(language), "money": _fmt_money(language), "lcfirst": lcfirst,
+            "full_stop": full_stop}
 
 
 def reach(profile: Profile, language: str) -> str:
@@ -54,28 +63,33 @@ def _since(client: Client, today: date) -> int | None:
     return None
 
 
-def _late(order: Order, today: date) -> bool:
-    """The first promised date was, or will be, missed."""
-    if order.delivered:
-        return order.delivered > order.due_original
-    return order.due > order.due_original or today > order.due_original
-
-
 def _order_words(order: Order, today: date, language: str) -> dict:
     fmt = _fmt_date(language)
-    ahead = order.delivered is None and order.due >= today
+    due = effective_due(order, today)
+    ahead = order.delivered is None and due >= today
     return {
         "title": order.title, "ref": order.ref, "document": order.document,
-        "due": fmt(order.due), "due_original": fmt(order.due_original),
+        "due": fmt(due), "due_original": fmt(order.due_original),
         "received": fmt(order.received), "delivered": fmt(order.delivered),
         "price": localize.amount(order.price, language),
-        "due_ahead": fmt(order.due) if ahead else "", "late": _late(order, today),
+        "due_ahead": fmt(due) if ahead else "",
         "postponement": order.postponements[-1] if order.postponements else None,
     }
 
 
+def _state_words(state: LetterState, language: str) -> dict:
+    fmt = _fmt_date(language)
+    return {
+        "situation": state.situation, "missed": fmt(state.missed), "arrives": fmt(state.arrives),
+        "new_date": fmt(state.new_date), "passed": state.passed, "late": state.missed is not None,
+        "what": state.what, "solution": state.solution, "complaint": state.complaint,
+        "stands": state.stands, "progress": state_words.progress(state, language),
+        "loyal": state.loyal, "milestone": state_words.milestone(state.milestone, language),
+    }
+
+
 def build(profile: Profile, client: Client, order: Order | None, incident: Incident | None,
-          today: date, language: str) -> dict:
+          today: date, language: str, state: LetterState | None = None) -> dict:
     """The variables every template sees (listed in letters/templates/README.md)."""
     words = {
         "profile": profile, "client": client, "order": order, "incident": incident,
@@ -85,8 +99,9 @@ def build(profile: Profile, client: Client, order: Order | None, incident: Incid
         "gesture": incident.gesture.strip() if incident else "",
         "since": _since(client, today),
         "title": "", "ref": "", "document": None, "due": "", "due_ahead": "", "due_original": "",
-        "received": "", "delivered": "", "price": "", "late": False, "postponement": None,
+        "received": "", "delivered": "", "price": "", "postponement": None,
     }
     if order is not None:
         words.update(_order_words(order, today, language))
+    words.update(_state_words(state or LetterState(order), language))
     return words

@@ -15,10 +15,13 @@ from letters.archive import client_folder, safe_name, write_letter
 from store import clients, orders
 from store.book import Book
 from store.errors import NotFound
+from store.models import Profile
 from store.relations import timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 23)
+SENDER = Profile(name="Claire Vasseur", address_lines=["12, rue Mouffetard"], postcode="75005",
+                 city="Paris")
 
 
 def carnet(data: Path, *args: str) -> subprocess.CompletedProcess:
@@ -34,6 +37,7 @@ def pdf_text(path: Path) -> str:
 def book_dir(tmp_path):
     data = tmp_path / "book"
     with Book(data) as book:
+        book.set_profile(SENDER)
         client = clients.add_client(book, TODAY, civility="M.", first_name="Henri",
                                     last_name="Lefèvre", address_lines=["3 rue Bannier"],
                                     postcode="45000", city="Orléans")
@@ -70,7 +74,7 @@ def test_out_writes_a_copy_where_asked_and_prints_it(book_dir, tmp_path):
 
 
 def test_one_letter_per_overdue_order(book_dir):
-    done = carnet(book_dir, "letters", "apology", "--overdue")
+    done = carnet(book_dir, "letters", "apology", "--overdue", "--new-date", "2026-12-10")
     assert done.returncode == 0, done.stderr
     written = [Path(line) for line in done.stdout.split()]
     assert [p.name for p in written] == ["2026-11-23-apology-2026-001.pdf",
@@ -93,9 +97,10 @@ def test_bad_letter_requests_are_one_line_and_exit_2(book_dir, args, says):
 
 def test_a_hostile_client_name_cannot_leave_the_letters_folder(tmp_path):
     with Book(tmp_path / "book") as book:
+        book.set_profile(SENDER)
         client = clients.add_client(book, TODAY, last_name="../../../etc/passwd",
                                     postcode="75001", city="Paris")
-        path = write_letter(book, "feedback", str(client.id), TODAY)
+        path = write_letter(book, "thanks", str(client.id), TODAY)
         assert path.resolve().is_relative_to((tmp_path / "book" / "letters").resolve())
         assert client_folder(book, client).name == f"{client.id:04d}-etc-passwd"
     assert safe_name("…") == "client"
@@ -118,21 +123,21 @@ def test_a_letter_is_not_recorded_when_it_cannot_be_written(book_dir):
         assert book.letters() == [] and not (book_dir / "letters").exists()
 
 
-def test_a_second_batch_does_not_send_the_same_apology_twice(book_dir):
-    first = carnet(book_dir, "letters", "apology", "--overdue")
-    again = carnet(book_dir, "letters", "apology", "--overdue")
+def test_a_second_batch_does_not_send_the_same_follow_up_twice(book_dir):
+    first = carnet(book_dir, "letters", "follow-up", "--overdue")
+    again = carnet(book_dir, "letters", "follow-up", "--overdue")
     assert len(first.stdout.split()) == 2 and again.stdout == ""
     assert again.returncode == 0 and again.stderr.count("not sent again") == 2
     with Book(book_dir, read_only=True) as book:
         assert len(book.letters()) == 2
 
 
-def test_a_postponed_order_late_again_gets_a_new_apology(book_dir):
-    carnet(book_dir, "letters", "apology", "--overdue")
+def test_a_postponed_order_late_again_gets_a_new_follow_up(book_dir):
+    carnet(book_dir, "letters", "follow-up", "--overdue")
     with Book(book_dir) as book:
         orders.postpone(book, "2026-001", date(2026, 12, 1), "relecture", "mine", TODAY)
     later = subprocess.run([sys.executable, "app.py", "--data", str(book_dir), "--today",
-                            "2026-12-05", "letters", "apology", "--overdue"],
+                            "2026-12-05", "letters", "follow-up", "--overdue"],
                            cwd=ROOT, capture_output=True, text=True)
-    assert [Path(p).name for p in later.stdout.split()] == ["2026-12-05-apology-2026-001.pdf"]
+    assert [Path(p).name for p in later.stdout.split()] == ["2026-12-05-follow-up-2026-001.pdf"]
     assert "2026-002" in later.stderr and "not sent again" in later.stderr

@@ -14,6 +14,8 @@ from store.errors import ValidationError
 from tests.letters_samples import (EDITH, HENRI, INCIDENT, MARGARET, ORDER, PROFILE, SOCIETY,
                                    TODAY, order_for)
 
+DELIVERED = order_for(HENRI, delivered=date(2026, 11, 4), status="delivered")
+
 
 def text_of(draft: LetterDraft) -> str:
     """All the running text of a draft, spaces made plain."""
@@ -24,7 +26,8 @@ def text_of(draft: LetterDraft) -> str:
 @pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_is_written_in_both_languages(kind, language):
-    draft = compose(kind, PROFILE, HENRI, ORDER, INCIDENT, today=TODAY, lang=language)
+    order = DELIVERED if kind == "feedback" else ORDER
+    draft = compose(kind, PROFILE, HENRI, order, INCIDENT, today=TODAY, lang=language)
     assert draft.kind == kind and draft.language == language
     assert draft.subject and draft.paragraphs and draft.closing
     assert draft.references == [("N/réf.\u202f:" if language == "fr" else "Our ref.:", "2026-014")]
@@ -47,7 +50,7 @@ def test_letters_about_an_order_need_one(kind):
     assert error.value.field == "order"
 
 
-@pytest.mark.parametrize("kind", ["thanks", "feedback", "follow-up"])
+@pytest.mark.parametrize("kind", ["thanks", "follow-up"])
 def test_client_letters_go_without_an_order(kind):
     draft = compose(kind, PROFILE, HENRI, today=TODAY)
     assert draft.references == [] and draft.order_ref is None
@@ -73,24 +76,28 @@ def test_the_apology_names_the_new_date_and_the_promised_one():
 
 def test_an_apology_never_promises_a_date_already_past():
     overdue = order_for(HENRI, due=date(2026, 11, 1), postponements=[])
-    text = text_of(compose("apology", PROFILE, HENRI, overdue, today=TODAY))
+    with pytest.raises(ValidationError) as error:
+        compose("apology", PROFILE, HENRI, overdue, today=TODAY)
+    assert error.value.field == "new date"
+    text = text_of(compose("apology", PROFILE, HENRI, overdue, today=TODAY,
+                           new_date=date(2026, 11, 20)))
     assert "devait vous être remise le 1er novembre 2026" in text
-    assert "au plus tard" not in text
-    assert "une nouvelle date de remise, que je m’engage à tenir" in text
+    assert "au plus tard le 20 novembre 2026" in text
+    assert "sous quelques jours" not in text
 
 
 def test_an_apology_after_delivery_or_for_a_mistake_says_so():
-    delivered = order_for(HENRI, delivered=date(2026, 11, 4), status="delivered")
     assert "Le travail vous a été remis le 4 novembre 2026." in text_of(
-        compose("apology", PROFILE, HENRI, delivered, today=TODAY))
-    on_time = order_for(HENRI, due=date(2026, 11, 1), delivered=date(2026, 10, 30))
+        compose("apology", PROFILE, HENRI, DELIVERED, today=TODAY))
+    on_time = order_for(HENRI, due=date(2026, 11, 1), delivered=date(2026, 10, 30),
+                        status="delivered", postponements=[])
     text = text_of(compose("apology", PROFILE, HENRI, on_time, today=TODAY))
     assert "n’a pas été à la hauteur" in text and "délai" not in text
 
 
 def test_the_apology_follows_the_recovery_plan():
     text = text_of(compose("apology", PROFILE, HENRI, ORDER, INCIDENT, today=TODAY))
-    assert "Votre mécontentement est légitime" in text
+    assert "livraison en retard, client non prévenu." in text
     assert "Je vous présente mes sincères excuses" in text
     assert "quelle solution vous paraîtrait juste" in text
     assert "Je reviendrai vers vous" in text
@@ -135,7 +142,9 @@ def test_the_scope_letter_restates_the_agreed_scope_line_by_line():
     (SOCIETY, "en", "Dear Sir or Madam,", "Yours faithfully,"),
 ])
 def test_salutation_and_closing_follow_the_civility(client, language, salutation, closing):
-    draft = compose("feedback", PROFILE, client, today=TODAY, lang=language)
+    draft = compose("feedback", PROFILE, client, order_for(client, delivered=date(2026, 11, 4),
+                                                           status="delivered"),
+                    today=TODAY, lang=language)
     assert draft.salutation == salutation
     assert draft.closing.startswith(closing)
 
