@@ -74,6 +74,13 @@ async def test_the_steps_are_recorded_in_order_and_closing_asks_for_the_lesson(b
 
         await pilot.press("n", "enter")
         await pilot.pause()
+        assert "Next: hear the feedback" in str(
+            app.screen.query_one("#plan-status", Static).render())
+        await pilot.press("n")
+        field(app, "feedback").text = "« Ça ira » — à creuser"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "✓ 4b" in step_text(app, 4)
         await pilot.press("c")
         await type_text(pilot, "Prévenir dès que le délai glisse")
         await pilot.press("ctrl+s")
@@ -82,8 +89,9 @@ async def test_the_steps_are_recorded_in_order_and_closing_asks_for_the_lesson(b
         assert "Lesson: Prévenir" in str(app.screen.query_one("#plan-status", Static).render())
 
     done = book.get("incidents", incident.id)
-    assert (done.apologised, done.fixed, done.followed_up, done.feedback_asked, done.closed) == (
-        TODAY, TODAY, TODAY, TODAY, TODAY)
+    assert (done.apologised, done.fixed, done.followed_up, done.feedback_asked,
+            done.feedback_received, done.closed) == (TODAY,) * 6
+    assert done.feedback == "« Ça ira » — à creuser"
     assert (done.solution, done.client_proposal, done.gesture) == (
         "Relecture offerte", "Un résumé gratuit", "Remise de 20 %")
     assert [(lesson.text, lesson.incident_id) for lesson in book.lessons()] == [

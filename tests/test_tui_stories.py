@@ -67,8 +67,28 @@ async def test_undo_puts_the_postponed_order_back_on_the_overdue_list(tmp_path):
         assert section_ids(app, "Overdue") == ["order:2026-001"]
         await pilot.press("ctrl+z")
         await settle(pilot)
+        question = str(app.screen.query_one("#confirm-question", Static).render())
+        assert question == "Undo: postpone 2026-002 to 30 Nov 2026?"
+        await pilot.press("y")
+        await settle(pilot)
         assert section_ids(app, "Overdue") == ["order:2026-002", "order:2026-001"]
         assert app.book.order("2026-002").postponements == []
+        await pilot.press("ctrl+y", "y")
+        await settle(pilot)
+        assert app.book.order("2026-002").due == TODAY + timedelta(days=7)
+        assert section_ids(app, "Overdue") == ["order:2026-001"]
+
+
+async def test_undo_asks_first_and_no_keeps_the_change(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.run_action_safely(orders.postpone, app.book, "2026-002",
+                              TODAY + timedelta(days=7), "sources illisibles", "mine", TODAY)
+        await settle(pilot)
+        await pilot.press("ctrl+z", "n")
+        await settle(pilot)
+        assert app.book.order("2026-002").due == TODAY + timedelta(days=7)
 
 
 async def test_a_complaint_then_an_incident_shows_on_the_dashboard_until_closed(tmp_path):
@@ -224,6 +244,8 @@ async def test_ctrl_z_while_typing_undoes_the_typing_not_the_book(tmp_path):
         assert app.book.client(client.id).last_name == "Lefebvre"
         app.set_focus(None)
         await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert app.book.client(client.id).last_name == "Lefèvre"
 

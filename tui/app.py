@@ -212,25 +212,43 @@ class CarnetApp(App):
         return result
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """While typing or in a form, ctrl+z belongs to the text field, not the book."""
-        if action == "undo":
+        """While typing or in a form, ctrl+z and ctrl+y belong to the text field, not the book."""
+        if action in ("undo", "redo"):
             typing = isinstance(self.focused, (Input, TextArea))
             return not (typing or isinstance(self.screen, ModalScreen))
         return True
 
     def action_undo(self) -> None:
-        """Revert the last change to the book."""
+        """Ask, naming it, then revert the last change made since Carnet opened the book."""
+        self._walk("undo")
+
+    def action_redo(self) -> None:
+        """Ask, naming it, then apply again the change undone last."""
+        self._walk("redo")
+
+    def _walk(self, way: str) -> None:
         if self.book is None:
             return
+        label = self.book.undo_label if way == "undo" else self.book.redo_label
+        if label is None:
+            self.notify("Nothing to undo: only changes made since Carnet opened this book can "
+                        "be undone." if way == "undo" else "Nothing to redo.")
+            return
+        from .dialogs.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._step_history(way)
+        self.push_screen(ConfirmDialog(f"{way.capitalize()}: {label}?", yes=way.capitalize(),
+                                       no="Keep"), answered)
+
+    def _step_history(self, way: str) -> None:
         try:
-            label = self.book.undo()
+            label = self.book.undo() if way == "undo" else self.book.redo()
         except CarnetError as exc:
             self.notify(str(exc), severity="error")
             return
-        if label is None:
-            self.notify("Nothing to undo.")
-            return
-        self.notify(f"Undone: {label}")
+        self.notify(f"{'Undone' if way == 'undo' else 'Redone'}: {label}")
         self.refresh_data()
 
     # -- navigation ----------------------------------------------------------------

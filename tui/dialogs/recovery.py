@@ -8,6 +8,7 @@ from textual.app import App
 
 from store import incidents as ops
 from store.dates import parse_date
+from store.recovery import undone_steps
 from store.relations import record_gesture
 
 from .common import CAUSE_OPTIONS, lookup
@@ -82,7 +83,7 @@ def record_step(app: App, incident_id: int, step: str):
     def save(values: dict) -> str:
         on = parse_date(str(values.pop("on")), app.today, "date")
         details = {name: str(value) for name, value in values.items()}
-        with app.book.transaction(f"recovery step: {step.replace('_', ' ')}"):
+        with app.book.transaction(f"{step.replace('_', ' ')} on {incident.order_ref}"):
             gesture = details.get("gesture", "").strip()
             if gesture and gesture != incident.gesture:
                 record_gesture(app.book, incident.client_id, gesture, on, incident.order_ref,
@@ -111,7 +112,7 @@ def close_incident(app: App, incident_id: int):
         return "Plan closed; the lesson is in the journal"
 
     def question(values: dict) -> str | None:
-        missing = [STEP_TITLES[s].lower() for s in ops.STEPS[:4] if getattr(incident, s) is None]
+        missing = [STEP_TITLES[s].lower() for s in undone_steps(incident)]
         if not missing:
             return None
         return (f"Not done yet: {'; '.join(missing)}.\n"

@@ -11,8 +11,8 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import NotFound
-from store.incidents import STEPS
 from store.models import Incident
+from store.recovery import STEP_NUMBERS, STEPS, letter_for, pending_step, reachable
 
 from .. import dialogs
 from ..dialogs.recovery import STEP_TITLES
@@ -27,8 +27,6 @@ TO_DO = {
     "feedback_received": "Hear the feedback (a grudging “fine” deserves questions)",
 }
 """Each step as still to be done."""
-NUMBERS = {"apologised": "1", "fixed": "2", "followed_up": "3", "feedback_asked": "4",
-           "feedback_received": "4"}
 DETAILS = {"fixed": (("solution", "Solution"), ("client_proposal", "They proposed")),
            "followed_up": (("gesture", "Gesture"),), "feedback_received": (("feedback", "Said"),)}
 
@@ -51,20 +49,14 @@ BINDINGS = [
 """Keys of the recovery plan, by id."""
 
 
-def first_undone(incident: Incident) -> int:
-    """Index in STEPS of the first step without a date (len(STEPS) when all are dated)."""
-    return next((i for i, step in enumerate(STEPS) if getattr(incident, step) is None),
-                len(STEPS))
-
-
 def step_prompt(incident: Incident, step: str) -> Table:
     """One step: done with its date and details, or still to do."""
     day = getattr(incident, step)
     grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=4)
+    grid.add_column(width=5)
     grid.add_column(ratio=1)
     grid.add_column(width=10)
-    mark = Text(f"{'✓' if day else '·'} {NUMBERS[step]}", style="bold green" if day else "dim")
+    mark = Text(f"{'✓' if day else '·'} {STEP_NUMBERS[step]:<2}", style="bold green" if day else "dim")
     if day:
         grid.add_row(mark, Text(STEP_TITLES[step]), Text(f"{day:%d/%m/%Y}", style="bold"))
     else:
@@ -74,15 +66,6 @@ def step_prompt(incident: Incident, step: str) -> Table:
         if value:
             grid.add_row("", Text.assemble((f"{label}: ", "italic"), value), "")
     return grid
-
-
-def letter_for(incident: Incident) -> str:
-    """The letter the plan calls for now: apology until fixed, follow-up, then feedback."""
-    if incident.fixed is None:
-        return "apology"
-    if incident.followed_up is None:
-        return "follow-up"
-    return "feedback"
 
 
 class RecoveryScreen(BookScreen):
@@ -131,25 +114,29 @@ class RecoveryScreen(BookScreen):
     def _show_steps(self, incident: Incident) -> None:
         steps = self.query_one("#plan-steps", OptionList)
         highlighted = steps.highlighted
-        reachable = first_undone(incident)
+        pending = pending_step(incident)
         steps.clear_options()
         steps.add_options(
             Option(step_prompt(incident, step), id=step,
-                   disabled=incident.closed is not None or index > reachable)
-            for index, step in enumerate(STEPS))
+                   disabled=getattr(incident, step) is None and not reachable(incident, step)
+                   or incident.closed is not None)
+            for step in STEPS)
         if incident.closed is None:
-            steps.highlighted = min(reachable, len(STEPS) - 1) if highlighted is None \
-                else highlighted
+            default = STEPS.index(pending) if pending else len(STEPS) - 1
+            steps.highlighted = default if highlighted is None else highlighted
 
     def _status(self, incident: Incident) -> Text:
         if incident.closed:
             status = Text(f"Closed {incident.closed:%d/%m/%Y}. Lesson: ", style="bold")
             status.append(incident.lesson, style="")
             return status
-        index = first_undone(incident)
-        if index >= STEPS.index("feedback_received"):
+        pending = pending_step(incident)
+        if pending is None:
             return Text("Every step is done: close the plan with what it taught you (c).")
-        return Text(f"Next: {TO_DO[STEPS[index]].split(' — ')[0].lower()} (n).")
+        letter = {"apology": "an apology", "follow-up": "a follow-up",
+                  "feedback": "a feedback request"}[letter_for(incident)]
+        return Text(f"Next: {TO_DO[pending].split(' — ')[0].lower()} (n) — or write {letter} "
+                    "(l): filing it records the step.")
 
     @on(OptionList.OptionSelected, "#plan-steps")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -165,11 +152,11 @@ class RecoveryScreen(BookScreen):
         if self.incident is None or self.incident.closed:
             self.app.notify("This plan is closed.")
             return
-        index = first_undone(self.incident)
-        if index >= len(STEPS):
+        pending = pending_step(self.incident)
+        if pending is None:
             self.action_close_plan()
             return
-        dialogs.record_step(self.app, self.incident_id, STEPS[index])
+        dialogs.record_step(self.app, self.incident_id, pending)
 
     def action_close_plan(self) -> None:
         if self.incident is not None and self.incident.closed:
