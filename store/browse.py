@@ -16,7 +16,7 @@ from .text import fold
 from .book import Book
 from .clients import find_clients
 from .deadlines import overdue, ref_key
-from .loyalty import last_contact, segments
+from .loyalty import last_contact, order_counts, segments
 from .models import Client, Order
 
 T = TypeVar("T")
@@ -86,10 +86,7 @@ class _Derived:
 
     @cached_property
     def order_counts(self) -> dict[int, int]:
-        counts: dict[int, int] = {}
-        for order in self.book.orders():
-            counts[order.client_id] = counts.get(order.client_id, 0) + 1
-        return counts
+        return order_counts(self.book.orders())
 
     @cached_property
     def segments(self) -> dict[int, str]:

@@ -68,14 +68,19 @@ def overdue_rows(book: Book, today: date) -> list[dict]:
     """Overdue orders, most late first (days late count from the due date pushed back by pauses)."""
     still_open = book.matching("orders", lambda doc: doc["status"] in OPEN_STATUSES)
     lines = deadlines.overdue(still_open, book.clients_by_id(), book.profile, today)
-    return [{
+    return [deadline_row(line) for line in lines]
+
+
+def deadline_row(line: deadlines.DeadlineLine) -> dict:
+    """One order of a deadline list (overdue or due soon); days_late is negative when early."""
+    return {
         "ref": line.order.ref, "client": line.client.name if line.client else None,
         "client_id": line.order.client_id, "title": line.order.title,
         "due": _iso(line.order.due), "effective_due": _iso(line.effective_due),
         "due_original": _iso(line.order.due_original), "days_late": line.days_late,
         "paused_days": (line.effective_due - line.order.due).days,
         "status": line.order.status, "paused": line.order.paused,
-    } for line in lines]
+    }
 
 
 def client_rows(book: Book, today: date) -> list[dict]:
@@ -83,9 +88,7 @@ def client_rows(book: Book, today: date) -> list[dict]:
     clients = sorted(book.clients(), key=lambda c: (sort_name(c.name), c.id))
     scores = loyalty.segments(clients, book.orders(), today)
     contact = loyalty.last_contact(book.interactions())
-    counts: dict[int, int] = {}
-    for order in loyalty.placed(book.orders()):
-        counts[order.client_id] = counts.get(order.client_id, 0) + 1
+    counts = loyalty.order_counts(book.orders())
     rows = []
     for client in clients:
         score, last = scores.get(client.id), contact.get(client.id)

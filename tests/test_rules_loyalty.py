@@ -191,3 +191,21 @@ def test_at_risk_clients_with_their_reasons():
         ("Chloé", [f"complaint on {days_ago(90).isoformat()}"]),
         ("Denis", ["marked difficult"]),
     ]
+
+
+def test_a_cancelled_order_is_not_counted_in_any_list(tmp_path):
+    """The clients list of the TUI and `clients --json` count the same orders."""
+    from datetime import date as day
+
+    from store import browse, clients, listing, orders
+    from store.book import Book
+
+    today = day(2026, 11, 23)
+    with Book(tmp_path / "book") as book:
+        henri = clients.add_client(book, today, last_name="Lefèvre")
+        orders.add_order(book, today, henri.id, "Acte", day(2026, 12, 20))
+        orders.cancel(book, orders.add_order(book, today, henri.id, "Annulé", day(2026, 12, 20)).ref,
+                      today)
+        [row] = listing.client_rows(book, today)
+        [shown] = browse.client_page(book, today).rows
+        assert row["orders"] == shown.orders == 1
