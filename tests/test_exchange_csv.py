@@ -185,3 +185,12 @@ def test_every_accepted_header_is_documented():
         for names in headers.values():
             for name in names:
                 assert name in documented, name
+
+
+def test_titles_are_read_as_a_person_writes_them(book):
+    sheet = ("civilité;nom;ville;code postal\nMaître;Caradec;Rennes;35000\n"
+             "Docteur;Holloway;Oxford;OX2\nProf.;Martin;Tours;37000\nmaitre;Le Goff;Brest;29200\n")
+    report = csv_import.import_csv(book, sheet.encode(), TODAY, apply=True)
+    assert report.errors == []
+    assert {c.last_name: c.civility for c in book.clients()} == {
+        "Caradec": "Maître", "Holloway": "Dr", "Martin": "Pr", "Le Goff": "Maître"}

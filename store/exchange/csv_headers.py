@@ -68,7 +68,10 @@ VALUES = {
                 "courrier": "letter", "meeting": "meeting", "rendez-vous": "meeting",
                 "rencontre": "meeting", "other": "other", "autre": "other"},
     "civility": {"mme": "Mme", "madame": "Mme", "mrs": "Mme", "ms": "Mme", "m.": "M.",
-                 "m": "M.", "monsieur": "M.", "mr": "M.", "mx": "Mx"},
+                 "m": "M.", "monsieur": "M.", "mr": "M.", "mx": "Mx", "maitre": "Maître",
+                 "me": "Maître", "me.": "Maître", "dr": "Dr", "dr.": "Dr", "docteur": "Dr",
+                 "doctor": "Dr", "pr": "Pr", "pr.": "Pr", "professeur": "Pr",
+                 "professor": "Pr", "prof": "Pr", "prof.": "Pr"},
 }
 
 
