@@ -164,3 +164,73 @@ def test_snapshot_of_an_apology_at_80x24(tmp_path, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=write_apology)
+
+
+async def test_an_apology_for_late_work_asks_for_the_new_date_and_postpones_to_it(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_letter(app, pilot, kind="apology", ref="2026-001")
+        row = screen.query_one("#row-new_date")
+        assert row.display
+        assert screen.query_one("#field-new_date", Input).value == "2026-12-07"
+        assert "7 décembre 2026" in plain(screen.query_one("#letter-body", TextArea).text)
+        screen.query_one("#field-new_date", Input).value = "2026-12-10"
+        await pilot.pause()
+        body = plain(screen.query_one("#letter-body", TextArea).text)
+        assert "au plus tard le 10 décembre 2026" in body
+        assert "devait vous être remise le 20 novembre 2026" in body
+        await make_pdf(app, pilot)
+        assert "Saved" in status(app)
+    order = book.order("2026-001")
+    assert order.due == date(2026, 12, 10)
+    assert (order.postponements[-1].cause, order.postponements[-1].reason) == (
+        "mine", "nouvelle date donnée dans la lettre d'excuses")
+    [letter] = book.letters()
+    assert "au plus tard le 10 décembre 2026" in pdf_text(book.data_dir / letter.path)
+    book.undo()
+    assert book.order("2026-001").due == date(2026, 11, 20) and book.letters() == []
+
+
+async def test_a_new_date_already_past_is_refused_beside_its_field(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_letter(app, pilot, kind="apology", ref="2026-001")
+        screen.query_one("#field-new_date", Input).value = "2026-11-21"
+        await pilot.pause()
+        assert "not after today" in str(screen.query_one("#message-new_date", Static).render())
+        await make_pdf(app, pilot)
+    assert book.letters() == [] and book.order("2026-001").postponements == []
+
+
+async def test_an_apology_for_work_not_yet_due_asks_for_no_date(book):
+    book.set_profile(PROFILE)
+    orders.postpone(book, "2026-001", date(2026, 12, 3), "sources illisibles", "mine", TODAY)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_letter(app, pilot, kind="apology", ref="2026-001")
+        assert not screen.query_one("#row-new_date").display
+        await make_pdf(app, pilot)
+    assert len(book.order("2026-001").postponements) == 1
+
+
+async def test_a_letter_without_a_sender_address_is_refused_in_one_notification(book):
+    book.set_profile(Profile(name="Claire Vasseur"))
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_letter(app, pilot, kind="thanks", ref="2026-001")
+        assert any("the profile has no postal address" in n and "profile set --address" in n
+                   for n in app.notices)
+        await make_pdf(app, pilot)
+    assert book.letters() == [] and not (book.data_dir / "letters").exists()
+
+
+async def test_a_feedback_request_is_refused_while_nothing_is_delivered(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_letter(app, pilot, kind="feedback", client_id=1)
+        assert any("nothing was delivered to Henri Lefèvre yet" in n for n in app.notices)
+        await make_pdf(app, pilot)
+    assert book.letters() == []

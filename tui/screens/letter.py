@@ -2,11 +2,14 @@
 
 The PDF is rendered in a thread worker that only builds bytes; this screen writes the
 file into the book's archive and records it, so the letter joins the client's timeline.
+An apology for work past its date asks for the new date (prefilled with a suggestion);
+making the PDF then postpones the order to it and files the letter, in one change.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from textual import on, work
@@ -14,11 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Header, Label, Select, Static, TextArea
+from textual.widgets import Header, Input, Label, Select, Static, TextArea
 
 import letters
 from letters.archive import draft_for, file_letter
 from letters.draft import NEEDS_ORDER, LetterDraft
+from store import letter_state
+from store.dates import parse_date
 from store.errors import CarnetError, NotFound, ValidationError
 from store.models import LANGUAGES, Client, Order, Profile
 
@@ -63,10 +68,11 @@ class LetterScreen(BookScreen):
     class Rendered(Message):
         """The worker built the PDF of this draft."""
 
-        def __init__(self, draft: LetterDraft, data: bytes) -> None:
+        def __init__(self, draft: LetterDraft, data: bytes, new_date: date | None) -> None:
             super().__init__()
             self.draft = draft
             self.data = data
+            self.new_date = new_date
 
     class RenderFailed(Message):
         """The worker could not build the PDF; `error` says why."""
@@ -90,6 +96,10 @@ class LetterScreen(BookScreen):
         """The wording as composed (before the user's edits)."""
         self.saved: Path | None = None
         """Where the last PDF was filed."""
+        self.new_date: date | None = None
+        """The new date the wording gives (an apology for work past its date), else None."""
+        self.refusal = ""
+        """Why no letter can be written as asked, when it cannot."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,7 +113,8 @@ class LetterScreen(BookScreen):
                          allow_blank=False, compact=True, tooltip="The letter's language")
         yield Static("", id="letter-to", markup=False)
         yield FieldList([Field("subject", "Subject"), Field("salutation", "Salutation"),
-                         Field("closing", "Closing")], self.app.today, id="letter-head")
+                         Field("closing", "Closing"), Field("new_date", "New date", "date")],
+                        self.app.today, id="letter-head")
         body = TextArea("", id="letter-body", soft_wrap=True, tab_behavior="focus")
         body.border_title = "Letter — a blank line between paragraphs"
         yield body
@@ -150,22 +161,75 @@ class LetterScreen(BookScreen):
         """Compose the wording for the chosen kind and language and show it."""
         try:
             client, order = self._records()
+            self._ask_new_date(order)
             draft = draft_for(self.app.book, self.kind, client, order, self.app.today,
-                              self.language)
+                              self.language, self.new_date)
         except CarnetError as error:
-            self.draft = None
+            self.draft, self.refusal = None, str(error)
             self._show_draft(None)
+            self._status(self.refusal, "-error")
+            self.app.notify(self.refusal, title="No letter", severity="error")
+            return
+        self.draft, self.refusal = draft, ""
+        self._show_draft(draft)
+        self._status(self._ready_text(), "")
+
+    def _ready_text(self) -> str:
+        if self.new_date is None:
+            return "Read, edit, then ctrl+g makes the PDF and files it."
+        return (f"ctrl+g makes the PDF, files it and postpones {self.ref} to "
+                f"{self.new_date:%d %b %Y}.")
+
+    def _ask_new_date(self, order: Order | None) -> None:
+        """Show the new-date field when the letter must give one, prefilled with a suggestion."""
+        needed = letter_state.needs_new_date(self.kind, order, self.app.today)
+        row = self.query_one(FieldList).row("new_date")
+        row.display = needed
+        if not needed:
+            self.new_date = None
+            return
+        if self.new_date is None:
+            self.new_date = letter_state.suggested_date(order, self.app.today)
+        with self.prevent(Input.Changed):
+            row.value = self.new_date.isoformat()
+
+    def typed_new_date(self) -> date | None:
+        """The new date as typed in its field, None when it is not a date."""
+        try:
+            return parse_date(str(self.query_one(FieldList).row("new_date").value),
+                              self.app.today, "new date")
+        except ValidationError:
+            return None
+
+    @on(Input.Changed, "#field-new_date")
+    def _new_date_typed(self) -> None:
+        """A new date recomposes the wording that names it (edits kept: ctrl+r then)."""
+        typed = self.typed_new_date()
+        if typed is None or typed == self.new_date or self.draft is None:
+            return
+        if self._is_edited():
+            self._status("The new date changed: ctrl+r composes the wording again with it.",
+                         "-error")
+            return
+        self.new_date = typed
+        try:
+            client, order = self._records()
+            draft = draft_for(self.app.book, self.kind, client, order, self.app.today,
+                              self.language, typed)
+        except ValidationError as error:
+            self.query_one(FieldList).show_error(error)
             self._status(str(error), "-error")
             return
         self.draft = draft
         self._show_draft(draft)
-        self._status("Read, edit, then ctrl+g makes the PDF and files it.", "")
+        self._status(self._ready_text(), "")
 
     def _show_draft(self, draft: LetterDraft | None) -> None:
         head = self.query_one(FieldList)
-        head.set_values({"subject": draft.subject if draft else "",
-                         "salutation": draft.salutation if draft else "",
-                         "closing": draft.closing if draft else ""})
+        with self.prevent(Input.Changed):
+            head.set_values({"subject": draft.subject if draft else "",
+                             "salutation": draft.salutation if draft else "",
+                             "closing": draft.closing if draft else ""})
         self.query_one("#letter-body", TextArea).text = (
             "\n\n".join(draft.paragraphs) if draft else "")
 
@@ -207,11 +271,17 @@ class LetterScreen(BookScreen):
             self.query_one("#letter-language", Select).value = self.language
 
     def action_recompose(self) -> None:
-        self._ask_before_discarding(self._compose_draft, lambda: None)
+        def again() -> None:
+            self.new_date = self.typed_new_date() or self.new_date
+            self._compose_draft()
+        self._ask_before_discarding(again, lambda: None)
+
+    def _is_edited(self) -> bool:
+        return self.draft is not None and self.edited() != replace(
+            self.draft, paragraphs=split_paragraphs("\n\n".join(self.draft.paragraphs)))
 
     def _ask_before_discarding(self, go, stay) -> None:
-        if self.draft is None or self.edited() == replace(
-                self.draft, paragraphs=split_paragraphs("\n\n".join(self.draft.paragraphs))):
+        if not self._is_edited():
             go()
             return
         self.app.push_screen(ConfirmDialog("Discard your edits to the wording?",
@@ -223,21 +293,27 @@ class LetterScreen(BookScreen):
     def action_generate(self) -> None:
         draft = self.edited()
         if draft is None:
-            self.app.notify("There is no wording to print yet.", severity="warning")
+            self.app.notify(self.refusal or "There is no wording to print yet.",
+                            title="No letter", severity="error" if self.refusal else "warning")
+            return
+        if self.new_date is not None and self.typed_new_date() != self.new_date:
+            self.app.notify(f"The wording gives {self.new_date:%d %b %Y}, not the date typed: "
+                            "ctrl+r composes it again with the new date.", title="No letter",
+                            severity="error")
             return
         self.query_one(FieldList).clear_errors()
         self._status("Making the PDF…", "")
-        self._build_pdf(draft, self.app.book.profile)
+        self._build_pdf(draft, self.app.book.profile, self.new_date)
 
     @work(thread=True, exclusive=True, group="letter-pdf")
-    def _build_pdf(self, draft: LetterDraft, profile: Profile) -> None:
+    def _build_pdf(self, draft: LetterDraft, profile: Profile, new_date: date | None) -> None:
         """Build the PDF bytes; never touches a widget."""
         try:
             data = letters.pdf_bytes(draft, profile)
         except Exception as error:  # reported on the screen, never as a traceback
             self.post_message(self.RenderFailed(error))
             return
-        self.post_message(self.Rendered(draft, data))
+        self.post_message(self.Rendered(draft, data, new_date))
 
     @on(RenderFailed)
     def _render_failed(self, event: RenderFailed) -> None:
@@ -254,9 +330,11 @@ class LetterScreen(BookScreen):
     def _rendered(self, event: Rendered) -> None:
         try:
             client, _ = self._records()
-            path = file_letter(self.app.book, client, event.draft, event.data)
+            path = file_letter(self.app.book, client, event.draft, event.data, event.new_date)
         except (CarnetError, OSError) as error:
             self._status(f"The PDF could not be filed: {error}", "-error")
+            self.app.notify(f"The PDF could not be filed: {error}", title="No letter",
+                            severity="error")
             return
         self.saved = path
         self._status(f"Saved: {path}", "-saved")
