@@ -293,6 +293,22 @@ def exchange(name: str) -> Callable[[argparse.Namespace], int | None]:
     return run
 
 
+def cli_command(module: str, name: str) -> Callable[[argparse.Namespace], int | None]:
+    """A writing sub-command of cli/<module>.py, imported only when it runs."""
+    def run(args: argparse.Namespace) -> int | None:
+        from importlib import import_module
+        return getattr(import_module(f"cli.{module}"), f"cmd_{name}")(args)
+    return run
+
+
+def cli_arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
+    """Its arguments (cli/arguments.py, argparse only); nested actions get --data and --today."""
+    def add(parser: argparse.ArgumentParser) -> None:
+        from cli import arguments
+        getattr(arguments, f"{name}_arguments")(parser, common_options())
+    return add
+
+
 COMMANDS: dict[str, Command] = {
     "demo": Command(cmd_demo, demo_arguments, "fill a book with the demo story"),
     "overdue": Command(cmd_overdue, json_argument, "overdue orders, most late first"),
@@ -309,8 +325,34 @@ COMMANDS: dict[str, Command] = {
     "backup": Command(exchange("backup"), None, "write a timestamped copy of the book"),
     "restore": Command(exchange("restore"), exchange_args.restore_arguments,
                        "replace the book with a backup (the current one is kept aside)"),
-    "client": Command(exchange("client"), exchange_args.client_arguments,
-                      "client export ID --out FILE | client erase ID: a client's data"),
+    "client": Command(cli_command("book_commands", "client"), cli_arguments("client"),
+                      "client add --last-name N … | client export ID --out FILE | "
+                      "client erase ID"),
+    "init": Command(cli_command("book_commands", "init"), None, "start an empty book in --data"),
+    "profile": Command(cli_command("book_commands", "profile"), cli_arguments("profile"),
+                       "profile set --name N …: the business as its letters show it"),
+    "order": Command(cli_command("book_commands", "order"), cli_arguments("order"),
+                     "order add CLIENT --title T --due DATE: prints the new reference"),
+    "postpone": Command(cli_command("work", "postpone"), cli_arguments("postpone"),
+                        "postpone REF DATE --reason TEXT: move the due date, kept in history"),
+    "pause": Command(cli_command("work", "pause"), cli_arguments("pause"),
+                     "pause REF: stop the clock while waiting on the client"),
+    "resume": Command(cli_command("work", "resume"), cli_arguments("resume"),
+                      "resume REF: the client answered, the clock runs again"),
+    "deliver": Command(cli_command("work", "deliver"), cli_arguments("deliver"),
+                       "deliver REF: the work is delivered (asking for feedback is scheduled)"),
+    "paid": Command(cli_command("work", "paid"), cli_arguments("paid"),
+                    "paid REF: a delivered order was paid"),
+    "log": Command(cli_command("relations", "log"), cli_arguments("log"),
+                   "log CLIENT KIND TEXT: an exchange on the client's timeline; prints its id"),
+    "followup": Command(cli_command("relations", "followup"), cli_arguments("followup"),
+                        "followup add CLIENT TEXT --due DATE | followup done ID"),
+    "followups": Command(cli_command("relations", "followups"), cli_arguments("followups"),
+                         "open follow-ups, most late first"),
+    "incident": Command(cli_command("plans", "incident"), cli_arguments("incident"),
+                        "incident open|step|close|show REF: the order's recovery plan"),
+    "dashboard": Command(cli_command("board", "dashboard"), cli_arguments("dashboard"),
+                         "what needs attention today"),
 }
 """Sub-commands by name; each is registered with one line."""
 

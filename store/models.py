@@ -48,6 +48,7 @@ class Profile:
     email: str = ""
     phone: str = ""
     siret: str = ""
+    legal_form: str = ""
     vat_note: str = ""
     signature: str = ""
     letter_city: str = ""

@@ -1,0 +1,1 @@
+"""The command line's writing sub-commands: parse, call the store, print (no rule computed here)."""

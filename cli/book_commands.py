@@ -1,0 +1,64 @@
+"""The book itself and who is in it: init, profile set, client add (export, erase), order add."""
+
+from __future__ import annotations
+
+import argparse
+
+from store import board, clients, listing, orders
+from store.book import Book
+from store.errors import CarnetError
+from store.profile import update_profile
+
+from .common import day, emit, given, writing
+
+PROFILE_OPTIONS = ("name", "trade", "postcode", "city", "country", "email", "phone", "siret",
+                   "legal_form", "vat_note", "letter_city", "language", "tolerance_days")
+CLIENT_OPTIONS = ("first_name", "last_name", "organisation", "civility", "postcode", "city",
+                  "country", "email", "phone", "language")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    if (args.data_dir / "book.json").is_file():
+        raise CarnetError(f"there is already a Carnet book in {args.data_dir}; nothing was "
+                          "changed")
+    if args.data_dir.exists() and not args.data_dir.is_dir():
+        raise CarnetError(f"cannot use {args.data_dir} as the data directory: it is not a "
+                          "directory")
+    Book(args.data_dir).close()
+    print(f"Started an empty book in {args.data_dir}")
+    return 0
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    changes = given(args, *PROFILE_OPTIONS)
+    if args.address is not None:
+        changes["address_lines"] = args.address
+    if not changes:
+        raise CarnetError("profile set: give at least one option to change (see --help)")
+    with writing(args) as book:
+        profile = update_profile(book, **changes)
+    listed = ", ".join(name.replace("_", " ") for name in changes)
+    return emit(args, f"Profile saved ({listed})", board.record_row(profile))
+
+
+def cmd_client(args: argparse.Namespace) -> int:
+    if args.action != "add":
+        from store.exchange import commands
+        return commands.cmd_client(args)
+    fields = given(args, *CLIENT_OPTIONS)
+    if args.address is not None:
+        fields["address_lines"] = args.address
+    with writing(args) as book:
+        client = clients.add_client(book, args.today, **fields)
+    return emit(args, str(client.id), board.record_row(client))
+
+
+def cmd_order(args: argparse.Namespace) -> int:
+    fields = given(args, "price", "scope", "status")
+    with writing(args) as book:
+        due = day(args, args.due, "--due")
+        received = day(args, args.received, "--received")
+        order = orders.add_order(book, args.today, args.client, args.title, due,
+                                 received=received, **fields)
+        row = listing.order_row(order, book.client(order.client_id).name)
+    return emit(args, order.ref, row)

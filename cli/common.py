@@ -1,0 +1,64 @@
+"""What every writing sub-command shares: opening the book, reading dates, printing the result."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from store.book import Book
+from store.dates import parse_date
+from store.errors import CarnetError
+
+
+def require_book(data_dir: Path) -> None:
+    """Refuse a --data that holds no book: a typo must not start a stray one."""
+    if not (data_dir / "book.json").is_file():
+        raise CarnetError(f"there is no Carnet book in {data_dir}; check --data, or start "
+                          f"one with `python app.py init --data {data_dir}`")
+
+
+@contextmanager
+def writing(args: argparse.Namespace) -> Iterator[Book]:
+    """The existing book opened for writing (refused while another Carnet holds it)."""
+    require_book(args.data_dir)
+    book = Book(args.data_dir)
+    try:
+        yield book
+    finally:
+        book.close()
+
+
+@contextmanager
+def reading(args: argparse.Namespace) -> Iterator[Book]:
+    """The existing book opened read-only: works beside an open Carnet."""
+    require_book(args.data_dir)
+    book = Book(args.data_dir, read_only=True)
+    try:
+        yield book
+    finally:
+        book.close()
+
+
+def day(args: argparse.Namespace, text: str | None, option: str) -> date:
+    """A DATE option read relative to --today (YYYY-MM-DD, or a form the TUI accepts);
+    absent, it is --today."""
+    return args.today if text is None else parse_date(text, args.today, option)
+
+
+def given(args: argparse.Namespace, *names: str) -> dict:
+    """The options among `names` that were given on the command line, by name."""
+    return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+
+
+def to_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def emit(args: argparse.Namespace, line: str, obj: object) -> int:
+    """Print the result: `obj` as JSON with --json, else the line (an id or a reference first)."""
+    print(to_json(obj) if getattr(args, "json", False) else line)
+    return 0

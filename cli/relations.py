@@ -1,0 +1,54 @@
+"""The relationship: log an exchange (a promised call-back with --due), follow-ups."""
+
+from __future__ import annotations
+
+import argparse
+
+from store import board, listing, relations
+from store.listing import Column
+
+from .common import day, emit, reading, to_json, writing
+
+FOLLOWUP_COLUMNS = (
+    Column("id", "Id", True), Column("due", "Due"),
+    Column("days_late", "Late", True, lambda n: f"{n} d" if n > 0 else ("today" if n == 0 else "")),
+    Column("client", "Client"), Column("what", "What"), Column("order", "Order"),
+)
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    with writing(args) as book:
+        due = day(args, args.due, "--due") if args.due is not None else None
+        options = {name: getattr(args, name) for name in ("channel", "direction")
+                   if getattr(args, name) is not None}
+        interaction = relations.log_interaction(
+            book, args.client, args.kind, args.text, args.today, order_ref=args.order,
+            satisfaction=args.satisfaction, due=due, **options)
+    return emit(args, str(interaction.id), board.record_row(interaction))
+
+
+def cmd_followup(args: argparse.Namespace) -> int:
+    with writing(args) as book:
+        if args.action == "add":
+            due = day(args, args.due, "--due")
+            followup = relations.add_followup(book, args.client, due, args.text, args.order)
+            line = str(followup.id)
+        else:
+            followup = relations.complete_followup(book, args.id, day(args, args.on, "--on"))
+            line = f"{followup.id} done on {followup.done.isoformat()}"
+        row = board.followup_row(followup, book.client(followup.client_id), args.today)
+    return emit(args, line, row)
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    with reading(args) as book:
+        rows = board.followup_rows(book, args.today)
+    if args.json:
+        print(to_json(rows))
+    elif not rows:
+        print(f"No open follow-up on {args.today.isoformat()}.")
+    else:
+        print(f"Open follow-ups on {args.today.isoformat()}: {listing.count(rows, 'follow-up')}, "
+              "most late first", end="\n\n")
+        print(listing.render_table(rows, FOLLOWUP_COLUMNS))
+    return 0

@@ -1,0 +1,52 @@
+"""The work's dates: postpone, pause and resume (waiting on the client), deliver, paid."""
+
+from __future__ import annotations
+
+import argparse
+
+from store import listing, orders
+from store.book import Book
+from store.models import Order
+
+from .common import day, emit, writing
+
+
+def _done(args: argparse.Namespace, book: Book, order: Order, what: str) -> int:
+    row = listing.order_row(order, book.client(order.client_id).name)
+    return emit(args, f"{order.ref} {what}", row)
+
+
+def cmd_postpone(args: argparse.Namespace) -> int:
+    with writing(args) as book:
+        new_due = day(args, args.date, "DATE")
+        order = orders.postpone(book, args.ref, new_due, args.reason, args.cause, args.today)
+        return _done(args, book, order, f"due {order.due.isoformat()} (was "
+                     f"{order.postponements[-1].from_date.isoformat()}; cause: {args.cause})")
+
+
+def cmd_pause(args: argparse.Namespace) -> int:
+    with writing(args) as book:
+        on = day(args, args.on, "--on")
+        order = orders.pause(book, args.ref, on, args.reason)
+        return _done(args, book, order, f"paused on {on.isoformat()}, waiting on the client")
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    with writing(args) as book:
+        on = day(args, args.on, "--on")
+        order = orders.resume(book, args.ref, on)
+        return _done(args, book, order, f"resumed on {on.isoformat()}")
+
+
+def cmd_deliver(args: argparse.Namespace) -> int:
+    with writing(args) as book:
+        on = day(args, args.on, "--on")
+        order = orders.deliver(book, args.ref, on)
+        return _done(args, book, order, f"delivered on {on.isoformat()}")
+
+
+def cmd_paid(args: argparse.Namespace) -> int:
+    with writing(args) as book:
+        on = day(args, args.on, "--on")
+        order = orders.mark_paid(book, args.ref, on)
+        return _done(args, book, order, f"paid on {on.isoformat()}")

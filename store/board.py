@@ -1,0 +1,108 @@
+"""JSON-ready rows of what needs attention: follow-ups, recovery plans, the dashboard.
+
+Pure functions of the book and *today*, beside listing.py: the command line prints them
+as they are (`followups --json`, `incident show --json`, `dashboard --json`), and every
+rule comes from the store's rule modules (dashboard, recovery, relations).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .book import Book
+from .dashboard import Dashboard, IncidentLine, dashboard
+from .listing import deadline_row
+from .milestones import Milestone
+from .models import Client, FollowUp, Incident
+from .recovery import STEPS, next_step
+from .relations import open_followups
+
+SILENT_REASON = "never gave feedback: ask for it"
+"""Why a silent client (who is not also at risk) is worth looking after."""
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _name(client: Client | None) -> str | None:
+    return client.name if client is not None else None
+
+
+def record_row(record) -> dict:
+    """Any stored record as JSON: its id (when it has one) and its stored fields."""
+    doc = record.to_doc()
+    return {"id": record.id, **doc} if hasattr(record, "id") else doc
+
+
+def followup_row(followup: FollowUp, client: Client | None, today: date) -> dict:
+    """One follow-up; days_late is 0 when due today, negative while still ahead."""
+    return {
+        "id": followup.id, "client_id": followup.client_id, "client": _name(client),
+        "what": followup.what, "due": _iso(followup.due),
+        "days_late": (today - followup.due).days, "order": followup.order_ref,
+        "done": _iso(followup.done), "purpose": followup.purpose,
+    }
+
+
+def followup_rows(book: Book, today: date) -> list[dict]:
+    """Every open follow-up (parted clients' left out), most late first."""
+    clients = book.clients_by_id()
+    return [followup_row(f, clients.get(f.client_id), today) for f in open_followups(book, today)]
+
+
+def incident_row(incident: Incident, client: Client | None = None) -> dict:
+    """A recovery plan: its dates (ISO or null), its details and the next thing to do."""
+    row = {"ref": incident.order_ref, "id": incident.id, "client_id": incident.client_id,
+           "client": _name(client), "what": incident.what, "cause": incident.cause,
+           "opened": _iso(incident.opened)}
+    row.update({step: _iso(getattr(incident, step)) for step in STEPS})
+    row.update({"closed": _iso(incident.closed), "next": next_step(incident),
+                "solution": incident.solution, "client_proposal": incident.client_proposal,
+                "gesture": incident.gesture, "feedback": incident.feedback,
+                "lesson": incident.lesson})
+    return row
+
+
+def plan_row(line: IncidentLine) -> dict:
+    """An open plan as the dashboard lists it."""
+    return {"ref": line.incident.order_ref, "id": line.incident.id,
+            "client_id": line.incident.client_id, "client": _name(line.client),
+            "title": line.order_title, "what": line.incident.what, "next": line.next_step}
+
+
+def look_after_rows(board: Dashboard) -> list[dict]:
+    """Clients at risk (with their reasons), then silent clients not already listed."""
+    rows = [{"client_id": risk.client.id, "client": risk.client.name,
+             "reason": "; ".join(risk.reasons), "why": "at risk"} for risk in board.at_risk]
+    listed = {risk.client.id for risk in board.at_risk}
+    rows += [{"client_id": client.id, "client": client.name, "reason": SILENT_REASON,
+              "why": "silent"} for client in board.silent if client.id not in listed]
+    return rows
+
+
+def milestone_row(milestone: Milestone) -> dict:
+    return {"client_id": milestone.client.id, "client": milestone.client.name,
+            "kind": milestone.kind, "on": _iso(milestone.on), "detail": milestone.detail,
+            "count": milestone.count}
+
+
+def board_row(board: Dashboard) -> dict:
+    """The dashboard as one JSON object: what needs attention on `board.today`."""
+    return {
+        "today": _iso(board.today),
+        "overdue": [deadline_row(line) for line in board.overdue],
+        "followups": [followup_row(line.followup, line.client, board.today)
+                      for line in board.followups],
+        "plans": [plan_row(line) for line in board.incidents],
+        "due_soon": [deadline_row(line) for line in board.due_soon],
+        "look_after": look_after_rows(board),
+        "milestones": [milestone_row(m) for m in board.milestones],
+        "on_time_rate": board.on_time_rate,
+        "active_orders": board.active_orders,
+    }
+
+
+def dashboard_row(book: Book, today: date) -> dict:
+    """`dashboard --json`: the same dashboard the TUI shows, as JSON."""
+    return board_row(dashboard(book, today))

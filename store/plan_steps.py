@@ -1,0 +1,55 @@
+"""A recovery plan named by its order: its open plan, a step with a one-line note, closing it.
+
+What the command line's `incident` writes call, so the note goes to the field the plan
+screen's dialog fills and a gesture is logged on the client's timeline the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .book import Book
+from .errors import NotFound, ValidationError
+from .incidents import close_incident, open_plan, plan_of, record_step
+from .models import Incident
+from .recovery import STEPS
+from .relations import record_gesture
+
+STEP_NOTES = {"fixed": "solution", "followed_up": "gesture", "feedback_received": "feedback"}
+"""The detail a step's note fills; the other steps carry only their date."""
+
+
+def open_plan_on(book: Book, ref: str) -> Incident:
+    """The order's open plan; refuses an unknown order, or one without an open plan."""
+    plan = open_plan(book, ref)
+    if plan is not None:
+        return plan
+    latest = plan_of(book, ref)
+    raise NotFound(f"the recovery plan on {ref} was closed on {latest.closed.isoformat()}; "
+                   "open a new one with `incident open`")
+
+
+def note_field(step: str) -> str:
+    """The detail a note on this step fills; refuses a step that carries none."""
+    if step not in STEPS:
+        raise ValidationError("step", f"{step!r} is not one of {', '.join(STEPS)}")
+    if step not in STEP_NOTES:
+        noted = ", ".join(STEP_NOTES)
+        raise ValidationError("note", f"the step {step} carries no note (only {noted} do)")
+    return STEP_NOTES[step]
+
+
+def record_plan_step(book: Book, ref: str, step: str, on: date,
+                     note: str | None = None) -> Incident:
+    """Date a step of the order's open plan, the note in its detail; a gesture is also logged."""
+    plan = open_plan_on(book, ref)
+    details = {note_field(step): note} if note is not None else {}
+    with book.transaction(f"{step.replace('_', ' ')} on {ref}"):
+        if step == "followed_up" and note and note.strip() and note != plan.gesture:
+            record_gesture(book, plan.client_id, note, on, ref, plan.id)
+        return record_step(book, plan.id, step, on, **details)
+
+
+def close_plan(book: Book, ref: str, on: date, lesson: str) -> Incident:
+    """Close the order's open plan; the lesson goes to the journal."""
+    return close_incident(book, open_plan_on(book, ref).id, on, lesson)
