@@ -46,6 +46,11 @@ def parse_date(text: str, today: date, field: str = "date") -> date:
     raise ValidationError(field, f"{text.strip()!r} is not {DATE_HELP}")
 
 
+def days_since(day: date, today: date) -> int:
+    """Days from `day` to `today` (negative when `day` is ahead)."""
+    return (today - day).days
+
+
 def parse_optional_date(text: str, today: date, field: str = "date") -> date | None:
     """Like parse_date, but an empty text means no date."""
     return parse_date(text, today, field) if text.strip() else None

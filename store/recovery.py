@@ -71,6 +71,12 @@ def reachable(incident: Incident, step: str) -> bool:
     return incident.closed is None and not steps_missing_before(incident, step)
 
 
+def selectable(incident: Incident, step: str) -> bool:
+    """The step can be chosen on an open plan: done (to correct its details) or reachable."""
+    return incident.closed is None and (getattr(incident, step) is not None
+                                        or reachable(incident, step))
+
+
 LETTER_STEPS = {"apology": "apologised", "follow-up": "followed_up", "feedback": "feedback_asked"}
 """The step a letter of this kind records on the order's open plan."""
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from store.dates import days_since
+
 
 def day(value: date | None) -> str:
     """'23 Nov 2026', or '—'."""
@@ -37,7 +39,7 @@ def ago(value: date | None, today: date) -> str:
     """'today', '3 days ago', 'in 2 days', or 'never'."""
     if value is None:
         return "never"
-    delta = (today - value).days
+    delta = days_since(value, today)
     if delta == 0:
         return "today"
     return f"{days(delta)} ago" if delta > 0 else f"in {days(-delta)}"

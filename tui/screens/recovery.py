@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from store.errors import NotFound
 from store.models import Incident
-from store.recovery import STEP_NUMBERS, STEPS, letter_for, pending_step, reachable
+from store.recovery import STEP_NUMBERS, STEPS, letter_for, pending_step, selectable
 
 from .. import dialogs
 from ..dialogs.recovery import STEP_TITLES
@@ -117,11 +117,9 @@ class RecoveryScreen(BookScreen):
         pending = pending_step(incident)
         steps.clear_options()
         steps.add_options(
-            Option(step_prompt(incident, step), id=step,
-                   disabled=getattr(incident, step) is None and not reachable(incident, step)
-                   or incident.closed is not None)
+            Option(step_prompt(incident, step), id=step, disabled=not selectable(incident, step))
             for step in STEPS)
-        if incident.closed is None:
+        if incident.is_open:
             default = STEPS.index(pending) if pending else len(STEPS) - 1
             steps.highlighted = default if highlighted is None else highlighted
 
