@@ -7,6 +7,7 @@ follow-ups that go with it, inside the same change as the letter or the exchange
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .book import Book
@@ -74,6 +75,23 @@ def _asks_feedback(book: Book, letter: Letter) -> bool:
     return book.order(letter.order_ref).delivered is not None
 
 
+def _hear_back(book: Book, letter: Letter, due: date) -> None:
+    """One open follow-up to hear the feedback: an existing one is moved to `due`, not doubled."""
+    waiting = [f for f in book.where("followups", "client_id", letter.client_id)
+               if f.done is None and f.purpose == "hear feedback"
+               and f.order_ref == letter.order_ref]
+    if waiting:
+        for followup in waiting:
+            book.save("followups", replace(followup, due=max(followup.due, due)))
+        return
+    if letter.order_ref:
+        title = book.order(letter.order_ref).title
+        what = _words(book, "hear feedback", ref=letter.order_ref, title=title)
+    else:
+        what = _words(book, "hear feedback, no order", name=book.client(letter.client_id).name)
+    schedule(book, letter.client_id, letter.order_ref, "hear feedback", due, what)
+
+
 def after_letter(book: Book, letter: Letter) -> str | None:
     """A letter was filed: record the plan's step it stands for; returns that step, if any.
 
@@ -87,13 +105,7 @@ def after_letter(book: Book, letter: Letter) -> str | None:
     if _asks_feedback(book, letter):
         close_followups(book, letter.client_id, letter.order_ref, ("ask feedback",),
                         letter.date)
-        due = letter.date + timedelta(days=HEAR_BACK_AFTER_DAYS)
-        if letter.order_ref:
-            title = book.order(letter.order_ref).title
-            what = _words(book, "hear feedback", ref=letter.order_ref, title=title)
-        else:
-            what = _words(book, "hear feedback, no order", name=book.client(letter.client_id).name)
-        schedule(book, letter.client_id, letter.order_ref, "hear feedback", due, what)
+        _hear_back(book, letter, letter.date + timedelta(days=HEAR_BACK_AFTER_DAYS))
     return step
 
 

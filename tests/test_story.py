@@ -225,3 +225,11 @@ def test_only_a_quote_can_be_deleted(book, henri, late_act):
     assert book.interactions()[0].order_ref is None
     with pytest.raises(ValidationError, match="not a quote: cancel it"):
         orders.delete_order(book, late_act.ref)
+
+
+def test_a_follow_up_then_a_feedback_request_leave_one_follow_up_to_hear_back(book, late_act):
+    orders.deliver(book, late_act.ref, TODAY)
+    file(book, late_act, "follow-up")
+    file(book, late_act, "feedback", TODAY + timedelta(days=3))
+    [hear] = relations.open_followups(book, TODAY)
+    assert (hear.purpose, hear.due) == ("hear feedback", TODAY + timedelta(days=17))
