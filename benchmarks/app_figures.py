@@ -63,8 +63,11 @@ def letter_rows(bench: Workbench) -> list[Row]:
     profile, subjects = _letter_subjects(bench)
     today = bench.spec.today
 
+    from store.letter_state import needs_new_date, suggested_date
+
     def one(client, order) -> bytes:
-        draft = compose("apology", profile, client, order=order, today=today)
+        new_date = suggested_date(order, today) if needs_new_date("apology", order, today) else None
+        draft = compose("apology", profile, client, order=order, today=today, new_date=new_date)
         return pdf_bytes(draft, profile)
 
     one(*subjects[0])

@@ -12,7 +12,8 @@ _ids = itertools.count(1)
 
 
 def make_profile(**kw) -> Profile:
-    values = dict(name="Claire Vasseur", trade="Paléographe", city="Paris", tolerance_days=0)
+    values = dict(name="Claire Vasseur", trade="Paléographe", address_lines=["12, rue Mouffetard"],
+                  postcode="75005", city="Paris", tolerance_days=0)
     values.update(kw)
     return Profile(**values)
 

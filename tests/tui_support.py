@@ -25,7 +25,8 @@ def demo_book(folder: Path, today: date = TODAY) -> Path:
 def late_book(folder: Path) -> Path:
     """Henri's act is 10 days late, Édith's baptism 3 days late, Lucie's will due in 5 days."""
     with Book(folder) as book:
-        book.set_profile(Profile(name="Claire Vasseur", tolerance_days=0))
+        book.set_profile(Profile(name="Claire Vasseur", address_lines=["12, rue Mouffetard"],
+                                 postcode="75005", city="Paris", tolerance_days=0))
         henri = clients.add_client(book, TODAY, first_name="Henri", last_name="Lefèvre",
                                    city="Orléans")
         edith = clients.add_client(book, TODAY, first_name="Édith", last_name="Garnier-Roux",
