@@ -280,7 +280,7 @@ class CarnetApp(App):
 
     def open_record(self, key: str) -> None:
         """Open what a list line points at: 'order:2026-014', 'client:5[:why]',
-        'incident:3' or 'follow-up:7' (completing it)."""
+        'incident:3', 'follow-up:7' (done, edit or delete) or 'interaction:4' (correcting it)."""
         kind, _, rest = key.partition(":")
         number = rest.split(":")[0]
         if kind == "order":
@@ -290,7 +290,9 @@ class CarnetApp(App):
         elif kind == "incident":
             self.open_incident(int(number))
         elif kind == "follow-up":
-            self.call_dialog("complete_followup", int(number))
+            self.call_dialog("followup_actions", int(number))
+        elif kind == "interaction":
+            self.call_dialog("edit_interaction", int(number))
 
     def push_section_screen(self, name: str, *args, **kwargs) -> None:
         """Push a screen looked up by name (letter, recovery, welcome…) if it exists."""

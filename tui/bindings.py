@@ -62,6 +62,12 @@ DASHBOARD = [
        "The letter this line calls for: apology, feedback request, thanks…"),
     _b("r", "reload", "Refresh", "dashboard.refresh", "Recompute what needs attention",
        show=False),
+    _b("d", "followup('done')", "Done", "follow-up.done",
+       "Mark the highlighted follow-up done", show=False),
+    _b("e", "followup('edit')", "Edit", "follow-up.edit",
+       "Change what the highlighted follow-up says or when it is due", show=False),
+    _b("x", "followup('delete')", "Delete", "follow-up.delete",
+       "Delete the highlighted follow-up, after confirmation", show=False),
 ]
 
 CLIENTS = [
@@ -78,6 +84,17 @@ CLIENT = [
     _b("l", "letter", "Letter", "client.letter", "Write a letter to this client"),
     _b("e", "edit", "Edit", "client.edit", "Edit the contact card"),
     _b("o", "orders", "Orders", "client.orders", "This client's orders", show=False),
+    _b("f", "add_followup", "Follow-up", "follow-up.add",
+       "Promise a call-back or an answer, with its due date"),
+    _b("d", "line('done')", "Done", "follow-up.done",
+       "Mark the highlighted follow-up done", show=False),
+    _b("E", "line('edit')", "Edit line", "timeline.edit",
+       "Correct the highlighted exchange or follow-up", show=False),
+    _b("x", "line('delete')", "Delete line", "timeline.delete",
+       "Delete the highlighted exchange or follow-up, after confirmation", show=False),
+    _b("X", "delete", "Delete client", "client.delete",
+       "Delete a client entered by mistake (only one without orders or letters)",
+       show=False),
     _b("escape", "back", "Back", "nav.back", "Back to the previous screen"),
 ]
 
@@ -102,6 +119,10 @@ ORDER = [
        show=False),
     _b("e", "edit", "Edit", "order.edit", "Edit the order", show=False),
     _b("k", "client", "Client", "order.client", "Open the client", show=False),
+    _b("f", "add_followup", "Follow-up", "follow-up.add",
+       "Promise a call-back or an answer about this order, with its due date"),
+    _b("X", "delete", "Delete quote", "order.delete",
+       "Delete an order still a quote (anything later is cancelled)", show=False),
     _b("escape", "back", "Back", "nav.back", "Back to the previous screen"),
 ]
 
@@ -109,9 +130,18 @@ HELP = [
     _b("escape", "dismiss", "Close", "help.close", "Close the help"),
 ]
 
+FOLLOW_UP = [
+    _b("d", "choose('done')", "Done", "follow-up.done", "Mark the follow-up done"),
+    _b("e", "choose('edit')", "Edit", "follow-up.edit",
+       "Change what the follow-up says or when it is due"),
+    _b("x", "choose('delete')", "Delete", "follow-up.delete",
+       "Delete the follow-up, after confirmation"),
+    _b("escape", "choose('')", "Close", "follow-up.close", "Leave the follow-up as it is"),
+]
+
 AREAS = {
     "Everywhere": APP, "Lists": LIST + TABLE, "Dashboard": DASHBOARD, "Clients": CLIENTS,
-    "Client": CLIENT, "Orders": ORDERS, "Order": ORDER,
+    "Client": CLIENT, "Orders": ORDERS, "Order": ORDER, "Follow-up": FOLLOW_UP,
 }
 """Bindings grouped as the help screen shows them."""
 

@@ -9,6 +9,8 @@ from textual.app import App
 from store.errors import CarnetError
 from store.orders import find_orders
 
+from .fields import Field
+
 T = TypeVar("T")
 
 CAUSE_OPTIONS = (("mine — my doing", "mine"), ("client — their doing", "client"),
@@ -52,3 +54,11 @@ def order_options(app: App, client_id: int) -> tuple[tuple[str, str], ...]:
     """The client's orders as select options, newest first."""
     return tuple((f"{o.ref}  {o.title}"[:60], o.ref)
                  for o in find_orders(app.book, client_id=client_id))
+
+
+def order_field(app: App, client_id: int, ref: str | None) -> Field:
+    """A select of the client's orders, on `ref` when it is one of them, else blank."""
+    choices = order_options(app, client_id)
+    known = ref if any(value == ref for _, value in choices) else ""
+    return Field("order_ref", "Order", "select", value=known, blank=True, options=choices,
+                 aliases=("order",))

@@ -26,7 +26,8 @@ class Field:
     label: str
     """Shown left of the field; an error naming this label lands beside it."""
     kind: str = "text"
-    """text (one line), date (one line, read as a date), select, area or lines (a text area)."""
+    """text (one line), date (one line, read as a date; selected on focus, so typing replaces
+    a suggested day), select, area or lines (a text area)."""
     value: object = ""
     """Initial value: text, or for a select the option's value; a list of lines for `lines`."""
     options: tuple[tuple[str, object], ...] = ()
@@ -82,9 +83,10 @@ class FieldRow(Horizontal):
             text = "\n".join(field.value) if field.kind == "lines" else str(field.value or "")
             return TextArea(text, compact=True, id=widget_id, classes=classes,
                             tab_behavior="focus")
-        placeholder = field.placeholder or (DATE_PLACEHOLDER if field.kind == "date" else "")
+        is_date = field.kind == "date"
+        placeholder = field.placeholder or (DATE_PLACEHOLDER if is_date else "")
         return Input(str(field.value or ""), placeholder=placeholder, compact=True,
-                     id=widget_id, classes=classes, select_on_focus=False)
+                     id=widget_id, classes=classes, select_on_focus=is_date)
 
     @property
     def widget(self) -> Widget:

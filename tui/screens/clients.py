@@ -26,6 +26,12 @@ from ..widgets.paged_table import PagedTable
 from .base import BookScreen
 
 STATUS_STYLE = {"difficult": "bold $warning", "parted": "dim"}
+LINE_DIALOGS = {
+    ("follow-up", "done"): "complete_followup", ("follow-up", "edit"): "edit_followup",
+    ("follow-up", "delete"): "delete_followup", ("interaction", "edit"): "edit_interaction",
+    ("interaction", "delete"): "delete_interaction",
+}
+"""The form each timeline verb opens, by the kind of the highlighted line."""
 
 
 class ClientsScreen(BookScreen):
@@ -146,6 +152,8 @@ class ClientScreen(BookScreen):
         if not isinstance(error, NotFound):
             super().show_error(error)
             return
+        if not self.is_current:
+            return
         self.app.notify("This client is no longer in the book.", severity="warning")
         self.action_back()
 
@@ -189,3 +197,21 @@ class ClientScreen(BookScreen):
     def action_orders(self) -> None:
         from .orders import OrdersScreen
         self.app.push_screen(OrdersScreen(client_id=self.client_id))
+
+    def action_add_followup(self) -> None:
+        self.app.call_dialog("add_followup", self.client_id)
+
+    def action_line(self, verb: str) -> None:
+        """Mark done, edit or delete the highlighted exchange or follow-up of the timeline."""
+        key = self.query_one("#timeline", PagedTable).current_key or ""
+        kind, _, number = key.partition(":")
+        dialog = LINE_DIALOGS.get((kind, verb))
+        if dialog is None:
+            wanted = "a follow-up" if verb == "done" else "an exchange or a follow-up"
+            self.app.notify(f"Highlight {wanted} on the timeline first.")
+            return
+        self.app.call_dialog(dialog, int(number))
+
+    def action_delete(self) -> None:
+        """Delete this client, after confirmation; the store refuses one with history."""
+        self.app.call_dialog("delete_client", self.client_id, self.action_back)

@@ -22,6 +22,10 @@ from ..widgets.footer import KeyFooter
 from ..widgets.trend import TrendChart
 from .base import READ_ATTEMPTS, BookScreen
 
+FOLLOW_UP_DIALOGS = {"done": "complete_followup", "edit": "edit_followup",
+                     "delete": "delete_followup"}
+"""The form each follow-up verb opens."""
+
 
 def key_figures(d: Dashboard) -> Table:
     """On-time rate, active orders, revenue this year, lines needing action."""
@@ -98,3 +102,12 @@ class DashboardScreen(BookScreen):
             return
         kind, ref, client_id = letter
         self.app.open_letter(kind=kind, ref=ref, client_id=client_id)
+
+    def action_followup(self, verb: str) -> None:
+        """Mark done, edit or delete the highlighted follow-up line."""
+        option = self.query_one("#attention", AttentionList).highlighted_option
+        kind, _, number = (option.id or "").partition(":") if option else ("", "", "")
+        if kind != "follow-up":
+            self.app.notify("Highlight a follow-up line first.")
+            return
+        self.app.call_dialog(FOLLOW_UP_DIALOGS[verb], int(number))

@@ -185,6 +185,8 @@ class OrderScreen(BookScreen):
         if not isinstance(error, NotFound):
             super().show_error(error)
             return
+        if not self.is_current:
+            return
         self.app.notify(f"Order {self.ref} is no longer in the book.", severity="warning")
         self.action_back()
 
@@ -229,6 +231,14 @@ class OrderScreen(BookScreen):
     def action_client(self) -> None:
         if self.client_id is not None:
             self.app.open_client(self.client_id)
+
+    def action_add_followup(self) -> None:
+        if self.client_id is not None:
+            self.app.call_dialog("add_followup", self.client_id, self.ref)
+
+    def action_delete(self) -> None:
+        """Delete this order if it is still a quote, after confirmation."""
+        self.app.call_dialog("delete_order", self.ref, self.action_back)
 
     def action_extra(self) -> None:
         """Ask what was requested later and its price; the store validates."""

@@ -1,0 +1,138 @@
+"""Forms on follow-ups: add one, edit it, mark it done, and the choice a follow-up line opens."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from store import relations as ops
+from store.dates import parse_date
+from store.models import FollowUp
+
+from ..bindings import FOLLOW_UP
+from ..widgets.footer import KeyFooter
+from .common import lookup, order_field
+from .deletions import delete_followup
+from .fields import Field
+from .form import FormDialog
+
+DUE_AFTER_DAYS = 2
+"""A follow-up added by hand is due this many days later unless another day is typed."""
+
+
+def _about(app: App, followup: FollowUp) -> str:
+    """What the follow-up promises, for whom, and when it is (or was) due."""
+    client = lookup(app, lambda: app.book.client(followup.client_id))
+    about = f" about {followup.order_ref}" if followup.order_ref else ""
+    state = (f"done on {followup.done:%d/%m/%Y}" if followup.done
+             else f"due {followup.due:%a %d/%m/%Y}")
+    return f"{followup.what}\nFor {client.name if client else '?'}{about}, {state}"
+
+
+def add_followup(app: App, client_id: int, order_ref: str | None = None):
+    """A promised call-back or answer, due on a date, so it cannot be forgotten."""
+    client = lookup(app, lambda: app.book.client(client_id))
+    if client is None:
+        return None
+    fields = [
+        Field("what", "Promised", placeholder="call back about the folios, send the quote…"),
+        Field("due", "Due", "date", value=f"+{DUE_AFTER_DAYS}"),
+        order_field(app, client_id, order_ref),
+    ]
+
+    def save(values: dict) -> str:
+        due = parse_date(str(values["due"]), app.today, "due")
+        ops.add_followup(app.book, client_id, due, str(values["what"]), values["order_ref"])
+        return f"Follow-up for {client.name} due {due:%a %d/%m/%Y}"
+
+    return app.push_screen(FormDialog(f"Follow-up for {client.name}", fields, save,
+                                      submit_label="Add"))
+
+
+def edit_followup(app: App, followup_id: int):
+    """Change what a follow-up promises, its due date, or the order it is about."""
+    followup = lookup(app, lambda: app.book.get("followups", followup_id))
+    if followup is None:
+        return None
+    fields = [
+        Field("what", "Promised", value=followup.what),
+        Field("due", "Due", "date", value=f"{followup.due:%d/%m/%Y}"),
+        order_field(app, followup.client_id, followup.order_ref),
+    ]
+
+    def save(values: dict) -> str:
+        due = parse_date(str(values["due"]), app.today, "due")
+        edited = ops.edit_followup(app.book, followup_id, str(values["what"]), due,
+                                   values["order_ref"])
+        return f"Follow-up saved, due {edited.due:%a %d/%m/%Y}"
+
+    return app.push_screen(FormDialog("Edit the follow-up", fields, save,
+                                      intro=_about(app, followup)))
+
+
+def complete_followup(app: App, followup_id: int):
+    """Mark a promised call-back or answer as done."""
+    followup = lookup(app, lambda: app.book.get("followups", followup_id))
+    if followup is None:
+        return None
+    fields = [Field("on", "Done on", "date", value="today")]
+
+    def save(values: dict) -> str:
+        on = parse_date(str(values["on"]), app.today, "done on")
+        ops.complete_followup(app.book, followup_id, on)
+        return f"Follow-up done: {followup.what}"
+
+    return app.push_screen(FormDialog("Follow-up done", fields, save,
+                                      intro=_about(app, followup), submit_label="Done"))
+
+
+ACTIONS = {"done": complete_followup, "edit": edit_followup, "delete": delete_followup}
+"""What each answer of the follow-up choice opens."""
+
+
+class FollowUpChoice(ModalScreen[str]):
+    """A follow-up and what can be done with it: done, edit, delete (or nothing)."""
+
+    BINDINGS = FOLLOW_UP
+
+    def __init__(self, about: str) -> None:
+        super().__init__()
+        self.about = about
+        """The follow-up, as `_about` describes it."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-frame"):
+            yield Static(self.about, id="confirm-question", markup=False)
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Done", variant="primary", id="choose-done", compact=True,
+                             tooltip="Mark it done (d)")
+                yield Button("Edit", id="choose-edit", compact=True, tooltip="Edit it (e)")
+                yield Button("Delete", variant="warning", id="choose-delete", compact=True,
+                             tooltip="Delete it, after confirmation (x)")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#choose-done", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.action_choose((event.button.id or "").removeprefix("choose-"))
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
+
+
+def followup_actions(app: App, followup_id: int):
+    """Show a follow-up and open what the user chooses: done, edit or delete."""
+    followup = lookup(app, lambda: app.book.get("followups", followup_id))
+    if followup is None:
+        return None
+
+    def chosen(choice: str | None) -> None:
+        if choice in ACTIONS:
+            ACTIONS[choice](app, followup_id)
+
+    return app.push_screen(FollowUpChoice(_about(app, followup)), chosen)
