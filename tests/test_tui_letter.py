@@ -200,7 +200,9 @@ async def test_a_new_date_already_past_is_refused_beside_its_field(book):
         screen.query_one("#field-new_date", Input).value = "2026-11-21"
         await pilot.pause()
         assert "not after today" in str(screen.query_one("#message-new_date", Static).render())
+        assert "7 décembre 2026" in plain(screen.query_one("#letter-body", TextArea).text)
         await make_pdf(app, pilot)
+        assert any("not the date typed" in notice for notice in app.notices)
     assert book.letters() == [] and book.order("2026-001").postponements == []
 
 

@@ -211,16 +211,16 @@ class LetterScreen(BookScreen):
             self._status("The new date changed: ctrl+r composes the wording again with it.",
                          "-error")
             return
-        self.new_date = typed
         try:
             client, order = self._records()
             draft = draft_for(self.app.book, self.kind, client, order, self.app.today,
                               self.language, typed)
-        except ValidationError as error:
-            self.query_one(FieldList).show_error(error)
+        except CarnetError as error:
+            if isinstance(error, ValidationError):
+                self.query_one(FieldList).show_error(error)
             self._status(str(error), "-error")
             return
-        self.draft = draft
+        self.draft, self.new_date = draft, typed
         self._show_draft(draft)
         self._status(self._ready_text(), "")
 
