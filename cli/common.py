@@ -44,8 +44,7 @@ def reading(args: argparse.Namespace) -> Iterator[Book]:
 
 
 def day(args: argparse.Namespace, text: str | None, option: str) -> date:
-    """A DATE option read relative to --today (YYYY-MM-DD, or a form the TUI accepts);
-    absent, it is --today."""
+    """A DATE option read against --today (YYYY-MM-DD or as the TUI takes it); else --today."""
     return args.today if text is None else parse_date(text, args.today, option)
 
 

@@ -1,6 +1,6 @@
-"""DOMAIN.md §1 and §3 from the command line alone: a missed deadline, the apology with a new date,
-the recovery plan walked step by step, the feedback heard, the plan closed — and at every
-point `dashboard --json` agrees with the listings."""
+"""DOMAIN.md §1 and §3 from the command line alone: a missed deadline, the apology with a new
+date, the recovery plan walked step by step, the feedback heard, the plan closed — and at
+every point `dashboard --json` agrees with the listings."""
 
 from __future__ import annotations
 
@@ -154,8 +154,8 @@ def test_9_she_asks_for_his_feedback_actively(claire):
 
 def test_10_henri_answers_and_the_plan_is_ready_to_close(claire):
     claire.on("2026-12-15")
-    claire.does("log", "1", "feedback", "Très satisfait, et merci pour le résumé", "--order", REF,
-                "--satisfaction", "5")
+    claire.does("log", "1", "feedback", "Très satisfait, et merci pour le résumé",
+                "--order", REF, "--satisfaction", "5")
     plan = claire.plan()
     assert (plan["feedback_received"], plan["next"]) == ("2026-12-15", "close")
     assert claire.reads("followups") == []

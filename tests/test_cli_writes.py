@@ -1,4 +1,4 @@
-"""The writing sub-commands as scripts use them: what they print, what they change, what they refuse."""
+"""The writing sub-commands as scripts use them: what they print, change and refuse."""
 
 from __future__ import annotations
 

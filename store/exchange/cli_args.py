@@ -42,10 +42,3 @@ def restore_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a backup (backups/book-….json)")
     _yes(parser)
 
-
-def client_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("export", "erase"),
-                        help="export: everything about the client as JSON; erase: delete it all")
-    parser.add_argument("id", metavar="ID", type=client_id, help="the client's id")
-    parser.add_argument("--out", metavar="FILE", help="the file to write (export)")
-    _yes(parser)
