@@ -43,8 +43,8 @@ def compose(kind: str, profile: Profile, client: Client, order: Order | None = N
             interactions: list[Interaction] = (), new_date: date | None = None) -> LetterDraft:
     """Write the letter of this kind to this client, in `lang` or the client's language.
 
-    `orders` and `interactions` are the client's (the order alone when not given); they tell
-    the letter's state (store/letter_state.py). `new_date` is the date an apology gives.
+    `orders` and `interactions` (the client's; the order alone when not given) tell the
+    state the wording follows (store/letter_state.py); `new_date` is the date an apology gives.
     """
     letter_state.check_sender(profile)
     _check(kind, client, order, incident)

@@ -80,10 +80,7 @@ def needs_new_date(kind: str, order: Order | None, today: date) -> bool:
 
 
 def missed_date(order: Order, today: date, new_date: date | None = None) -> date | None:
-    """The latest promised date the work did not (or, with a new date, will not) arrive by.
-
-    Days paused waiting on the client never count: the due date is pushed by them.
-    """
+    """The latest promised date the work did not (or will not) arrive by; pauses never count."""
     end = order.delivered or today
     due = effective_due(order, end)
     if order.status != "cancelled" and (end > due or new_date is not None):
@@ -122,10 +119,7 @@ def check_new_date(order: Order, new_date: date, today: date) -> None:
 
 
 def due_for(order: Order, new_date: date, today: date) -> date | None:
-    """The due date to record so that, days paused counted, the work is due on `new_date`.
-
-    None when the order is already due that day (nothing to postpone).
-    """
+    """The due date that, pushed by the pauses, falls on `new_date`; None when it already does."""
     due = new_date - timedelta(days=paused_days(order, today))
     return None if due == order.due else due
 
@@ -199,8 +193,9 @@ def read(kind: str, client: Client, order: Order | None, incident: Incident | No
     if kind == "apology" and order is not None:
         facts = _apology(order, incident, interactions, today, new_date)
     if order is not None:
-        facts.update(missed=missed_date(order, today, new_date), arrives=arrival(order, today, new_date),
-                     new_date=new_date, passed=passed(order, today), stands=standing(order))
+        facts.update(missed=missed_date(order, today, new_date),
+                     arrives=arrival(order, today, new_date), new_date=new_date,
+                     passed=passed(order, today), stands=standing(order))
     if incident is not None:
         facts.update(what=incident.what.strip(), solution=incident.solution.strip())
     if kind == "thanks":

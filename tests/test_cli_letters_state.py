@@ -1,4 +1,4 @@
-"""Letters from the command line follow the data: the new date, the refusals, one undoable change."""
+"""Command-line letters follow the data: the new date, the refusals, one undoable change."""
 
 from __future__ import annotations
 
