@@ -212,6 +212,24 @@ async def test_an_exchange_logged_with_a_typo_is_corrected_from_the_timeline(tmp
         assert len(app.book.interactions()) == 1
 
 
+async def test_an_exchange_about_an_order_opens_its_form_from_the_orders_history(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        logged = app.run_action_safely(relations.log_interaction, app.book, HENRI, "request",
+                                       "Ajouter le résmé", TODAY, "email", "in", "2026-002")
+        app.open_order("2026-002")
+        await settle(pilot)
+        highlight_row(app, "#order-related", f"interaction:{logged.id}")
+        await pilot.press("enter")
+        await settle(pilot)
+        field(app, "text").text = "Ajouter le résumé"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, OrderScreen)
+        assert app.book.get("interactions", logged.id).text == "Ajouter le résumé"
+
+
 async def test_an_exchange_logged_by_mistake_is_deleted_after_confirmation(tmp_path):
     app = CarnetApp(late_book(tmp_path / "book"), TODAY)
     async with app.run_test(size=(100, 32)) as pilot:

@@ -201,7 +201,7 @@ class OrderScreen(BookScreen):
 
     @on(PagedTable.Chosen)
     def _open(self, event: PagedTable.Chosen) -> None:
-        if event.key.startswith(("incident:", "follow-up:")):
+        if event.key.startswith(("incident:", "follow-up:", "interaction:")):
             self.app.open_record(event.key)
 
     def action_postpone(self) -> None:
