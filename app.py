@@ -156,7 +156,7 @@ def require_book(args: argparse.Namespace) -> None:
     """Refuse a --data that holds no book (a typo must not look like an empty book)."""
     if not (args.data_dir / "book.json").is_file():
         raise CarnetError(f"there is no Carnet book in {args.data_dir}; check --data, or start "
-                          "one with `python app.py` (or `python app.py demo`)")
+                          "one with `python app.py init` (or `python app.py demo`)")
 
 
 @contextmanager

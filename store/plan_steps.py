@@ -44,10 +44,18 @@ def record_plan_step(book: Book, ref: str, step: str, on: date,
     """Date a step of the order's open plan, the note in its detail; a gesture is also logged."""
     plan = open_plan_on(book, ref)
     details = {note_field(step): note} if note is not None else {}
-    with book.transaction(f"{step.replace('_', ' ')} on {ref}"):
-        if step == "followed_up" and note and note.strip() and note != plan.gesture:
-            record_gesture(book, plan.client_id, note, on, ref, plan.id)
-        return record_step(book, plan.id, step, on, **details)
+    return record_step_with_gesture(book, plan.id, step, on, **details)
+
+
+def record_step_with_gesture(book: Book, incident_id: int, step: str, on: date,
+                             **details: str) -> Incident:
+    """Date a step with its details; a new gesture is also logged on the client's timeline."""
+    plan = book.get("incidents", incident_id)
+    gesture = details.get("gesture", "").strip()
+    with book.transaction(f"{step.replace('_', ' ')} on {plan.order_ref}"):
+        if gesture and gesture != plan.gesture:
+            record_gesture(book, plan.client_id, gesture, on, plan.order_ref, plan.id)
+        return record_step(book, incident_id, step, on, **details)
 
 
 def close_plan(book: Book, ref: str, on: date, lesson: str) -> Incident:

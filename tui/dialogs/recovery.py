@@ -9,7 +9,7 @@ from textual.app import App
 from store import incidents as ops
 from store.dates import parse_date
 from store.recovery import undone_steps
-from store.relations import record_gesture
+from store.plan_steps import record_step_with_gesture
 
 from .common import CAUSE_OPTIONS, lookup
 from .fields import Field
@@ -83,12 +83,7 @@ def record_step(app: App, incident_id: int, step: str):
     def save(values: dict) -> str:
         on = parse_date(str(values.pop("on")), app.today, "date")
         details = {name: str(value) for name, value in values.items()}
-        with app.book.transaction(f"{step.replace('_', ' ')} on {incident.order_ref}"):
-            gesture = details.get("gesture", "").strip()
-            if gesture and gesture != incident.gesture:
-                record_gesture(app.book, incident.client_id, gesture, on, incident.order_ref,
-                               incident_id)
-            ops.record_step(app.book, incident_id, step, on, **details)
+        record_step_with_gesture(app.book, incident_id, step, on, **details)
         return f"{STEP_TITLES[step]} — {on:%d/%m/%Y}"
 
     return app.push_screen(FormDialog(STEP_ACTIONS[step], fields, save,

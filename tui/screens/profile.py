@@ -6,17 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
-from store import validate as v
 from store.errors import CarnetError, ValidationError
 from store.models import LANGUAGES, Profile
+from store.profile import update_profile
 
 from ..dialogs.common import options
 from ..dialogs.fields import Field, FieldList
 from ..widgets.footer import KeyFooter
 from .base import BookScreen
-
-SINGLE_LINE = ("name", "trade", "postcode", "city", "country", "phone", "siret",
-               "letter_city")
 
 BINDINGS = [
     Binding("ctrl+s", "save", "Save", id="profile.save",
@@ -42,6 +39,8 @@ def profile_fields(profile: Profile) -> list[Field]:
         Field("email", "E-mail", value=profile.email),
         Field("phone", "Phone", value=profile.phone),
         Field("siret", "SIRET", value=profile.siret, placeholder="14 digits"),
+        Field("legal_form", "Legal form", value=profile.legal_form,
+              aliases=("legal form",), placeholder="EI (entrepreneur individuel), EIRL…"),
         Field("vat_note", "VAT note", value=profile.vat_note,
               placeholder="TVA non applicable, art. 293 B du CGI"),
         Field("signature", "Signature", "area", value=profile.signature),
@@ -52,23 +51,6 @@ def profile_fields(profile: Profile) -> list[Field]:
         Field("tolerance_days", "Tolerance", value=str(profile.tolerance_days),
               aliases=("tolerance",), placeholder="days of grace before a late order shows"),
     ]
-
-
-def checked_profile(values: dict) -> Profile:
-    """A profile from typed values, each checked by the store's rules."""
-    profile = Profile(**{name: values[name] for name in SINGLE_LINE})
-    for name in SINGLE_LINE:
-        setattr(profile, name, v.text(name, getattr(profile, name), multiline=False))
-    if not profile.name.strip():
-        raise ValidationError("name", "is needed: it heads every letter")
-    profile.address_lines = [v.text(f"address line {i}", line, multiline=False)
-                             for i, line in enumerate(values["address_lines"], 1)]
-    profile.email = v.email("email", values["email"])
-    profile.vat_note = v.text("vat_note", values["vat_note"])
-    profile.signature = v.text("signature", values["signature"])
-    profile.language = v.choice("language", values["language"] or "", LANGUAGES)
-    profile.tolerance_days = v.whole_number("tolerance", values["tolerance_days"] or "0")
-    return profile
 
 
 class ProfileScreen(BookScreen):
@@ -115,9 +97,10 @@ class ProfileScreen(BookScreen):
         general = self.query_one("#profile-error", Static)
         general.update("")
         try:
-            profile = checked_profile(body.values())
-            with self.app.book.transaction("edit profile"):
-                self.app.book.set_profile(profile)
+            values = body.values()
+            values["tolerance_days"] = values["tolerance_days"] or "0"
+            values["language"] = values["language"] or ""
+            update_profile(self.app.book, **values)
         except ValidationError as error:
             if not body.show_error(error):
                 general.update(str(error))
