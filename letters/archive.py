@@ -12,7 +12,8 @@ from store import letter_state
 from store.book import Book
 from store.errors import NotFound
 from store.files import ensure_private_dir, write_private
-from store.models import Client, Incident, Order
+from store.incidents import latest_plan
+from store.models import Client, Order
 from store.orders import postpone
 from store.relations import record_letter
 
@@ -81,13 +82,6 @@ def file_letter(book: Book, client: Client, draft: LetterDraft, data: bytes,
     return path
 
 
-def incident_of(book: Book, order: Order) -> Incident | None:
-    """The order's open recovery plan, else its latest closed one."""
-    plans = sorted((i for i in book.incidents() if i.order_ref == order.ref),
-                   key=lambda i: (i.is_open, i.opened, i.id))
-    return plans[-1] if plans else None
-
-
 def resolve(book: Book, ref: str) -> tuple[Client, Order | None]:
     """REF is an order reference (2026-014) or a client id (12)."""
     ref = ref.strip()
@@ -106,7 +100,7 @@ def draft_for(book: Book, kind: str, client: Client, order: Order | None, today:
     orders = book.where("orders", "client_id", client.id)
     if kind == "feedback":
         order = letter_state.delivered_order(client, order, orders)
-    incident = incident_of(book, order) if order else None
+    incident = latest_plan(book, order.ref) if order else None
     return compose(kind, book.profile, client, order, incident, today, lang,
                    templates_dir=book.data_dir / "templates", orders=orders,
                    interactions=book.where("interactions", "client_id", client.id),

@@ -33,14 +33,20 @@ def open_incident(book: Book, ref: str, today: date, what: str, cause: str = "mi
     return incident
 
 
-def plan_of(book: Book, ref: str) -> Incident:
-    """The order's open recovery plan, else its latest closed one."""
+def latest_plan(book: Book, ref: str) -> Incident | None:
+    """The order's open recovery plan, else its latest closed one, else None."""
     plans = sorted((i for i in book.incidents() if i.order_ref == ref),
                    key=lambda i: (i.is_open, i.opened, i.id))
-    if not plans:
+    return plans[-1] if plans else None
+
+
+def plan_of(book: Book, ref: str) -> Incident:
+    """The order's open recovery plan, else its latest closed one; refuses when it has none."""
+    plan = latest_plan(book, ref)
+    if plan is None:
         book.order(ref)
         raise NotFound(f"order {ref} has no recovery plan")
-    return plans[-1]
+    return plan
 
 
 def open_plan(book: Book, ref: str | None) -> Incident | None:
