@@ -233,3 +233,20 @@ def test_a_follow_up_then_a_feedback_request_leave_one_follow_up_to_hear_back(bo
     file(book, late_act, "feedback", TODAY + timedelta(days=3))
     [hear] = relations.open_followups(book, TODAY)
     assert (hear.purpose, hear.due) == ("hear feedback", TODAY + timedelta(days=17))
+
+
+def test_the_letter_a_situation_calls_for(book, henri, late_act):
+    from store.letter_choice import letter_for_client, letter_for_followup, letter_for_order
+    assert letter_for_order(late_act, None, TODAY) == "apology"
+    assert letter_for_client(henri.id, book.orders()) == "thanks"
+    incident = incidents.open_incident(book, late_act.ref, TODAY, "Nom mal lu")
+    for step in ("apologised", "fixed"):
+        incident = incidents.record_step(book, incident.id, step, TODAY)
+    assert letter_for_order(late_act, incident, TODAY) == "follow-up"
+    delivered = orders.deliver(book, late_act.ref, TODAY)
+    assert letter_for_order(delivered, None, TODAY) == "follow-up"
+    assert letter_for_client(henri.id, book.orders()) == "feedback"
+    [ask] = [f for f in book.followups() if f.purpose == "ask feedback"]
+    assert letter_for_followup(ask) == "feedback"
+    promise = relations.add_followup(book, henri.id, TODAY, "Rappeler")
+    assert letter_for_followup(promise) == "follow-up"

@@ -132,7 +132,7 @@ async def test_a_client_letter_offers_only_the_kinds_that_need_no_order(book):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_letter(app, pilot, client_id=1)
         kinds = screen.query_one("#letter-kind", Select)
-        assert screen.kind == "feedback"
+        assert screen.kind == "thanks", "nothing delivered yet: no feedback request by default"
         overlay = kinds.query_one(OptionList)
         offered = {str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)}
         assert offered == {"follow-up", "thank-you", "feedback request"}

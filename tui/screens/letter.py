@@ -24,6 +24,8 @@ from letters.archive import draft_for, file_letter
 from letters.draft import NEEDS_ORDER, LetterDraft
 from store import letter_state
 from store.dates import parse_date
+from store.incidents import latest_plan
+from store.letter_choice import letter_for_client, letter_for_order
 from store.errors import CarnetError, NotFound, ValidationError
 from store.models import LANGUAGES, Client, Order, Profile
 
@@ -84,8 +86,8 @@ class LetterScreen(BookScreen):
     def __init__(self, kind: str | None = None, ref: str | None = None,
                  client_id: int | None = None) -> None:
         super().__init__()
-        self.kind = kind or ("apology" if ref else "feedback")
-        """The kind of letter being written."""
+        self.kind = kind
+        """The kind of letter being written; None until the one the situation calls for is known."""
         self.ref = ref
         """The order the letter is about, if any."""
         self.client_id = client_id
@@ -105,7 +107,8 @@ class LetterScreen(BookScreen):
         yield Header()
         with Horizontal(id="letter-choice"):
             yield Label("Kind")
-            yield Select([(KIND_NAMES[k], k) for k in letters.KINDS], value=self.kind,
+            yield Select([(KIND_NAMES[k], k) for k in letters.KINDS],
+                         value=self.kind or letters.KINDS[0],
                          id="letter-kind", allow_blank=False, compact=True,
                          tooltip="The kind of letter (changing it composes new wording)")
             yield Label("Language")
@@ -145,6 +148,8 @@ class LetterScreen(BookScreen):
             self.app.notify(str(error), severity="error")
             self.action_back()
             return
+        if self.kind is None:
+            self.kind = self._called_for(client, order)
         kinds = [(KIND_NAMES[k], k) for k in letters.KINDS if order or k not in NEEDS_ORDER]
         if self.kind not in dict((v, v) for _, v in kinds):
             self.kind = kinds[0][1]
@@ -156,6 +161,13 @@ class LetterScreen(BookScreen):
         about = f" · {order.ref} {order.title}" if order else ""
         self.query_one("#letter-to", Static).update(f"To {client.name}{about}")
         self._compose_draft()
+
+    def _called_for(self, client: Client, order: Order | None) -> str:
+        """The letter the situation calls for, as the store's rule says."""
+        book = self.app.book
+        if order is None:
+            return letter_for_client(client.id, book.where("orders", "client_id", client.id))
+        return letter_for_order(order, latest_plan(book, order.ref), self.app.today)
 
     def _compose_draft(self) -> None:
         """Compose the wording for the chosen kind and language and show it."""

@@ -10,7 +10,10 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from store.board import look_after_rows
 from store.dashboard import Dashboard
+from store.letter_choice import letter_for_followup
+from store.recovery import letter_for
 
 from ..format import day, days
 
@@ -74,15 +77,10 @@ def _incidents(d: Dashboard) -> list[Option]:
 
 
 def _clients(d: Dashboard) -> list[Option]:
-    options = [Option(_line(("  at risk    ", "bold"), (f"{risk.client.name} — ", ""),
-                            ("; ".join(risk.reasons), "dim")),
-                      id=f"client:{risk.client.id}:risk") for risk in d.at_risk]
-    at_risk = {risk.client.id for risk in d.at_risk}
-    options += [Option(_line(("  silent     ", "italic"), (f"{client.name} — ", ""),
-                             ("never gave feedback: ask for it", "dim")),
-                       id=f"client:{client.id}:silent")
-                for client in d.silent if client.id not in at_risk]
-    return options
+    return [Option(_line((f"  {row['why']:<11}", "bold" if row["why"] == "at risk" else "italic"),
+                         (f"{row['client']} — ", ""), (row["reason"], "dim")),
+                   id=f"client:{row['client_id']}:{'risk' if row['why'] == 'at risk' else 'silent'}")
+            for row in look_after_rows(d)]
 
 
 def _milestones(d: Dashboard) -> list[Option]:
@@ -105,10 +103,11 @@ def letters(d: Dashboard) -> dict[str, Letter]:
     for line in d.overdue:
         found[f"order:{line.order.ref}"] = ("apology", line.order.ref, line.order.client_id)
     for line in d.incidents:
-        found[f"incident:{line.incident.id}"] = ("apology", line.incident.order_ref,
-                                                 line.incident.client_id)
+        found[f"incident:{line.incident.id}"] = (letter_for(line.incident),
+                                                 line.incident.order_ref, line.incident.client_id)
     for line in d.followups:
-        found[f"follow-up:{line.followup.id}"] = ("follow-up", line.followup.order_ref,
+        found[f"follow-up:{line.followup.id}"] = (letter_for_followup(line.followup),
+                                                  line.followup.order_ref,
                                                   line.followup.client_id)
     for client in d.silent:
         found[f"client:{client.id}:silent"] = ("feedback", None, client.id)
