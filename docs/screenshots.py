@@ -34,6 +34,10 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
+def _open_plan(app) -> int:
+    return next(i.id for i in app.book.incidents() if i.is_open)
+
+
 def _henri(app) -> int:
     return next(c.id for c in app.book.clients() if c.last_name == "Lefèvre")
 
@@ -43,9 +47,12 @@ SHOTS = (
                   "look after, and the on-time trend.", lambda app: None),
     ("client", "A client: contact card, loyalty signals, and one timeline of orders, "
                "exchanges, letters and incidents.", lambda app: app.open_client(_henri(app))),
-    ("letter", "An apology for a late order, composed in the client's language, ready to "
-               "edit and save as a PDF.",
+    ("letter", "An apology for a late order, composed in the client's language with a firm "
+               "new date; ctrl+g files the PDF and postpones the order to that date.",
      lambda app: app.open_letter(kind="apology", ref="2026-014")),
+    ("recovery", "A recovery plan: apologise, fix, follow up, ask for feedback and hear it. "
+                 "Filing the letter a step calls for (l) records the step.",
+     lambda app: app.open_incident(_open_plan(app))),
 )
 """(file name, caption, how to get there from the dashboard)."""
 
