@@ -137,6 +137,7 @@ def reader(args: argparse.Namespace, open_only: bool = False) -> Iterator:
     """The book opened read-only: works beside an open Carnet, never creates anything.
 
     `open_only`: just the profile, clients and open orders (what `overdue` needs), fast."""
+    from cli.common import require_book
     from store.book import Book
     existing = args.data_dir
     while not existing.exists() and existing != existing.parent:
@@ -144,19 +145,12 @@ def reader(args: argparse.Namespace, open_only: bool = False) -> Iterator:
     if not existing.is_dir():
         raise CarnetError(f"cannot use {args.data_dir} as the data directory: "
                           f"{existing} is not a directory")
-    require_book(args)
+    require_book(args.data_dir)
     book = Book(args.data_dir, read_only=True, open_only=open_only)
     try:
         yield book
     finally:
         book.close()
-
-
-def require_book(args: argparse.Namespace) -> None:
-    """Refuse a --data that holds no book (a typo must not look like an empty book)."""
-    if not (args.data_dir / "book.json").is_file():
-        raise CarnetError(f"there is no Carnet book in {args.data_dir}; check --data, or start "
-                          "one with `python app.py init` (or `python app.py demo`)")
 
 
 @contextmanager
@@ -251,8 +245,9 @@ def cmd_orders(args: argparse.Namespace) -> int | None:
 def letter_command(name: str) -> Callable[[argparse.Namespace], int | None]:
     """`letter` or `letters`: ReportLab is imported only when one runs."""
     def run(args: argparse.Namespace) -> int | None:
+        from cli.common import require_book
         from letters import commands
-        require_book(args)
+        require_book(args.data_dir)
         with writer(args) as book:
             return getattr(commands, f"cmd_{name}")(args, book)
     return run
