@@ -55,6 +55,18 @@ def test_the_apology_for_a_delay_names_the_missed_date_and_the_new_date(language
     assert "Within a few days" not in text
 
 
+@pytest.mark.parametrize("language, will_miss, never", [
+    ("fr", "devait vous être remise le 22 novembre 2026, et je ne pourrai pas tenir ce délai",
+     "je n’ai pas tenu"),
+    ("en", "was due to reach you on 22 November 2026, and I will not be able to meet that date",
+     "I did not meet"),
+])
+def test_an_apology_moving_a_date_not_yet_passed_does_not_say_it_was_missed(language, will_miss,
+                                                                           never):
+    text = printed("apology", AHEAD, language, new_date=date(2026, 11, 29))
+    assert will_miss in text and never not in text
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_an_apology_for_work_past_its_date_is_refused_without_the_new_date(language):
     with pytest.raises(ValidationError) as error:
