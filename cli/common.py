@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from store.book import Book
-from store.dates import parse_date
+from store.dates import parse_date, parse_past_date
 from store.errors import CarnetError
 
 
@@ -46,6 +46,11 @@ def reading(args: argparse.Namespace) -> Iterator[Book]:
 def day(args: argparse.Namespace, text: str | None, option: str) -> date:
     """A DATE option read against --today (YYYY-MM-DD or as the TUI takes it); else --today."""
     return args.today if text is None else parse_date(text, args.today, option)
+
+
+def happened(args: argparse.Namespace, text: str | None, option: str) -> date:
+    """A DATE option for something done (delivered, paid, resumed): --today or before."""
+    return args.today if text is None else parse_past_date(text, args.today, option)
 
 
 def given(args: argparse.Namespace, *names: str) -> dict:

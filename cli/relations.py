@@ -7,7 +7,7 @@ import argparse
 from store import board, listing, relations
 from store.listing import Column
 
-from .common import day, emit, reading, to_json, writing
+from .common import day, emit, happened, reading, to_json, writing
 
 FOLLOWUP_COLUMNS = (
     Column("id", "Id", True), Column("due", "Due"),
@@ -34,7 +34,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
             followup = relations.add_followup(book, args.client, due, args.text, args.order)
             line = str(followup.id)
         else:
-            followup = relations.complete_followup(book, args.id, day(args, args.on, "--on"))
+            followup = relations.complete_followup(book, args.id, happened(args, args.on, "--on"))
             line = f"{followup.id} done on {followup.done.isoformat()}"
         row = board.followup_row(followup, book.client(followup.client_id), args.today)
     return emit(args, line, row)

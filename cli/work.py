@@ -8,7 +8,7 @@ from store import listing, orders
 from store.book import Book
 from store.models import Order
 
-from .common import day, emit, writing
+from .common import day, emit, happened, writing
 
 
 def _done(args: argparse.Namespace, book: Book, order: Order, what: str) -> int:
@@ -26,27 +26,27 @@ def cmd_postpone(args: argparse.Namespace) -> int:
 
 def cmd_pause(args: argparse.Namespace) -> int:
     with writing(args) as book:
-        on = day(args, args.on, "--on")
+        on = happened(args, args.on, "--on")
         order = orders.pause(book, args.ref, on, args.reason)
         return _done(args, book, order, f"paused on {on.isoformat()}, waiting on the client")
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
     with writing(args) as book:
-        on = day(args, args.on, "--on")
+        on = happened(args, args.on, "--on")
         order = orders.resume(book, args.ref, on)
         return _done(args, book, order, f"resumed on {on.isoformat()}")
 
 
 def cmd_deliver(args: argparse.Namespace) -> int:
     with writing(args) as book:
-        on = day(args, args.on, "--on")
+        on = happened(args, args.on, "--on")
         order = orders.deliver(book, args.ref, on)
         return _done(args, book, order, f"delivered on {on.isoformat()}")
 
 
 def cmd_paid(args: argparse.Namespace) -> int:
     with writing(args) as book:
-        on = day(args, args.on, "--on")
+        on = happened(args, args.on, "--on")
         order = orders.mark_paid(book, args.ref, on)
         return _done(args, book, order, f"paid on {on.isoformat()}")

@@ -46,6 +46,15 @@ def parse_date(text: str, today: date, field: str = "date") -> date:
     raise ValidationError(field, f"{text.strip()!r} is not {DATE_HELP}")
 
 
+def parse_past_date(text: str, today: date, field: str = "date") -> date:
+    """A day something already happened (a delivery, a payment, a call): today or before."""
+    day = parse_date(text, today, field)
+    if day > today:
+        raise ValidationError(field, f"{day.isoformat()} is after today ({today.isoformat()}); "
+                                     "what is recorded as done has happened already")
+    return day
+
+
 def days_since(day: date, today: date) -> int:
     """Days from `day` to `today` (negative when `day` is ahead)."""
     return (today - day).days

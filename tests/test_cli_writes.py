@@ -388,3 +388,15 @@ def test_the_dashboard_names_clients_to_look_after(data):
     board = as_json(carnet("dashboard", "--json", data=data))
     assert [(r["client_id"], r["client"]) for r in board["look_after"]] == [(1, "Henri Lefèvre")]
     assert {"client_id", "client", "reason"} <= board["look_after"][0].keys()
+
+
+
+@pytest.mark.parametrize("argv", [
+    ("deliver", "2026-001", "--on", "2026-11-30"),
+    ("pause", "2026-001", "--on", "2026-11-24"),
+])
+def test_what_is_recorded_as_done_cannot_be_dated_in_the_future(data, argv):
+    """A delivery dated next week would count as on-time work and revenue today."""
+    assert_bad_input(carnet(*argv, data=data), "is after today (2026-11-23)")
+    with reopened(data) as book:
+        assert book.order("2026-001").status == "accepted" and not book.order("2026-001").pauses

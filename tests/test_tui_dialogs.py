@@ -81,6 +81,19 @@ def field(app: App, name: str):
     return app.screen.query_one(f"#field-{name}")
 
 
+class TestDeliver:
+    async def test_a_delivery_dated_in_the_future_is_refused_beside_the_field(self, book):
+        app = HarnessApp(book)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await dialogs.deliver(app, "2026-001")
+            field(app, "on").value = "+5"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, FormDialog)
+            assert "is after today" in message_beside(app, "on")
+        assert book.order("2026-001").delivered is None
+
+
 class TestPostpone:
     async def test_a_malformed_date_is_refused_beside_the_field_and_kept(self, book):
         app = HarnessApp(book)

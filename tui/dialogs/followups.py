@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from store import relations as ops
-from store.dates import parse_date
+from store.dates import parse_date, parse_past_date
 from store.models import FollowUp
 
 from ..bindings import FOLLOW_UP
@@ -81,7 +81,7 @@ def complete_followup(app: App, followup_id: int):
     fields = [Field("on", "Done on", "date", value="today")]
 
     def save(values: dict) -> str:
-        on = parse_date(str(values["on"]), app.today, "done on")
+        on = parse_past_date(str(values["on"]), app.today, "done on")
         ops.complete_followup(app.book, followup_id, on)
         return f"Follow-up done: {followup.what}"
 

@@ -6,7 +6,7 @@ from textual.app import App
 
 from store import orders as ops
 from store.clients import find_clients
-from store.dates import parse_date
+from store.dates import parse_date, parse_past_date
 from store.errors import ValidationError
 from store.models import Document, Order
 
@@ -73,7 +73,7 @@ def deliver(app: App, ref: str):
     fields = [Field("on", "Delivered", "date", value="today", aliases=("delivered date",))]
 
     def save(values: dict) -> str:
-        on = parse_date(str(values["on"]), app.today, "delivered")
+        on = parse_past_date(str(values["on"]), app.today, "delivered")
         ops.deliver(app.book, ref, on)
         return f"{ref} delivered on {on:%d/%m/%Y}; feedback follow-up in a week"
 
@@ -198,7 +198,7 @@ def mark_paid(app: App, ref: str):
     fields = [Field("on", "Paid on", "date", value="today")]
 
     def save(values: dict) -> str:
-        on = parse_date(str(values["on"]), app.today, "paid on")
+        on = parse_past_date(str(values["on"]), app.today, "paid on")
         ops.mark_paid(app.book, ref, on)
         return f"{ref} paid on {on:%d/%m/%Y}"
 
@@ -218,7 +218,7 @@ def add_extra(app: App, ref: str):
     ]
 
     def save(values: dict) -> str:
-        on = parse_date(str(values["on"]), app.today, "asked on")
+        on = parse_past_date(str(values["on"]), app.today, "asked on")
         ops.add_extra(app.book, ref, str(values["what"]), values["price"], on)
         return f"Extra recorded on {ref}"
 

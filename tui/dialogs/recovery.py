@@ -7,7 +7,7 @@ from dataclasses import replace
 from textual.app import App
 
 from store import incidents as ops
-from store.dates import parse_date
+from store.dates import parse_past_date
 from store.recovery import undone_steps
 from store.plan_steps import record_step_with_gesture
 
@@ -81,7 +81,7 @@ def record_step(app: App, incident_id: int, step: str):
                     aliases=(step.replace("_", " "),))] + details
 
     def save(values: dict) -> str:
-        on = parse_date(str(values.pop("on")), app.today, "date")
+        on = parse_past_date(str(values.pop("on")), app.today, "date")
         details = {name: str(value) for name, value in values.items()}
         record_step_with_gesture(app.book, incident_id, step, on, **details)
         return f"{STEP_TITLES[step]} — {on:%d/%m/%Y}"
@@ -102,7 +102,7 @@ def close_incident(app: App, incident_id: int):
     ]
 
     def save(values: dict) -> str:
-        on = parse_date(str(values["on"]), app.today, "closed on")
+        on = parse_past_date(str(values["on"]), app.today, "closed on")
         ops.close_incident(app.book, incident_id, on, str(values["lesson"]))
         return "Plan closed; the lesson is in the journal"
 

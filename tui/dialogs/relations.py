@@ -9,7 +9,7 @@ from textual.app import App
 from textual.widgets import Select
 
 from store import relations as ops
-from store.dates import parse_date, parse_optional_date
+from store.dates import parse_optional_date, parse_past_date
 from store.models import CHANNELS, DIRECTIONS, INTERACTION_KINDS, Client, Interaction
 
 from .common import lookup, options, order_field
@@ -26,7 +26,7 @@ SATISFACTION_OPTIONS = tuple((f"{n} — {word}", n) for n, word in
 
 def _moment(app: App, text: str, field: str):
     """The typed day; today means now, so the timeline keeps the order of the day."""
-    day = parse_date(text, app.today, field)
+    day = parse_past_date(text, app.today, field)
     if day == app.today:
         return datetime.combine(day, datetime.now().time().replace(second=0, microsecond=0))
     return day
@@ -105,7 +105,7 @@ def edit_interaction(app: App, interaction_id: int):
     fields = _exchange_fields(app, client, current, None)
 
     def save(values: dict) -> str:
-        day = parse_date(str(values["when"]), app.today, "when")
+        day = parse_past_date(str(values["when"]), app.today, "when")
         when = current.when if day == current.when.date() else _moment(app, str(values["when"]),
                                                                       "when")
         ops.edit_interaction(app.book, interaction_id, kind=values["kind"],
@@ -129,7 +129,7 @@ def gift_received(app: App, client_id: int):
     ]
 
     def save(values: dict) -> str:
-        on = parse_date(str(values["on"]), app.today, "received")
+        on = parse_past_date(str(values["on"]), app.today, "received")
         ops.record_gift(app.book, client_id, str(values["what"]), on, values["order_ref"])
         return f"Gift from {client.name} recorded"
 
@@ -155,7 +155,7 @@ def gesture_given(app: App, client_id: int, incident_id: int | None = None):
     ]
 
     def save(values: dict) -> str:
-        on = parse_date(str(values["on"]), app.today, "given")
+        on = parse_past_date(str(values["on"]), app.today, "given")
         ops.record_gesture(app.book, client_id, str(values["what"]), on, values["order_ref"],
                            incident_id)
         return f"Gesture for {client.name} recorded"
