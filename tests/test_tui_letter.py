@@ -236,3 +236,18 @@ async def test_a_feedback_request_is_refused_while_nothing_is_delivered(book):
         assert any("nothing was delivered to Henri Lefèvre yet" in n for n in app.notices)
         await make_pdf(app, pilot)
     assert book.letters() == []
+
+
+async def test_a_new_date_that_cannot_be_read_says_so_and_makes_no_pdf(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_letter(app, pilot, kind="apology", ref="2026-001")
+        screen.query_one("#field-new_date", Input).value = "20 déc"
+        await pilot.pause()
+        assert "'20 déc' is not" in str(screen.query_one("#message-new_date", Static).render())
+        assert "waits for a date" in status(app)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert any("type the new date" in notice for notice in app.notices)
+    assert book.letters() == [] and book.order("2026-001").postponements == []

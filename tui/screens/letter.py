@@ -207,17 +207,31 @@ class LetterScreen(BookScreen):
 
     def typed_new_date(self) -> date | None:
         """The new date as typed in its field, None when it is not a date."""
+        return None if self.new_date_problem() else self._read_new_date()
+
+    def _read_new_date(self) -> date:
+        return parse_date(str(self.query_one(FieldList).row("new_date").value),
+                          self.app.today, "new date")
+
+    def new_date_problem(self) -> ValidationError | None:
+        """Why the typed new date cannot be read, None when it can."""
         try:
-            return parse_date(str(self.query_one(FieldList).row("new_date").value),
-                              self.app.today, "new date")
-        except ValidationError:
-            return None
+            self._read_new_date()
+        except ValidationError as error:
+            return error
+        return None
 
     @on(Input.Changed, "#field-new_date")
     def _new_date_typed(self) -> None:
         """A new date recomposes the wording that names it (edits kept: ctrl+r then)."""
+        problem = self.new_date_problem()
+        if problem is not None:
+            self.query_one(FieldList).show_error(problem)
+            self._status(f"{problem} — the letter waits for a date it can give.", "-error")
+            return
         typed = self.typed_new_date()
-        if typed is None or typed == self.new_date or self.draft is None:
+        if typed == self.new_date or self.draft is None:
+            self._status(self._ready_text(), "")
             return
         if self._is_edited():
             self._status("The new date changed: ctrl+r composes the wording again with it.",
@@ -307,6 +321,11 @@ class LetterScreen(BookScreen):
         if draft is None:
             self.app.notify(self.refusal or "There is no wording to print yet.",
                             title="No letter", severity="error" if self.refusal else "warning")
+            return
+        problem = self.new_date_problem() if self.new_date is not None else None
+        if problem is not None:
+            self.app.notify(f"{problem}: type the new date the letter gives.",
+                            title="No letter", severity="error")
             return
         if self.new_date is not None and self.typed_new_date() != self.new_date:
             self.app.notify(f"The wording gives {self.new_date:%d %b %Y}, not the date typed: "
