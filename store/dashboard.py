@@ -13,7 +13,7 @@ from .loyalty import FEEDBACK_KINDS, AtRisk, at_risk_clients, silent_clients
 from .milestones import Milestone, milestones
 from .models import Client, FollowUp, Incident, Letter
 from .performance import on_time, on_time_by_month, revenue
-from .recovery import next_step
+from .recovery import letter_for, next_step
 from .relations import pending_followups
 
 ON_TIME_WINDOW_DAYS = 90
@@ -37,6 +37,8 @@ class IncidentLine:
     client: Client | None
     order_title: str
     next_step: str
+    letter: str
+    """The letter the plan calls for now (store.recovery.letter_for)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +75,11 @@ def _incident_lines(book: Book, clients: dict[int, Client]) -> list[IncidentLine
     for incident in sorted((i for i in book.incidents() if i.is_open),
                            key=lambda i: (i.opened, i.id)):
         try:
-            title = book.order(incident.order_ref).title
+            order = book.order(incident.order_ref)
         except NotFound:
-            title = ""
-        lines.append(IncidentLine(incident, clients.get(incident.client_id), title,
-                                  next_step(incident) or "close"))
+            continue
+        lines.append(IncidentLine(incident, clients.get(incident.client_id), order.title,
+                                  next_step(incident) or "close", letter_for(incident, order)))
     return lines
 
 

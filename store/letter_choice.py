@@ -14,7 +14,7 @@ def letter_for_order(order: Order, plan: Incident | None, today: date) -> str:
     """The plan's letter while one is open; an apology for work past its date; else a follow-up
     (where the work stands, or whether the delivered work met expectations)."""
     if plan is not None and plan.is_open:
-        return letter_for(plan)
+        return letter_for(plan, order)
     if passed(order, today):
         return "apology"
     return "follow-up"

@@ -89,13 +89,21 @@ def step_for_letter(incident: Incident | None, kind: str) -> str | None:
     return step if reachable(incident, step) else None
 
 
-def letter_for(incident: Incident) -> str:
-    """The letter the plan calls for now: apology until fixed, follow-up, then feedback."""
-    if incident.apologised is None or incident.fixed is None:
+def letter_for(incident: Incident, order: Order) -> str:
+    """The letter the plan calls for now: the apology first; the feedback request once the
+    follow-up is done and the work delivered; otherwise a follow-up (where things stand)."""
+    step = pending_step(incident)
+    if step == "apologised":
         return "apology"
-    if incident.followed_up is None:
-        return "follow-up"
-    return "feedback"
+    if step == "feedback_asked" and order.delivered is not None:
+        return "feedback"
+    return "follow-up"
+
+
+def step_letter(incident: Incident, order: Order) -> str | None:
+    """The letter whose filing records the plan's pending step; None when that step has none."""
+    kind = letter_for(incident, order)
+    return kind if step_for_letter(incident, kind) is not None else None
 
 
 def recovery_figure(incidents: Iterable[Incident], orders: Iterable[Order]) -> Recovery:

@@ -250,3 +250,17 @@ def test_the_letter_a_situation_calls_for(book, henri, late_act):
     assert letter_for_followup(ask) == "feedback"
     promise = relations.add_followup(book, henri.id, TODAY, "Rappeler")
     assert letter_for_followup(promise) == "follow-up"
+
+
+def test_the_plan_names_a_letter_only_for_a_step_a_letter_records(book, late_act):
+    from store.recovery import letter_for, step_letter
+    incident = incidents.open_incident(book, late_act.ref, TODAY, "Nom mal lu")
+    assert step_letter(incident, late_act) == "apology"
+    incident = incidents.record_step(book, incident.id, "apologised", TODAY)
+    assert step_letter(incident, late_act) is None, "no letter fixes the problem"
+    incident = incidents.record_step(book, incident.id, "fixed", TODAY)
+    assert step_letter(incident, late_act) == "follow-up"
+    incident = incidents.record_step(book, incident.id, "followed_up", TODAY)
+    assert (letter_for(incident, late_act), step_letter(incident, late_act)) == ("follow-up", None)
+    delivered = orders.deliver(book, late_act.ref, TODAY)
+    assert step_letter(incident, delivered) == "feedback"

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from textual.widgets import OptionList, Static
 
-from store import incidents, relations
+from store import incidents, orders, relations
 from tui.dialogs import ConfirmDialog, FormDialog
 from tui.screens.recovery import RecoveryScreen
 
@@ -223,4 +223,12 @@ async def test_the_letter_key_follows_the_plan(book):
         app.refresh_data()
         await pilot.pause()
         await pilot.press("l")
-    assert [kind for _, kind, _, _ in app.opened] == ["follow-up", "feedback"]
+        assert "Next: ask for feedback, actively (n)." in str(
+            app.screen.query_one("#plan-status", Static).render())
+        orders.deliver(book, incident.order_ref, TODAY)
+        app.refresh_data()
+        await pilot.pause()
+        assert "or write a feedback request (l)" in str(
+            app.screen.query_one("#plan-status", Static).render())
+        await pilot.press("l")
+    assert [kind for _, kind, _, _ in app.opened] == ["follow-up", "follow-up", "feedback"]

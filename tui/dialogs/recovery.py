@@ -8,7 +8,7 @@ from textual.app import App
 
 from store import incidents as ops
 from store.dates import parse_past_date
-from store.recovery import undone_steps
+from store.recovery import next_step, undone_steps
 from store.plan_steps import record_step_with_gesture
 
 from .common import CAUSE_OPTIONS, lookup
@@ -18,7 +18,7 @@ from .form import FormDialog
 STEP_TITLES = {
     "apologised": "Admitted the error and apologised",
     "fixed": "Fixed the problem",
-    "followed_up": "Followed up, with a gesture",
+    "followed_up": "Followed up",
     "feedback_asked": "Asked for feedback",
     "feedback_received": "Received the feedback",
 }
@@ -58,7 +58,7 @@ def open_incident(app: App, ref: str):
         incident = ops.open_incident(app.book, ref, app.today, str(values["what"]),
                                      values["cause"] or "")
         opened.append(incident.id)
-        return f"Recovery plan opened on {ref}: first, apologise"
+        return f"Recovery plan opened on {ref}; next: {next_step(incident)}"
 
     def show_plan(saved: bool | None) -> None:
         if saved and opened and hasattr(app, "open_incident"):

@@ -11,8 +11,9 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import NotFound
-from store.models import Incident
-from store.recovery import STEP_NUMBERS, STEPS, letter_for, pending_step, selectable
+from store.models import Incident, Order
+from store.recovery import (STEP_NUMBERS, STEPS, letter_for, pending_step, selectable,
+                            step_letter)
 
 from .. import dialogs
 from ..dialogs.recovery import STEP_TITLES
@@ -27,6 +28,9 @@ TO_DO = {
     "feedback_received": "Hear the feedback (a grudging “fine” deserves questions)",
 }
 """Each step as still to be done."""
+LETTER_NAMES = {"apology": "an apology", "follow-up": "a follow-up",
+                "feedback": "a feedback request"}
+"""A letter kind inside a sentence."""
 DETAILS = {"fixed": (("solution", "Solution"), ("client_proposal", "They proposed")),
            "followed_up": (("gesture", "Gesture"),), "feedback_received": (("feedback", "Said"),)}
 
@@ -80,6 +84,8 @@ class RecoveryScreen(BookScreen):
         """The plan shown."""
         self.incident: Incident | None = None
         """The plan as last read."""
+        self.order: Order | None = None
+        """The plan's order as last read."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,8 +114,9 @@ class RecoveryScreen(BookScreen):
         head.append("What happened: ", style="italic")
         head.append(incident.what)
         self.query_one("#plan-head", Static).update(head)
+        self.order = order
         self._show_steps(incident)
-        self.query_one("#plan-status", Static).update(self._status(incident))
+        self.query_one("#plan-status", Static).update(self._status(incident, order))
 
     def _show_steps(self, incident: Incident) -> None:
         steps = self.query_one("#plan-steps", OptionList)
@@ -123,7 +130,7 @@ class RecoveryScreen(BookScreen):
             default = STEPS.index(pending) if pending else len(STEPS) - 1
             steps.highlighted = default if highlighted is None else highlighted
 
-    def _status(self, incident: Incident) -> Text:
+    def _status(self, incident: Incident, order: Order) -> Text:
         if incident.closed:
             status = Text(f"Closed {incident.closed:%d/%m/%Y}. Lesson: ", style="bold")
             status.append(incident.lesson, style="")
@@ -131,10 +138,11 @@ class RecoveryScreen(BookScreen):
         pending = pending_step(incident)
         if pending is None:
             return Text("Every step is done: close the plan with what it taught you (c).")
-        letter = {"apology": "an apology", "follow-up": "a follow-up",
-                  "feedback": "a feedback request"}[letter_for(incident)]
-        return Text(f"Next: {TO_DO[pending].split(' — ')[0].lower()} (n) — or write {letter} "
-                    "(l): filing it records the step.")
+        todo = f"Next: {TO_DO[pending].split(' — ')[0].lower()} (n)"
+        letter = step_letter(incident, order)
+        if letter is None:
+            return Text(f"{todo}.")
+        return Text(f"{todo} — or write {LETTER_NAMES[letter]} (l): filing it records the step.")
 
     @on(OptionList.OptionSelected, "#plan-steps")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -168,7 +176,8 @@ class RecoveryScreen(BookScreen):
 
     def action_letter(self) -> None:
         if self.incident is not None:
-            self.app.open_letter(kind=letter_for(self.incident), ref=self.incident.order_ref,
+            kind = letter_for(self.incident, self.order) if self.order else None
+            self.app.open_letter(kind=kind, ref=self.incident.order_ref,
                                  client_id=self.incident.client_id)
 
     def action_order(self) -> None:

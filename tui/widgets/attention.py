@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 from store.board import look_after_rows
 from store.dashboard import Dashboard
 from store.letter_choice import letter_for_followup
-from store.recovery import letter_for
 
 from ..format import day, days
 
@@ -103,8 +102,8 @@ def letters(d: Dashboard) -> dict[str, Letter]:
     for line in d.overdue:
         found[f"order:{line.order.ref}"] = ("apology", line.order.ref, line.order.client_id)
     for line in d.incidents:
-        found[f"incident:{line.incident.id}"] = (letter_for(line.incident),
-                                                 line.incident.order_ref, line.incident.client_id)
+        found[f"incident:{line.incident.id}"] = (line.letter, line.incident.order_ref,
+                                                 line.incident.client_id)
     for line in d.followups:
         found[f"follow-up:{line.followup.id}"] = (letter_for_followup(line.followup),
                                                   line.followup.order_ref,
