@@ -79,9 +79,8 @@ LINKED = ("interactions", "followups", "letters", "incidents")
 """What is about a client besides orders (removed with a client who has no orders)."""
 
 
-def delete_client(book: Book, client_id: int) -> Client:
-    """Remove a client who never ordered (an entry made by mistake) with their exchanges and
-    follow-ups; a client with orders is parted instead, so the history is kept."""
+def check_deletable(book: Book, client_id: int) -> None:
+    """Refuse to delete a client with orders or letters: those are parted, history kept."""
     client = book.client(client_id)
     if book.where("orders", "client_id", client_id):
         raise ValidationError("client", f"{client.name} has orders: mark the client parted "
@@ -89,6 +88,13 @@ def delete_client(book: Book, client_id: int) -> Client:
     if book.where("letters", "client_id", client_id):
         raise ValidationError("client", f"{client.name} was sent letters: mark the client "
                                         "parted instead, so the archive is kept")
+
+
+def delete_client(book: Book, client_id: int) -> Client:
+    """Remove a client who never ordered (an entry made by mistake) with their exchanges and
+    follow-ups; a client with orders is parted instead, so the history is kept."""
+    client = book.client(client_id)
+    check_deletable(book, client_id)
     with book.transaction(f"delete the client {client.name}"):
         for table in LINKED:
             for record in book.where(table, "client_id", client_id):

@@ -152,10 +152,8 @@ def cancel(book: Book, ref: str, on: date) -> Order:
     return _change(book, ref, f"cancel {ref}", mutate)
 
 
-def delete_order(book: Book, ref: str) -> Order:
-    """Remove an order still a quote (nothing was promised yet); anything later is cancelled.
-
-    Its follow-ups go with it; exchanges about it stay on the client's timeline."""
+def check_deletable(book: Book, ref: str) -> None:
+    """Refuse to delete an order past the quote, or with letters or a plan: it is cancelled."""
     order = book.order(ref)
     if order.status != "quote":
         raise ValidationError("order", f"order {ref} is {order.status}, not a quote: cancel it "
@@ -164,6 +162,14 @@ def delete_order(book: Book, ref: str) -> Order:
             any(letter.order_ref == ref for letter in book.letters()):
         raise ValidationError("order", f"order {ref} has letters or a recovery plan: cancel it "
                                        "instead, so its history is kept")
+
+
+def delete_order(book: Book, ref: str) -> Order:
+    """Remove an order still a quote (nothing was promised yet); anything later is cancelled.
+
+    Its follow-ups go with it; exchanges about it stay on the client's timeline."""
+    order = book.order(ref)
+    check_deletable(book, ref)
     with book.transaction(f"delete the quote {ref}"):
         for followup in book.where("followups", "order_ref", ref):
             book.delete("followups", followup.id)

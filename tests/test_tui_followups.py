@@ -276,9 +276,10 @@ async def test_a_client_with_orders_cannot_be_deleted_the_message_says_to_part_t
         await settle(pilot)
         await open_client(pilot, HENRI)
         seen = len(app.notices)
-        await pilot.press("X", "y")
+        await pilot.press("X")
         await settle(pilot)
-        assert isinstance(app.screen, ClientScreen) and app.screen.client_id == HENRI
+        assert isinstance(app.screen, ClientScreen) and app.screen.client_id == HENRI, \
+            "refused at once, without asking to confirm first"
         assert app.book.client(HENRI).name == "Henri Lefèvre"
         refused = app.notices[seen:]
         assert len(refused) == 1 and "mark the client parted" in refused[0]
@@ -299,7 +300,7 @@ async def test_a_quote_is_deleted_from_its_order_but_an_accepted_order_is_not(tm
         app.open_order("2026-002")
         await settle(pilot)
         seen = len(app.notices)
-        await pilot.press("X", "y")
+        await pilot.press("X")
         await settle(pilot)
         assert isinstance(app.screen, OrderScreen)
         assert len(app.notices) == seen + 1 and "cancel it instead" in app.notices[-1]

@@ -33,6 +33,16 @@ def _delete_after_yes(app: App, question: str, yes: str, change: Callable[[], st
     return app.push_screen(ConfirmDialog(question, yes=yes, no="Keep it"), answered)
 
 
+def _deletable(app: App, check: Callable[[], None]) -> bool:
+    """Ask the store first: a refusal is said at once, before any confirmation."""
+    try:
+        check()
+    except CarnetError as error:
+        app.notify(str(error), title="Not deleted", severity="error")
+        return False
+    return True
+
+
 def delete_followup(app: App, followup_id: int):
     """Delete a follow-up entered by mistake, once confirmed."""
     followup = lookup(app, lambda: app.book.get("followups", followup_id))
@@ -67,7 +77,7 @@ def delete_interaction(app: App, interaction_id: int):
 def delete_client(app: App, client_id: int, then: Callable[[], None] | None = None):
     """Delete a client entered by mistake, once confirmed; the store refuses one with history."""
     client = lookup(app, lambda: app.book.client(client_id))
-    if client is None:
+    if client is None or not _deletable(app, lambda: clients.check_deletable(app.book, client_id)):
         return None
 
     def change() -> str:
@@ -82,7 +92,7 @@ def delete_client(app: App, client_id: int, then: Callable[[], None] | None = No
 def delete_order(app: App, ref: str, then: Callable[[], None] | None = None):
     """Delete an order still a quote, once confirmed; anything later is cancelled instead."""
     order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
+    if order is None or not _deletable(app, lambda: orders.check_deletable(app.book, ref)):
         return None
 
     def change() -> str:
