@@ -147,3 +147,18 @@ async def test_from_a_missed_deadline_to_regained_trust_in_the_tui(tmp_path):
         assert [line.followup.order_ref for line in board(app).followups] == []
         assert [lesson.text for lesson in app.book.lessons()] == [
             "Prévenir dès qu'une échéance est menacée, jamais après"]
+
+
+async def test_an_order_with_an_open_plan_shows_it_instead_of_a_second_one(tmp_path):
+    from store import incidents
+    folder = late_book(tmp_path / "book")
+    with Book(folder) as book:
+        opened = incidents.open_incident(book, LATE, TODAY, "Livré en retard")
+    app = CarnetApp(folder, TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        app.open_order(LATE)
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, RecoveryScreen) and app.screen.incident_id == opened.id

@@ -15,6 +15,7 @@ from textual.widgets import Header, Input, Select, Static
 from store.book import Book
 from store.browse import ORDER_FILTERS, OrderRow, cut, order_page
 from store.errors import CarnetError, NotFound
+from store.incidents import open_plan
 from store.models import Order
 from store.orders import add_extra, mark_paid, set_status
 
@@ -217,6 +218,11 @@ class OrderScreen(BookScreen):
         self.app.open_letter(ref=self.ref, client_id=self.client_id)
 
     def action_incident(self) -> None:
+        """Open a recovery plan; an order that has one open shows it instead."""
+        plan = open_plan(self.app.book, self.ref)
+        if plan is not None:
+            self.app.open_incident(plan.id)
+            return
         self.app.call_dialog("open_incident", self.ref)
 
     def action_log(self) -> None:
