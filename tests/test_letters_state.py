@@ -148,6 +148,20 @@ def test_a_follow_up_after_delivery_asks_whether_it_met_expectations(language, d
     assert delivered in text and asks in text
 
 
+@pytest.mark.parametrize("language, fixed, stands, never", [
+    ("fr", "La solution retenue : nom corrigé.", "Où en est le travail : le travail est en cours",
+     "si elle vous a donné satisfaction"),
+    ("en", "The solution we settled on: nom corrigé.", "Where the work stands: the work is under",
+     "whether it has given you satisfaction"),
+])
+def test_a_follow_up_after_a_fix_before_delivery_does_not_ask_whether_it_satisfied(
+        language, fixed, stands, never):
+    plan = replace(INCIDENT, order_ref=AHEAD.ref, solution="Nom corrigé")
+    text = printed("follow-up", AHEAD, language, incident=plan)
+    assert fixed in text and stands in text and never not in text
+    assert text.count(AHEAD.title) == 2, "the subject and the first line, not a third time"
+
+
 @pytest.mark.parametrize("language, stands, asks", [
     ("fr", "le travail est en cours ; la remise est prévue le 22 novembre 2026.",
      "Le résultat est-il conforme"),
