@@ -204,6 +204,31 @@ def test_a_feedback_request_is_about_a_delivered_order(language, about):
     assert about in printed("feedback", DELIVERED, language)
 
 
+@pytest.mark.parametrize("language, silent, timing", [
+    ("fr", "Je n’ai pas eu de vos nouvelles depuis", "Les délais vous ont-ils convenu ?"),
+    ("en", "I have not heard from you since", "Did the timing suit you?"),
+])
+def test_a_feedback_request_after_an_easy_delivery_asks_about_the_timing(language, silent, timing):
+    text = printed("feedback", DELIVERED, language)
+    assert silent in text and timing in text
+
+
+@pytest.mark.parametrize("language, plan_said, fair", [
+    ("fr", "Cette commande ne s’est pas déroulée comme elle l’aurait dû, et j’ai cherché à y "
+           "remédier", "La façon dont j’ai réparé ce problème vous a-t-elle paru juste ?"),
+    ("en", "This order did not go as it should have, and I tried to put it right",
+     "Did the way I put the problem right seem fair to you?"),
+])
+def test_a_feedback_request_after_a_recovery_asks_whether_the_repair_was_fair(language, plan_said,
+                                                                             fair):
+    late = replace(DELIVERED, delivered=date(2026, 11, 5), status="delivered")
+    plan = replace(INCIDENT, order_ref=late.ref, solution="Nom corrigé")
+    text = printed("feedback", late, language, incident=plan)
+    assert plan_said in text and fair in text
+    assert "Did the timing suit you?" not in text and "Les délais vous ont-ils" not in text
+    assert "heard from you since" not in text and "de vos nouvelles depuis" not in text
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_a_client_feedback_request_picks_the_latest_delivered_order(language):
     older = replace(DELIVERED, ref="2026-003", title="Registre paroissial",
