@@ -13,6 +13,19 @@ from .models import CHANNELS, DIRECTIONS, INTERACTION_KINDS, LANGUAGES, LETTER_K
 from .models import FollowUp, Interaction, Letter
 
 
+LABEL_CHARS = 40
+"""How much of a follow-up's text names it in an undo question."""
+
+
+def shortened(text: str) -> str:
+    """The text cut at a word with an ellipsis when it is long (for change labels)."""
+    text = " ".join(text.split())
+    if len(text) <= LABEL_CHARS:
+        return text
+    cut = text[:LABEL_CHARS - 1].rsplit(" ", 1)[0] or text[:LABEL_CHARS - 1]
+    return cut + "…"
+
+
 def _moment(when: date | datetime) -> datetime:
     return when if isinstance(when, datetime) else datetime.combine(when, time(9, 0))
 
@@ -119,7 +132,7 @@ def add_followup(book: Book, client_id: int, due: date, what: str,
     book.client(client_id)
     followup = FollowUp(client_id, due, v.text("what", what, required=True),
                         _followup_order(book, client_id, order_ref))
-    with book.transaction(f"new follow-up: {followup.what[:40]}"):
+    with book.transaction(f"new follow-up: {shortened(followup.what)}"):
         followup.id = book.insert("followups", followup)
     return followup
 
@@ -134,7 +147,7 @@ def edit_followup(book: Book, followup_id: int, what: str | None = None,
         followup.due = due
     if order_ref is not ...:
         followup.order_ref = _followup_order(book, followup.client_id, order_ref)
-    with book.transaction(f"edit the follow-up {followup.what[:40]}"):
+    with book.transaction(f"edit the follow-up {shortened(followup.what)}"):
         book.save("followups", followup)
     return book.get("followups", followup_id)
 
@@ -145,7 +158,7 @@ def complete_followup(book: Book, followup_id: int, on: date) -> FollowUp:
     if followup.done:
         raise ValidationError("follow-up", f"was already done on {followup.done.isoformat()}")
     followup.done = on
-    with book.transaction(f"follow-up done: {followup.what[:40]}"):
+    with book.transaction(f"follow-up done: {shortened(followup.what)}"):
         book.save("followups", followup)
     return followup
 
@@ -153,7 +166,7 @@ def complete_followup(book: Book, followup_id: int, on: date) -> FollowUp:
 def delete_followup(book: Book, followup_id: int) -> FollowUp:
     """Remove a follow-up entered by mistake; undo brings it back."""
     followup = book.get("followups", followup_id)
-    with book.transaction(f"delete the follow-up {followup.what[:40]}"):
+    with book.transaction(f"delete the follow-up {shortened(followup.what)}"):
         book.delete("followups", followup_id)
     return followup
 

@@ -264,3 +264,9 @@ def test_the_plan_names_a_letter_only_for_a_step_a_letter_records(book, late_act
     assert (letter_for(incident, late_act), step_letter(incident, late_act)) == ("follow-up", None)
     delivered = orders.deliver(book, late_act.ref, TODAY)
     assert step_letter(incident, delivered) == "feedback"
+
+
+def test_a_long_follow_up_is_named_in_the_undo_question_cut_at_a_word(book, henri):
+    relations.add_followup(book, henri.id, TODAY, "Rappeler Mme Garnier-Roux au sujet des "
+                           "registres de 1681 à 1690, hors périmètre")
+    assert book.undo_label == "new follow-up: Rappeler Mme Garnier-Roux au sujet des…"
