@@ -1,13 +1,16 @@
-"""The kaizen figures month by month: on time, average delay, repeat clients (DOMAIN.md §5)."""
+"""The kaizen figures month by month: on time, average delay, repeat clients, revenue (§5)."""
 
 from __future__ import annotations
 
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
-from .performance import (OnTime, average_days_late, last_months, on_time_by_month,
-                          repeat_client_share)
+from .paradox import Paradox, paradox
+from .performance import (OnTime, average_days_late, last_months, on_time, on_time_by_month,
+                          order_value, repeat_client_share)
+from .recovery import Recovery, recovery_figure
 
 MONTHS = 12
 """How many months the journal shows."""
@@ -21,6 +24,18 @@ class MonthFigures:
     on_time: OnTime
     average_delay: float | None
     repeat_share: float | None
+    revenue: Decimal
+    """Price plus extras of the orders delivered that month (cash received once invoices exist)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The last twelve months in a few figures, and whether clients came back after a plan."""
+
+    since: date
+    on_time: OnTime
+    average_delay: float | None
+    recovery: Recovery
 
 
 def month_bounds(key: str) -> tuple[date, date]:
@@ -52,5 +67,34 @@ def monthly_figures(orders: list, today: date, months: int = MONTHS) -> list[Mon
     for key, figures in on_time_by_month(delivered, today, months):
         start, end = month_bounds(key)
         rows.append(MonthFigures(start, figures, average_days_late(delivered, start, end),
-                                 repeat_client_share(received, start, end)))
+                                 repeat_client_share(received, start, end),
+                                 _revenue(delivered, start, end)))
     return rows[::-1]
+
+
+def _revenue(delivered: list, start: date, end: date) -> Decimal:
+    return sum((order_value(o) for o in delivered
+                if o.status != "cancelled" and start <= o.delivered <= end), Decimal("0"))
+
+
+def summary(orders: list, incidents: list, months: list[MonthFigures], today: date) -> Summary:
+    """The months' span (oldest first day to today) in one line, and the recovery figure."""
+    start = months[-1].month
+    return Summary(start, on_time(orders, start, today), average_days_late(orders, start, today),
+                   recovery_figure(incidents, orders))
+
+
+@dataclass(frozen=True, slots=True)
+class Kaizen:
+    """Everything `kaizen` and the journal show: months newest first, the summary, the paradox."""
+
+    today: date
+    months: list[MonthFigures]
+    summary: Summary
+    paradox: Paradox
+
+
+def kaizen(orders: list, incidents: list, today: date, months: int = MONTHS) -> Kaizen:
+    """The kaizen figures of the book on `today`."""
+    rows = monthly_figures(orders, today, months)
+    return Kaizen(today, rows, summary(orders, incidents, rows, today), paradox(orders, incidents))

@@ -30,3 +30,17 @@ def letter_for_client(client_id: int, orders: Iterable[Order]) -> str:
 def letter_for_followup(followup: FollowUp) -> str:
     """A follow-up about feedback calls for the feedback request; any other for a follow-up."""
     return "feedback" if followup.purpose in ("ask feedback", "hear feedback") else "follow-up"
+
+
+SLIPPING = ("at risk", "hibernating", "lost")
+"""Segments of clients drifting away: a follow-up asks how things stand."""
+
+
+def letter_for_loyalty(segment: str, signals, at_risk: bool = False) -> str:
+    """A follow-up to a client at risk or slipping away, thanks to a champion, a feedback
+    request to a silent client, else thanks for the trust."""
+    if at_risk or segment in SLIPPING:
+        return "follow-up"
+    if segment == "champion":
+        return "thanks"
+    return "feedback" if signals.silent else "thanks"

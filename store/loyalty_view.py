@@ -1,0 +1,170 @@
+"""The loyalty section: every segment with its clients and their signals, and who moved since a day.
+
+Segments are those of store.loyalty (RFM on the clients who are not parted), so the clients
+list, the client card, this view and `loyalty --json` always agree. A client's segment on
+an earlier day is their RFM computed on that day from the orders received by then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .book import Book
+from .letter_choice import letter_for_loyalty
+from .loyalty import (SEGMENTS, Rfm, Signals, at_risk_clients, group_by_client, placed, rfm,
+                      signals)
+from .models import Client, Incident, Interaction, Order
+
+SINCE_DAYS = 90
+"""Movement is shown since this many days ago unless another day is chosen (a quarter)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClientLoyalty:
+    """One client as the loyalty view shows them: segment, signals, and the letter that fits."""
+
+    client: Client
+    rfm: Rfm
+    signals: Signals
+    watch: list[str]
+    """Why the client is at risk, as the dashboard says it (store.loyalty.at_risk_clients)."""
+    letter: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A named segment and its clients, most valuable first."""
+
+    name: str
+    clients: list[ClientLoyalty]
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A client whose segment changed between `since` and today, and why."""
+
+    client: Client
+    before: str | None
+    """The segment on `since`; None when they were not a client yet."""
+    after: str
+    reasons: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class LoyaltyView:
+    """The segments today and the moves since a day."""
+
+    today: date
+    since: date
+    segments: list[Segment]
+    moves: list[Move]
+
+    @property
+    def active_clients(self) -> int:
+        """Clients counted in the segments: every client who is not parted."""
+        return sum(len(segment.clients) for segment in self.segments)
+
+    def client(self, client_id: int) -> ClientLoyalty | None:
+        """The line of one client, if they are in a segment."""
+        return next((line for segment in self.segments for line in segment.clients
+                     if line.client.id == client_id), None)
+
+
+def default_since(today: date) -> date:
+    """The day movement is measured from when none is chosen."""
+    return today - timedelta(days=SINCE_DAYS)
+
+
+def client_lines(clients: Iterable[Client], orders: Iterable[Order],
+                 interactions: Iterable[Interaction], incidents: Iterable[Incident],
+                 today: date) -> list[ClientLoyalty]:
+    """Every client who is not parted, with RFM, signals, risks and the letter that fits."""
+    clients, orders = list(clients), list(orders)
+    interactions, incidents = list(interactions), list(incidents)
+    watch = {risk.client.id: risk.reasons
+             for risk in at_risk_clients(clients, orders, interactions, incidents, today)}
+    orders_of, talks_of = group_by_client(orders), group_by_client(interactions)
+    plans_of = group_by_client(incidents)
+    lines = []
+    for client in clients:
+        if client.status == "parted":
+            continue
+        own = orders_of.get(client.id, ())
+        score = rfm(client, own, today)
+        found = signals(client, own, talks_of.get(client.id, ()), plans_of.get(client.id, ()))
+        risks = watch.get(client.id, [])
+        lines.append(ClientLoyalty(client, score, found, risks,
+                                   letter_for_loyalty(score.segment, found, bool(risks))))
+    return lines
+
+
+def group_segments(lines: Iterable[ClientLoyalty]) -> list[Segment]:
+    """The seven segments in their fixed order, each with its clients (revenue, then name)."""
+    members: dict[str, list[ClientLoyalty]] = {name: [] for name in SEGMENTS}
+    for line in lines:
+        members[line.rfm.segment].append(line)
+    return [Segment(name, sorted(found, key=lambda l: (-l.rfm.revenue, l.client.name, l.client.id)))
+            for name, found in members.items()]
+
+
+def segment_on(client: Client, client_orders: Iterable[Order], day: date) -> str | None:
+    """The client's segment on an earlier day; None when they were not a client yet."""
+    known = [order for order in placed(client_orders) if order.received <= day]
+    if not known and (client.created is None or client.created > day):
+        return None
+    return rfm(client, known, day).segment
+
+
+def _reasons(before: Rfm, after: Rfm, since: date, talks: Iterable[Interaction],
+             plans: Iterable[Incident]) -> list[str]:
+    """Why a client moved: new orders or none, complaints and incidents since the day."""
+    reasons = []
+    new_orders = after.orders - before.orders
+    if new_orders > 0:
+        reasons.append(f"{new_orders} order{'s' if new_orders > 1 else ''} since "
+                       f"{since.isoformat()}, the last on {after.last_order.isoformat()}")
+    elif after.last_order is not None:
+        reasons.append(f"no order since {after.last_order.isoformat()}")
+    complaints = sorted(t.when.date() for t in talks
+                        if t.kind == "complaint" and t.when.date() > since)
+    if complaints:
+        reasons.append(f"complaint on {complaints[-1].isoformat()}" if len(complaints) == 1
+                       else f"{len(complaints)} complaints since {since.isoformat()}")
+    for plan in sorted((p for p in plans if p.opened > since), key=lambda p: p.opened):
+        state = "recovered" if plan.closed is not None else "plan open"
+        reasons.append(f"incident on {plan.order_ref} ({state})")
+    return reasons
+
+
+def movement(clients: Iterable[Client], orders: Iterable[Order],
+             interactions: Iterable[Interaction], incidents: Iterable[Incident],
+             since: date, today: date) -> list[Move]:
+    """Clients (not parted) whose segment on `since` differs from today's, by name."""
+    orders_of, talks_of = group_by_client(orders), group_by_client(interactions)
+    plans_of = group_by_client(incidents)
+    moves = []
+    for client in clients:
+        if client.status == "parted":
+            continue
+        own = orders_of.get(client.id, ())
+        before = segment_on(client, own, since)
+        now = rfm(client, own, today)
+        if before == now.segment:
+            continue
+        then = rfm(client, [o for o in placed(own) if o.received <= since], since)
+        moves.append(Move(client, before, now.segment,
+                          _reasons(then, now, since, talks_of.get(client.id, ()),
+                                   plans_of.get(client.id, ()))))
+    return sorted(moves, key=lambda move: (move.client.name, move.client.id))
+
+
+def loyalty_view(book: Book, today: date, since: date | None = None) -> LoyaltyView:
+    """The loyalty section of the book on `today`, with movement since `since` (a quarter ago)."""
+    since = default_since(today) if since is None else since
+    clients, orders = book.clients(), book.orders()
+    interactions, incidents = book.interactions(), book.incidents()
+    lines = client_lines(clients, orders, interactions, incidents, today)
+    return LoyaltyView(today, since, group_segments(lines),
+                       movement(clients, orders, interactions, incidents, since, today))
