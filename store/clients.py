@@ -30,7 +30,8 @@ def _checked(client: Client) -> Client:
     client.address_lines = [v.text(f"address line {i + 1}", line, multiline=False)
                             for i, line in enumerate(client.address_lines)]
     client.tags = [v.text("tags", tag, multiline=False) for tag in client.tags]
-    client.tolerance_days = v.whole_number("tolerance", client.tolerance_days, optional=True)
+    client.tolerance_days = v.tolerance("tolerance", client.tolerance_days)
+    client.created = v.day("created", client.created, optional=True)
     return client
 
 

@@ -14,7 +14,6 @@ from .models import CAUSES, ORDER_STATUSES, Document, Extra, Order, Pause, Postp
 from .story import ask_feedback_later
 
 
-
 def next_ref(book: Book, year: int) -> str:
     """The next free reference of the year: 2026-001, 2026-002, …"""
     prefix = f"{year}-"
@@ -32,14 +31,33 @@ def _checked(book: Book, order: Order) -> Order:
     document = order.document
     for name in ("nature", "date_text", "place", "script", "archive_ref"):
         setattr(document, name, v.text(f"document {name}", getattr(document, name)))
-    document.pages = v.whole_number("document pages", document.pages, minimum=1, optional=True)
+    document.pages = v.pages("document pages", document.pages)
     order.price = v.price("price", order.price)
     order.status = v.choice("status", order.status, ORDER_STATUSES)
+    _check_days(order)
     v.not_before("due date", order.due_original, "received date", order.received)
     v.not_before("due date", order.due, "received date", order.received)
     if order.delivered:
         v.not_before("delivered date", order.delivered, "received date", order.received)
     return order
+
+
+def _check_days(order: Order) -> None:
+    """Every date of the order (its history's too) within the years Carnet keeps."""
+    for name, label in (("due", "due date"), ("due_original", "original due date"),
+                        ("received", "received date")):
+        v.day(label, getattr(order, name))
+    for name in ("delivered", "paid", "cancelled"):
+        v.day(f"{name} date", getattr(order, name), optional=True)
+    for moved in order.postponements:
+        for name in ("on", "from_date", "to_date"):
+            v.day("postponement", getattr(moved, name))
+    for pause in order.pauses:
+        v.day("pause", pause.start)
+        v.day("pause", pause.end, optional=True)
+    for extra in order.extras:
+        v.day("extra", extra.on)
+        v.price("extra price", extra.price)
 
 
 def add_order(book: Book, today: date, client_id: int, title: str, due: date,

@@ -35,7 +35,7 @@ def checked_profile(profile: Profile) -> Profile:
     profile.vat_note = v.text("vat_note", profile.vat_note)
     profile.signature = v.text("signature", profile.signature)
     profile.language = v.choice("language", profile.language, LANGUAGES)
-    profile.tolerance_days = v.whole_number("tolerance", profile.tolerance_days)
+    profile.tolerance_days = v.tolerance("tolerance", profile.tolerance_days, optional=False)
     return profile
 
 

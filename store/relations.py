@@ -40,7 +40,7 @@ def _interaction(book: Book, client_id: int, kind: str, text: str, when: date | 
         if order.client_id != client_id:
             raise ValidationError("order", f"order {order_ref} belongs to another client")
     return Interaction(
-        client_id=client_id, when=_moment(when),
+        client_id=client_id, when=_moment(v.day("when", when)),
         kind=v.choice("kind", kind, INTERACTION_KINDS),
         channel=v.choice("channel", channel, CHANNELS),
         direction=v.choice("direction", direction, DIRECTIONS),
@@ -130,7 +130,7 @@ def add_followup(book: Book, client_id: int, due: date, what: str,
                  order_ref: str | None = None) -> FollowUp:
     """A promise to call back or answer, with its due date."""
     book.client(client_id)
-    followup = FollowUp(client_id, due, v.text("what", what, required=True),
+    followup = FollowUp(client_id, v.day("due", due), v.text("what", what, required=True),
                         _followup_order(book, client_id, order_ref))
     with book.transaction(f"new follow-up: {shortened(followup.what)}"):
         followup.id = book.insert("followups", followup)
@@ -144,7 +144,7 @@ def edit_followup(book: Book, followup_id: int, what: str | None = None,
     if what is not None:
         followup.what = v.text("what", what, required=True)
     if due is not None:
-        followup.due = due
+        followup.due = v.day("due", due)
     if order_ref is not ...:
         followup.order_ref = _followup_order(book, followup.client_id, order_ref)
     with book.transaction(f"edit the follow-up {shortened(followup.what)}"):

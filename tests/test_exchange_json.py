@@ -114,7 +114,7 @@ def _tampered(full, change) -> bytes:
 @pytest.mark.parametrize("change, field", [
     (lambda t: t["clients"]["1"].update(notes="bell \x07"), "clients 1.notes"),
     (lambda t: t["orders"]["1"].update(client_id=99), "orders 1"),
-    (lambda t: t["orders"]["1"].update(due="not a date"), "orders 1"),
+    (lambda t: t["orders"]["1"].update(due="not a date"), "orders 1.due"),
     (lambda t: t["clients"]["1"].update(surprise=1), "clients 1"),
     (lambda t: t["clients"]["1"].update(language="xx"), "clients 1"),
     (lambda t: t["orders"]["1"].update(due="2020-01-01"), "orders 1"),

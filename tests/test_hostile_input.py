@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import unicodedata
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -36,9 +37,16 @@ ORDER_TEXT = ("service", "scope", "summary")
 DOCUMENT_TEXT = ("nature", "date_text", "place", "script", "archive_ref")
 
 
+def one_line_refused(char: str) -> bool:
+    """A character a one-line field refuses: a break, a C1 control, an invisible format control."""
+    return char in "\n\r\t\u2028\u2029" or "\x80" <= char <= "\x9f" or (
+        unicodedata.category(char) == "Cf" and char not in "\u200c\u200d")
+
+
 def refused(value: str, single_line: bool = False, required: bool = False) -> bool:
-    """What the store must refuse: control characters (and line breaks on one-line fields)."""
-    if CONTROL.search(value) or (single_line and re.search(r"[\n\r\t]", value)):
+    """What the store must refuse: control characters (and, on one-line fields, line breaks,
+    separators and format controls such as U+202E)."""
+    if CONTROL.search(value) or (single_line and any(map(one_line_refused, value))):
         return True
     return required and not value.strip()
 

@@ -19,6 +19,8 @@ from .csv_io import unguard
 
 Progress = Callable[[int, int], None]
 ERROR_FIELDS = {"due date": "due", "received date": "received", "delivered date": "delivered",
+                "original due date": "due_original", "paid date": "paid",
+                "cancelled date": "cancelled",
                 "name": "last_name", "tolerance": "tolerance_days", "status note": "status_note",
                 "document pages": "pages", "document nature": "nature",
                 "document date_text": "date_text", "document place": "place",

@@ -19,7 +19,14 @@ WORDS = {
 
 
 def _day(value: date) -> str:
-    return value.strftime("%Y%m%d")
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}"
+
+
+def _end(day: date) -> str:
+    """The day after (exclusive end); on the last day a calendar can hold, one day's length."""
+    if day == date.max:
+        return property_line("DURATION", "P1D")
+    return property_line("DTEND", _day(day + timedelta(days=1)), "VALUE=DATE")
 
 
 def _event(uid: str, stamp: str, day: date, summary: str, description: str,
@@ -29,7 +36,7 @@ def _event(uid: str, stamp: str, day: date, summary: str, description: str,
         property_line("UID", escape(uid)),
         property_line("DTSTAMP", stamp),
         property_line("DTSTART", _day(day), "VALUE=DATE"),
-        property_line("DTEND", _day(day + timedelta(days=1)), "VALUE=DATE"),
+        _end(day),
         property_line("SUMMARY", escape(summary)),
         property_line("DESCRIPTION", escape(description)),
         property_line("CATEGORIES", escape(category)),

@@ -10,10 +10,12 @@ from tinydb.table import Document
 
 from .. import clients as client_ops
 from .. import orders as order_ops
+from .. import profile as profile_ops
 from .. import validate as v
 from ..errors import CarnetError, ValidationError
 from ..migrations import SCHEMA_VERSION, migrate
 from ..models import CHANNELS, DIRECTIONS, INTERACTION_KINDS, TABLE_MODELS, Profile
+from . import json_check
 from .identity import META_TABLE
 
 FORMAT = "carnet-export"
@@ -72,12 +74,12 @@ def _check_strings(where: str, value: object) -> None:
 
 
 def check_tables(tables: dict) -> None:
-    """Each row must read back exactly as a record, and refer to clients that exist."""
+    """Each row must have every field of the right type and range, read back exactly as a
+    record, hold a reference no other order has, and refer to clients that exist."""
     for name, rows in tables.items():
         for key, doc in rows.items():
             where = f"{name} {key}"
-            if not key.isdigit() or not isinstance(doc, dict):
-                raise ValidationError(where, "is not a record")
+            json_check.check_record(name, key, doc)
             _check_strings(where, doc)
             if name == META_TABLE:
                 continue
@@ -89,6 +91,7 @@ def check_tables(tables: dict) -> None:
                 raise ValidationError(where, f"cannot be read ({exc})") from None
             if not same:
                 raise ValidationError(where, "does not read back exactly as a record")
+    json_check.check_unique_refs(tables.get("orders", {}))
     clients = tables.get("clients", {})
     for name, field in REFERENCES.items():
         for key, doc in tables.get(name, {}).items():
@@ -108,6 +111,10 @@ def _check_rules(book) -> None:
             raise ValidationError(where, str(exc)) from None
         if not same:
             raise ValidationError(where, "does not follow Carnet's rules")
+    try:
+        profile_ops.checked_profile(copy.deepcopy(book.profile))
+    except CarnetError as exc:
+        raise ValidationError("profile", str(exc)) from None
     for item in book.interactions():
         v.choice(f"interactions {item.id} kind", item.kind, INTERACTION_KINDS)
         v.choice(f"interactions {item.id} channel", item.channel, CHANNELS)
