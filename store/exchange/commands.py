@@ -120,6 +120,8 @@ def _import_json(args, book: Book, data: bytes) -> int:
 
 
 def _print_report(report: csv_import.ImportReport) -> None:
+    if report.note:
+        print(f"note: {report.note}")
     for column in report.ignored_columns:
         print(f"ignored column: {column!r} (not a known header)")
     for line in report.created:

@@ -11,6 +11,7 @@ from typing import Callable
 from .. import clients as client_ops
 from .. import orders as order_ops
 from .. import validate
+from . import csv_text
 from ..dates import parse_date
 from ..errors import CarnetError, NotFound, ValidationError
 from ..models import Document, Order
@@ -51,6 +52,8 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     applied: bool = False
+    note: str = ""
+    """How the file was read, when it was not UTF-8."""
 
 
 class _Rollback(Exception):
@@ -58,15 +61,13 @@ class _Rollback(Exception):
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without a BOM), else Windows-1252 as older spreadsheets write it."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    """UTF-8 (with or without a BOM), else Windows-1252 when it can only be that (csv_text)."""
+    return csv_text.decode(data)[0]
 
 
 def read_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Headers and (line number, cells) of a CSV text; the delimiter is guessed from the header."""
+    csv_text.check_header(text)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -76,6 +77,7 @@ def read_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
         raise CarnetError("the file is empty") from None
     except csv.Error as exc:
         raise CarnetError(f"line 1: cannot read the header ({exc})") from None
+    csv_text.check_columns(headers)
     rows, start = [], reader.line_num + 1
     try:
         for cells in reader:
@@ -204,10 +206,12 @@ class _Importer:
 def import_csv(book, data: bytes, today: date, apply: bool = False, skip_bad_rows: bool = False,
                progress: Progress | None = None) -> ImportReport:
     """Import clients or orders (told by the headers); with apply=False only a preview."""
-    headers, rows = read_rows(decode(data))
+    text, note = csv_text.decode(data)
+    headers, rows = read_rows(text)
     orders = is_orders(headers)
     importer = _Importer(book, headers, today, orders)
-    report = ImportReport("orders" if orders else "clients", ignored_columns=importer.ignored)
+    report = ImportReport("orders" if orders else "clients", ignored_columns=importer.ignored,
+                          note=note)
     if not any(importer.columns):
         raise CarnetError("no known column in the header; see docs/import-csv.md")
     create = importer.order if orders else importer.client
