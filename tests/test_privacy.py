@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 from datetime import date, datetime
+from pathlib import Path
 
 import orjson
 import pytest
@@ -12,8 +15,10 @@ import app
 from store import clients, relations
 from store.book import Book
 from store.exchange import privacy
+from store.exchange.folder import EXPORTS, export_to_folder
 from tests.test_exchange_json import fill_book
 
+ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 14, 0)
 TRACES = ("Lefèvre".encode(), b"henri@example.fr", b"Martroi", b"timbres", "inacceptable".encode())
@@ -110,3 +115,65 @@ def test_a_new_client_after_an_erase_does_not_inherit_anything(data):
         privacy.client_erase(book, 1)
         newcomer = clients.add_client(book, TODAY, last_name="Nouveau")
         assert relations.timeline(book, newcomer.id) == []
+
+
+def _carnet(data, *argv) -> subprocess.CompletedProcess:
+    """The real command line in its own process."""
+    return subprocess.run([sys.executable, str(ROOT / "app.py"), "--data", str(data), "--today",
+                           TODAY.isoformat(), *argv], capture_output=True, text=True, cwd=ROOT,
+                          stdin=subprocess.DEVNULL, timeout=60)
+
+
+def test_erase_deletes_every_export_in_the_exports_folder_that_holds_the_client(data, tmp_path):
+    with Book(data) as book:
+        written = [export_to_folder(book, name, NOW) for name in EXPORTS]
+    with Book(tmp_path / "other") as other:
+        clients.add_client(other, TODAY, last_name="Étranger", email="x@example.fr")
+        foreign = export_to_folder(other, "json", NOW)
+    kept = data / "exports" / "carnet-2026-01-01.json"
+    kept.write_bytes(foreign.read_bytes())
+    (data / "exports" / "notes.txt").write_text("Lefèvre, à rappeler", encoding="utf-8")
+    result = _carnet(data, "client", "erase", "1", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert f"{len(written)} export files holding this client deleted" in result.stdout
+    for path in written:
+        assert f"exports/{path.name}" in result.stdout and not path.exists()
+    assert kept.exists() and (data / "exports" / "notes.txt").exists()
+    with Book(data) as book:
+        again = [export_to_folder(book, name, NOW) for name in EXPORTS]
+    for path in again:
+        assert not any(trace in path.read_bytes() for trace in TRACES), path
+
+
+def test_erase_counts_exactly_the_backups_that_hold_the_client(tmp_path):
+    folder = tmp_path / "book"
+    with Book(folder) as book:
+        clients.add_client(book, TODAY, last_name="Avant")
+        book.files.backup(label="before")
+        henri = clients.add_client(book, TODAY, first_name="Henri", last_name="Lefèvre")
+        book.files.backup(label="with")
+        clients.edit_client(book, henri.id, last_name="Lefèvre-Roy")
+        book.files.backup(label="renamed")
+    holding = [p for p in (folder / "backups").glob("book-*.json") if b"Lef" in p.read_bytes()]
+    assert len(list((folder / "backups").glob("book-*.json"))) > len(holding) == 2
+    result = _carnet(folder, "client", "erase", str(henri.id), "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "2 backups taken earlier still hold this client" in result.stdout, result.stdout
+
+
+def test_erase_of_a_client_in_no_backup_says_none_holds_them(tmp_path):
+    folder = tmp_path / "book"
+    with Book(folder) as book:
+        clients.add_client(book, TODAY, last_name="Reste")
+        book.files.backup(label="manual")
+        gone = clients.add_client(book, TODAY, last_name="Passant")
+    result = _carnet(folder, "client", "erase", str(gone.id), "--yes")
+    assert result.returncode == 0 and "backup" not in result.stdout, result.stdout
+
+
+def test_erase_on_a_mistyped_data_folder_creates_no_book(tmp_path):
+    typo = tmp_path / "typo"
+    result = _carnet(typo, "client", "erase", "1", "--yes")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "no Carnet book" in result.stderr and "init" in result.stderr
+    assert not typo.exists()

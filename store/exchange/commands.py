@@ -9,6 +9,7 @@ from pathlib import Path
 from ..book import Book
 from ..errors import BookError, BookLocked, CarnetError
 from ..files import write_private
+from ..storage import SNAPSHOT
 from . import csv_import, csv_io, ical, json_io, privacy, restore, vcard
 from .progress import ProgressBar
 
@@ -69,6 +70,13 @@ def write_output(path: str, data: bytes) -> Path:
     except OSError as exc:
         raise CarnetError(f"cannot write {out}: {exc.strerror}") from None
     return out
+
+
+def require_book(data_dir: Path) -> None:
+    """Refuse a --data without a book before a write (a typo must not start a stray book)."""
+    if not (data_dir / SNAPSHOT).is_file():
+        raise CarnetError(f"there is no Carnet book in {data_dir}; check --data, or start "
+                          f"one with `python app.py init --data {data_dir}`")
 
 
 def _existing_book(data_dir: Path, keep_identity: bool = False) -> Book:
@@ -204,6 +212,7 @@ def cmd_client(args) -> int:
         return EXIT_OK
     if args.out:
         raise CarnetError("--out goes with `client export`, not `client erase`")
+    require_book(args.data_dir)
     with Book(args.data_dir) as book:
         client = book.client(args.id)
         plan = privacy.erase_plan(book, args.id)
@@ -213,6 +222,10 @@ def cmd_client(args) -> int:
             return EXIT_DECLINED
         erased = privacy.client_erase(book, args.id)
     print(f"Erased {erased.name}: {listed}; {count(len(erased.files), 'letter files')} deleted.")
+    if erased.exports:
+        names = ", ".join(f"exports/{p.name}" for p in erased.exports)
+        print(f"{count(len(erased.exports), 'export files')} holding this client deleted "
+              f"({names}).")
     if erased.backups_left:
         verb = "holds" if erased.backups_left == 1 else "hold"
         print(f"{count(erased.backups_left, 'backups')} taken earlier still {verb} this client "

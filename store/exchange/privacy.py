@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import orjson
 
-from .. import backups
 from ..relations import timeline
-from .restore import replaced_books
+from . import traces
 
 FORMAT = "carnet-client-export"
 VERSION = 1
@@ -57,12 +56,13 @@ def client_export(book, client_id: int, now: datetime) -> bytes:
 
 @dataclass
 class Erased:
-    """What an erase removed."""
+    """What an erase removed: records, letter files, exports; and the backups still holding it."""
 
     name: str
     counts: dict[str, int]
     files: list[Path]
     backups_left: int
+    exports: list[Path] = field(default_factory=list)
 
 
 def erase_plan(book, client_id: int) -> dict[str, int]:
@@ -98,10 +98,13 @@ def _remove_files(files: list[Path], archive: Path) -> list[Path]:
 
 
 def client_erase(book, client_id: int) -> Erased:
-    """Delete the client, every record about them and their letter files; compact the journal."""
+    """Delete the client, every record about them, their letter files and the exports in
+    exports/ that hold them (removed whole: they are copies of the book, made again at will);
+    compact the journal; count the backups still holding them."""
     client = book.client(client_id)
     records = _records(book, client_id)
     files = _letter_files(book, records["letters"])
+    found = traces.marks(book, client, records["orders"], records["followups"])
     with book.transaction(f"erase client {client.id}"):
         for name, rows in records.items():
             for record in rows:
@@ -110,6 +113,9 @@ def client_erase(book, client_id: int) -> Erased:
     removed = _remove_files(files, (book.data_dir / "letters").resolve())
     book.history.clear()
     book.files.compact()
+    exports = traces.exports_holding(book.data_dir, found)
+    for path in exports:
+        path.unlink(missing_ok=True)
     counts = {"clients": 1, **{name: len(rows) for name, rows in records.items()}}
-    copies = len(backups.list_backups(book.data_dir)) + len(replaced_books(book.data_dir))
-    return Erased(client.name, counts, removed, copies)
+    copies = traces.backups_holding(book.data_dir, found)
+    return Erased(client.name, counts, removed, copies, exports)
