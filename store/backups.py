@@ -53,9 +53,12 @@ def write_backup(data_dir: Path, snapshot: bytes, label: str = "", now: datetime
 def link_backup(data_dir: Path, snapshot_file: Path, now: datetime | None = None,
                 keep: int = KEEP) -> Path:
     """Back up a snapshot file that is only ever replaced, never rewritten: a hard link is
-    an instant, consistent copy (a byte copy where links are not supported)."""
+    an instant, consistent copy (a byte copy where links are not supported, or where the
+    file is not private: a link shares its mode)."""
     path = _new_path(data_dir, "", now)
     try:
+        if os.stat(snapshot_file).st_mode & 0o777 != 0o600:
+            raise PermissionError("not private: copied instead")
         os.link(snapshot_file, path)
     except OSError:
         write_atomic(path, snapshot_file.read_bytes())

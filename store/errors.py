@@ -30,6 +30,10 @@ class BookChanged(BookError):
     """The files changed behind Carnet's back (a sync tool, another program)."""
 
 
+class BookConflict(BookChanged):
+    """Two versions of the book (a journal and a snapshot that do not belong together)."""
+
+
 class BookVersionError(BookError):
     """The book was written by a newer Carnet."""
 

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 from .errors import BookError
 
 TMP_SUFFIX = ".carnet-tmp"
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) if missing and make it 0700."""
+    """Create `path` (and missing parents) 0700; a folder that already exists keeps its mode."""
+    missing = []
+    probe = path
+    while not probe.exists() and not probe.is_symlink() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if path.stat().st_mode & 0o777 != 0o700:
-            os.chmod(path, 0o700)
+        for folder in reversed(missing):
+            try:
+                os.mkdir(folder, 0o700)
+            except FileExistsError:
+                continue
+            if os.stat(folder).st_mode & 0o777 != 0o700:
+                os.chmod(folder, 0o700)
     except OSError as exc:
         raise BookError(f"cannot create the data directory {path}: {exc.strerror}") from None
     if not path.is_dir():
@@ -48,10 +59,22 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file."""
-    tmp = path.with_name(path.name + TMP_SUFFIX)
-    fd = open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+def temporary_beside(path: Path) -> tuple[int, Path]:
+    """A new 0600 file with a random name beside `path`: never an existing file or symlink."""
+    for _ in range(10):
+        tmp = path.with_name(f"{path.name}.{secrets.token_hex(6)}{TMP_SUFFIX}")
+        try:
+            return open_private(tmp, NEW_FILE), tmp
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+    raise OSError(17, "cannot create a temporary file", str(path))
+
+
+def write_temporary(path: Path, data: bytes) -> tuple[int, Path]:
+    """`data` durably in a new temporary file beside `path`; returns its open descriptor."""
+    fd, tmp = temporary_beside(path)
     try:
         write_all(fd, data)
         os.fsync(fd)
@@ -59,9 +82,25 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.close(fd)
         tmp.unlink(missing_ok=True)
         raise
-    os.close(fd)
-    os.replace(tmp, path)
+    return fd, tmp
+
+
+def write_atomic(path: Path, data: bytes) -> os.stat_result:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+
+    Returns the stamps of the file written, taken from its descriptor.
+    """
+    fd, tmp = write_temporary(path, data)
+    try:
+        os.replace(tmp, path)
+        written = os.fstat(fd)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        os.close(fd)
     fsync_dir(path.parent)
+    return written
 
 
 def write_private(path: Path, data: bytes) -> None:

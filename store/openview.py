@@ -47,18 +47,19 @@ def view_of(tables: dict) -> dict:
     return cut
 
 
-def write(data_dir: Path, snapshot: Path, seq: int, schema: int, tables: dict) -> None:
+def write(data_dir: Path, snapshot: Path, seq: int, schema: int, tables: dict,
+          identity: str | None = None, folded: str | None = None) -> None:
     """Write the view for the snapshot just written; a failure only costs speed."""
     document = {"format": FORMAT, "snapshot": _stat(snapshot), "seq": seq, "schema": schema,
-                "tables": view_of(tables)}
+                "id": identity, "folded": folded, "tables": view_of(tables)}
     try:
         write_atomic(data_dir / OPEN_VIEW, orjson.dumps(document))
     except OSError:
         (data_dir / OPEN_VIEW).unlink(missing_ok=True)
 
 
-def read(data_dir: Path, snapshot: Path, schema: int) -> tuple[dict, int] | None:
-    """The view's tables and seq, if it belongs to the current snapshot; else None."""
+def read(data_dir: Path, snapshot: Path, schema: int) -> dict | None:
+    """The view (tables, seq, the snapshot's id), if it belongs to the current snapshot."""
     try:
         document = orjson.loads((data_dir / OPEN_VIEW).read_bytes())
     except (OSError, ValueError):
@@ -66,4 +67,4 @@ def read(data_dir: Path, snapshot: Path, schema: int) -> tuple[dict, int] | None
     if (not isinstance(document, dict) or document.get("format") != FORMAT
             or document.get("schema") != schema or document.get("snapshot") != _stat(snapshot)):
         return None
-    return document["tables"], document["seq"]
+    return document

@@ -2,31 +2,38 @@
 
 A write appends one fsynced journal line (cost independent of the book's size);
 the journal is folded into an atomically replaced snapshot when it grows and on close.
+Before and after every write the files are checked to still be the ones Carnet wrote.
 """
 
 from __future__ import annotations
 
-import fcntl
 import gc
 import os
 import shlex
+import stat
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import orjson
 
-from . import backups, openview
-from .errors import BookChanged, BookCorrupt, BookError, BookLocked, BookVersionError, ReadOnlyBook
-from .files import clean_stray_temporaries, ensure_private_dir, open_private, write_atomic
-from .journal import Journal, Op, read_entries
+from . import backups, conflicts, openview
+from .errors import (BookChanged, BookConflict, BookCorrupt, BookError, BookVersionError,
+                     ReadOnlyBook)
+from .files import clean_stray_temporaries, ensure_private_dir, fsync_dir, write_temporary
+from .journal import Journal, JournalContents, Op, new_id, parse
+from .lock import LOCK, WriterLock
 from .migrations import SCHEMA_VERSION, migrate
+from .replay import Disagreement, entries_to_replay
+from .snapshot import FORMAT, HEAD_BYTES, Snapshot, Unreadable, current, decode, encode, stamps
+from .snapshot import read_bytes as read_with_stamps
+from .swap import replace_if_unchanged
 
 SNAPSHOT = "book.json"
 JOURNAL = "book.journal"
-LOCK = "book.lock"
-FORMAT = "carnet-book"
 COMPACT_AT_BYTES = 4 * 1024 * 1024
+__all__ = ["BookFiles", "COMPACT_AT_BYTES", "FORMAT", "JOURNAL", "LOCK", "SNAPSHOT", "apply_ops"]
+apply_ops = conflicts.apply_ops
 
 
 @contextmanager
@@ -51,14 +58,15 @@ def _restore_hint(data_dir: Path) -> str:
             f"{shlex.quote(str(newest))})")
 
 
-def apply_ops(tables: dict, ops: list) -> None:
-    """Replay journal operations onto in-memory tables."""
-    for table, doc_id, doc in ops:
-        rows = tables.setdefault(table, {})
-        if doc is None:
-            rows.pop(str(doc_id), None)
-        else:
-            rows[str(doc_id)] = doc
+def _refuse_read_only_folder(data_dir: Path) -> None:
+    """A folder its owner made read-only is not written to (not even by root)."""
+    try:
+        mode = os.stat(data_dir).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode) and (not mode & stat.S_IWUSR or not os.access(data_dir, os.W_OK)):
+        raise BookError(f"cannot write in {data_dir} (the folder is read-only); Carnet can "
+                        "still open it read-only")
 
 
 class BookFiles:
@@ -70,102 +78,152 @@ class BookFiles:
         self.read_only = read_only
         self.snapshot_path = self.data_dir / SNAPSHOT
         self.journal_path = self.data_dir / JOURNAL
-        self.lock_fd: int | None = None
+        self.lock: WriterLock | None = None
         self.journal: Journal | None = None
         self.migrated_from: int | None = None
         self.open_only = read_only and open_only
+        self.identity: str | None = None
+        self.changed = False
+        self._seen: tuple | None = None
         if read_only:
             self._load_consistent()
             return
+        _refuse_read_only_folder(self.data_dir)
         ensure_private_dir(self.data_dir)
         try:
-            self._lock()
+            self.lock = WriterLock(self.data_dir)
+            self.journal = Journal(self.journal_path)
         except OSError as exc:
+            self.close(compact=False)
             raise BookError(f"cannot write in {self.data_dir} ({exc.strerror}); Carnet can "
                             "still open it read-only") from None
+        except BaseException:
+            self.close(compact=False)
+            raise
         try:
             clean_stray_temporaries(self.data_dir)
-            self._load()
-            self.journal = Journal(self.journal_path, self._journal_valid)
-            if self.journal.size or self.migrated_from is not None or not self.snapshot_path.exists():
+            self._load_or_keep_both()
+            self.journal.resume(self._journal.valid_length, self.identity,
+                                self._journal.journal_id)
+            self._journal_seen = self._journal_stamps()
+            if (self.journal.size or self.migrated_from is not None or self.identity is None
+                    or self._seen is None):
                 self.compact()
             elif openview.read(self.data_dir, self.snapshot_path, SCHEMA_VERSION) is None:
-                openview.write(self.data_dir, self.snapshot_path, self.seq, SCHEMA_VERSION,
-                               self.tables)
-            self._remember_fingerprint()
+                self._write_view(None)
             self._daily_backup(now or datetime.now())
         except BaseException:
             self.close(compact=False)
             raise
 
-    def _lock(self) -> None:
-        self.lock_fd = open_private(self.data_dir / LOCK, os.O_RDWR | os.O_CREAT)
-        try:
-            fcntl.flock(self.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(self.lock_fd, 32, 0).decode(errors="replace").strip()
-            os.close(self.lock_fd)
-            self.lock_fd = None
-            who = f" (process {holder})" if holder else ""
-            raise BookLocked(f"this book is already open in another Carnet{who}; close it "
-                             "first to change it (reading it still works)") from None
-        os.ftruncate(self.lock_fd, 0)
-        os.pwrite(self.lock_fd, str(os.getpid()).encode(), 0)
+    @property
+    def lock_fd(self) -> int | None:
+        """The descriptor the writer's lock is held on."""
+        return self.lock.fd if self.lock else None
 
-    def _read_snapshot(self) -> tuple[dict, int, int]:
+    # -- reading ---------------------------------------------------------------
+
+    def _read_snapshot(self) -> tuple[Snapshot | None, bytes | None]:
         try:
-            raw = self.snapshot_path.read_bytes()
+            raw, seen = read_with_stamps(self.snapshot_path)
         except FileNotFoundError:
-            return {}, 0, SCHEMA_VERSION
+            return None, None
         except OSError as exc:
             raise BookError(f"cannot read the book in {self.data_dir} ({exc.strerror})") from None
         try:
             with _gc_paused():
-                data = orjson.loads(raw)
-            if data.get("format") != FORMAT:
-                raise ValueError("not a Carnet book")
-            return data["tables"], data["seq"], data["schema"]
-        except (ValueError, KeyError, TypeError, AttributeError):
+                snapshot = decode(orjson.loads(raw))
+        except (ValueError, Unreadable):
             raise BookCorrupt(f"the book {self.snapshot_path} cannot be read; nothing was "
                               f"changed; {_restore_hint(self.data_dir)}") from None
+        self._seen = (seen, raw[:HEAD_BYTES])
+        return snapshot, raw
 
-    def _load(self) -> None:
-        view = openview.read(self.data_dir, self.snapshot_path, SCHEMA_VERSION) \
-            if self.open_only else None
-        if view is not None:
-            tables, self.seq = view
-            schema = SCHEMA_VERSION
-        else:
-            tables, self.seq, schema = self._read_snapshot()
-        if schema > SCHEMA_VERSION:
-            raise BookVersionError(
-                f"this book was written by a newer Carnet (schema {schema}; this one reads up "
-                f"to {SCHEMA_VERSION}); update Carnet — nothing was changed; "
-                f"{_restore_hint(self.data_dir)}")
-        if schema < SCHEMA_VERSION:
-            if not self.read_only:
-                backups.write_backup(self.data_dir, self.snapshot_path.read_bytes(),
-                                     label=f"before-migration-v{schema}")
-            migrate(tables, schema)
-            self.migrated_from = schema
+    def _read_view(self) -> Snapshot | None:
+        view = openview.read(self.data_dir, self.snapshot_path, SCHEMA_VERSION)
+        if view is None or "id" not in view:
+            return None
         try:
-            entries, self._journal_valid = read_entries(self.journal_path)
-        except BookCorrupt as exc:
-            raise BookCorrupt(f"{exc}; nothing was changed; {_restore_hint(self.data_dir)}") from None
+            return decode({**view, "format": FORMAT})
+        except Unreadable:
+            return None
+
+    def _read_journal(self) -> tuple[JournalContents, bytes]:
+        try:
+            raw = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            return JournalContents(), b""
         except OSError as exc:
             raise BookError(f"cannot read the journal in {self.data_dir} ({exc.strerror})") from None
+        try:
+            return parse(raw, self.journal_path), raw
+        except BookCorrupt as exc:
+            raise BookCorrupt(f"{exc}; nothing was changed; {_restore_hint(self.data_dir)}") from None
+
+    def _load(self) -> None:
+        """Read the snapshot and replay the journal onto it; Disagreement when they differ."""
+        view = self._read_view() if self.open_only else None
+        snapshot, raw = (view, None) if view is not None else self._read_snapshot()
+        self._journal, raw_journal = self._read_journal()
+        try:
+            entries = entries_to_replay(snapshot, self._journal, self.journal_path)
+        except Disagreement as disagreement:
+            if raw is None and snapshot is not None:
+                _, raw = self._read_snapshot()
+            disagreement.found, disagreement.raw_journal = raw, raw_journal
+            raise
+        except BookCorrupt as exc:
+            raise BookCorrupt(f"{exc}; nothing was changed; {_restore_hint(self.data_dir)}") from None
+        snapshot = snapshot or Snapshot({}, 0, SCHEMA_VERSION)
+        if snapshot.schema > SCHEMA_VERSION:
+            raise BookVersionError(
+                f"this book was written by a newer Carnet (schema {snapshot.schema}; this one "
+                f"reads up to {SCHEMA_VERSION}); update Carnet — nothing was changed; "
+                f"{_restore_hint(self.data_dir)}")
+        tables, self.seq = snapshot.tables, snapshot.seq
         with _gc_paused():
             for entry in entries:
-                if entry["seq"] > self.seq:
-                    apply_ops(tables, openview.filtered(entry["ops"]) if view else entry["ops"])
-                    self.seq = entry["seq"]
+                apply_ops(tables, openview.filtered(entry["ops"]) if view else entry["ops"])
+                self.seq = entry["seq"]
+        if snapshot.schema < SCHEMA_VERSION:
+            if not self.read_only:
+                backups.write_backup(self.data_dir, encode(tables, self.seq, snapshot.schema,
+                                                           new_id(), None),
+                                     label=f"before-migration-v{snapshot.schema}")
+            migrate(tables, snapshot.schema)
+            self.migrated_from = snapshot.schema
         self.tables = tables
+        self.identity = snapshot.id
+
+    def _load_or_keep_both(self) -> None:
+        """Load; on a disagreement keep both versions aside and refuse, naming them."""
+        try:
+            self._load()
+        except Disagreement as disagreement:
+            raise self._conflict(disagreement) from None
+
+    def _conflict(self, disagreement: Disagreement) -> BookConflict:
+        try:
+            found, from_journal = conflicts.keep_both(
+                self.data_dir, disagreement.found, self._journal, disagreement.raw_journal)
+            raw = found.parent / conflicts.RAW_JOURNAL if found else None
+        except (OSError, BookError):
+            found = from_journal = raw = None
+        return BookConflict(conflicts.describe(self.data_dir, found, from_journal, raw,
+                                               disagreement.why(self.data_dir)))
 
     def _load_consistent(self) -> None:
         """Read without the lock, retrying if the writer compacted in the middle."""
         for _ in range(5):
             before = self._stat(self.snapshot_path)
-            self._load()
+            try:
+                self._load()
+            except (Disagreement, BookCorrupt) as refused:
+                if self._stat(self.snapshot_path) != before:
+                    continue
+                if isinstance(refused, Disagreement):
+                    raise self._conflict(refused) from None
+                raise
             if self._stat(self.snapshot_path) == before:
                 return
         raise BookChanged("the book kept changing while being read; try again")
@@ -173,67 +231,114 @@ class BookFiles:
     @staticmethod
     def _stat(path: Path) -> tuple | None:
         try:
-            st = os.stat(path)
+            return stamps(os.stat(path))
         except FileNotFoundError:
             return None
-        return st.st_ino, st.st_size, st.st_mtime_ns
 
-    def _remember_fingerprint(self) -> None:
-        self._fingerprint = (self._stat(self.snapshot_path), self._stat(self.journal_path))
+    # -- checking --------------------------------------------------------------
+
+    def _journal_now(self) -> tuple | None:
+        return self._stat(self.journal_path)
 
     def _check_unchanged(self) -> None:
-        if (self._stat(self.snapshot_path), self._stat(self.journal_path)) != self._fingerprint:
+        """Refuse if book.json, book.journal or the lock are not the files Carnet wrote."""
+        if not self.changed and (current(self.snapshot_path) != self._seen
+                                 or self._journal_now() != self._journal_seen):
+            self.changed = True
+        if self.changed:
             raise BookChanged(
                 f"the book in {self.data_dir} was changed by another program (a sync tool?) "
-                "since Carnet opened it; your change was not saved — reopen Carnet")
+                "while Carnet had it open; your change was not saved — reopen Carnet to "
+                "see both versions")
+        self.lock.check()
 
-    def _daily_backup(self, now: datetime) -> None:
-        if self.snapshot_path.exists() and not backups.has_backup_from(self.data_dir, now):
-            backups.link_backup(self.data_dir, self.snapshot_path, now=now)
+    # -- writing ---------------------------------------------------------------
 
     def snapshot_bytes(self) -> bytes:
         """The whole book as one self-describing JSON document."""
-        return orjson.dumps({"format": FORMAT, "schema": SCHEMA_VERSION, "seq": self.seq,
-                             "tables": self.tables})
+        return encode(self.tables, self.seq, SCHEMA_VERSION, new_id(), None)
 
     def commit(self, ops: list[Op]) -> None:
         """Make `ops` durable; returns only once they are on disk."""
         if self.journal is None:
             raise ReadOnlyBook("this book is open read-only; the change was not saved")
         self._check_unchanged()
+        if not self.journal.size:
+            conflicts.keep_base(self.data_dir, self.snapshot_path, self.journal.id,
+                                self._seen[0][1])
         try:
-            self.journal.append(self.seq + 1, ops)
-        finally:
-            self._remember_fingerprint()
+            self._journal_seen = stamps(self.journal.append(self.seq + 1, ops))
+        except BaseException:
+            self._journal_seen = self._journal_stamps()
+            raise
+        self._check_unchanged()
         self.seq += 1
-        self._remember_fingerprint()
         if self.journal.size > COMPACT_AT_BYTES:
             try:
                 self.compact()
             except OSError:
-                self._remember_fingerprint()  # the change is durable in the journal; fold later
+                pass  # the change is durable in the journal; folded at the next chance
+
+    def _journal_stamps(self) -> tuple | None:
+        try:
+            return stamps(self.journal.stamps())
+        except OSError:
+            return None
 
     def compact(self) -> None:
-        """Fold the journal into a new snapshot, atomically."""
-        write_atomic(self.snapshot_path, self.snapshot_bytes())
-        openview.write(self.data_dir, self.snapshot_path, self.seq, SCHEMA_VERSION, self.tables)
-        self.journal.reset()
-        self._remember_fingerprint()
+        """Fold the journal into a new snapshot, atomically, unless another program replaced it."""
+        identity = new_id()
+        folded = self.journal.id if self.journal.size else None
+        data = encode(self.tables, self.seq, SCHEMA_VERSION, identity, folded)
+        fd, tmp = write_temporary(self.snapshot_path, data)
+        try:
+            if self._seen is not None:
+                self._check_unchanged()
+            expected = self._seen[0][1] if self._seen is not None else None
+            if not replace_if_unchanged(tmp, self.snapshot_path, expected):
+                self.changed = True
+                self._check_unchanged()
+            written = os.fstat(fd)
+        finally:
+            os.close(fd)
+            tmp.unlink(missing_ok=True)
+        fsync_dir(self.data_dir)
+        self._seen = (stamps(written), data[:HEAD_BYTES])
+        self.identity = identity
+        self._write_view(folded)
+        journal_id = self.journal.id
+        self._journal_seen = stamps(self.journal.reset(identity))
+        conflicts.drop_base(self.data_dir, journal_id)
+
+    def _write_view(self, folded: str | None) -> None:
+        openview.write(self.data_dir, self.snapshot_path, self.seq, SCHEMA_VERSION, self.tables,
+                       self.identity, folded)
+
+    def _daily_backup(self, now: datetime) -> None:
+        if self.snapshot_path.exists() and not backups.has_backup_from(self.data_dir, now):
+            backups.link_backup(self.data_dir, self.snapshot_path, now=now)
 
     def backup(self, label: str = "") -> Path:
         """A consistent, timestamped copy of the book as it is now."""
+        if self._seen is None:
+            raise BookError(f"there is no book in {self.data_dir}; no backup was written")
         return backups.write_backup(self.data_dir, self.snapshot_bytes(), label=label)
 
     def close(self, compact: bool = True) -> None:
-        """Fold the journal, release the lock."""
-        if self.journal is not None:
-            try:
-                if compact and self.journal.size:
-                    self._check_unchanged()
-                    self.compact()
-            finally:
-                self.journal.close()
-                self.journal = None
-        if self.lock_fd is not None:
-            os.close(self.lock_fd)
-            self.lock_fd = None
+        """Fold the journal, release the lock; a fold the disk has no room for waits."""
+        try:
+            if self.journal is not None:
+                try:
+                    if compact and self.journal.size:
+                        self._check_unchanged()
+                        try:
+                            self.compact()
+                        except OSError:
+                            pass  # every change is durable in the journal; folded next time
+                finally:
+                    self.journal.close()
+                    self.journal = None
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None

@@ -98,7 +98,7 @@ def test_a_failed_compaction_loses_no_acknowledged_write(data, monkeypatch):
     book = Book(data)
     add_client(book, TODAY, last_name="Deux")
     monkeypatch.setattr(store.storage, "COMPACT_AT_BYTES", 10)
-    monkeypatch.setattr(store.storage, "write_atomic", _no_space)
+    monkeypatch.setattr(store.storage, "write_temporary", _no_space)
     add_client(book, TODAY, last_name="Trois")
     _crash(book)
     assert _names(data) == ["Un", "Deux", "Trois"]
@@ -109,7 +109,7 @@ def test_a_write_whose_compaction_fails_is_acknowledged_and_the_book_stays_usabl
     book = Book(data)
     monkeypatch.setattr(store.storage, "COMPACT_AT_BYTES", 10)
     with monkeypatch.context() as patched:
-        patched.setattr(store.storage, "write_atomic", _no_space)
+        patched.setattr(store.storage, "write_temporary", _no_space)
         add_client(book, TODAY, last_name="Deux")
     assert [c.last_name for c in book.clients()] == ["Un", "Deux"]
     add_client(book, TODAY, last_name="Trois")
