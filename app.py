@@ -348,6 +348,10 @@ COMMANDS: dict[str, Command] = {
                         "incident open|step|close|show REF: the order's recovery plan"),
     "dashboard": Command(cli_command("board", "dashboard"), cli_arguments("dashboard"),
                          "what needs attention today"),
+    "loyalty": Command(cli_command("loyalty", "loyalty"), cli_arguments("loyalty"),
+                       "segments with their clients and signals, and who moved since --since"),
+    "kaizen": Command(cli_command("loyalty", "kaizen"), cli_arguments("kaizen"),
+                      "the monthly figures and the recovery paradox"),
 }
 """Sub-commands by name; each is registered with one line."""
 

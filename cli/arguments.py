@@ -203,3 +203,14 @@ def incident_arguments(parser: argparse.ArgumentParser, common) -> None:
 
 def dashboard_arguments(parser: argparse.ArgumentParser, common) -> None:
     json_option(parser, "a JSON object")
+
+
+def loyalty_arguments(parser: argparse.ArgumentParser, common) -> None:
+    parser.add_argument("--since", metavar=DATE,
+                        help="show who moved between segments since this day (default: 90 "
+                             "days before --today)")
+    json_option(parser, "a JSON object")
+
+
+def kaizen_arguments(parser: argparse.ArgumentParser, common) -> None:
+    json_option(parser, "a JSON object")

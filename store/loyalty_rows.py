@@ -11,7 +11,7 @@ from datetime import date
 from .book import Book
 from .kaizen import Kaizen, MonthFigures, kaizen
 from .loyalty_trend import SegmentCounts, segments_by_month
-from .loyalty_view import ClientLoyalty, LoyaltyView, Move, loyalty_view
+from .loyalty_view import ClientLoyalty, LoyaltyView, Move, loyalty_view, signal_words
 from .paradox import Cohort
 from .performance import OnTime
 
@@ -35,7 +35,7 @@ def client_loyalty_row(line: ClientLoyalty) -> dict:
         "signals": {"gifts": sig.gifts, "praise": sig.praise, "complaints": sig.complaints,
                     "incidents": sig.incidents, "recovered": sig.recovered,
                     "feedback_given": sig.feedback_given, "silent": sig.silent},
-        "at_risk": line.watch, "letter": line.letter,
+        "in_words": signal_words(sig), "at_risk": line.watch, "letter": line.letter,
     }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .book import Book
+from .errors import ValidationError
 from .letter_choice import letter_for_loyalty
 from .loyalty import (SEGMENTS, Rfm, Signals, at_risk_clients, group_by_client, placed, rfm,
                       signals)
@@ -70,6 +71,29 @@ class LoyaltyView:
         """The line of one client, if they are in a segment."""
         return next((line for segment in self.segments for line in segment.clients
                      if line.client.id == client_id), None)
+
+
+def _count(number: int, word: str, plural: str | None = None) -> str:
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
+def signal_words(found: Signals) -> list[str]:
+    """The signals worth saying, in a few words each: '1 gift', '2 complaints', 'silent'."""
+    words = []
+    if found.gifts:
+        words.append(_count(found.gifts, "gift"))
+    if found.praise:
+        words.append(_count(found.praise, "praise", "praises"))
+    if found.complaints:
+        words.append(_count(found.complaints, "complaint"))
+    if found.incidents:
+        words.append(_count(found.incidents, "incident") + ", "
+                     + (f"{found.recovered} recovered" if found.recovered else "none recovered"))
+    if found.silent:
+        words.append("silent")
+    elif found.feedback_given:
+        words.append("gave feedback")
+    return words
 
 
 def default_since(today: date) -> date:
@@ -163,6 +187,9 @@ def movement(clients: Iterable[Client], orders: Iterable[Order],
 def loyalty_view(book: Book, today: date, since: date | None = None) -> LoyaltyView:
     """The loyalty section of the book on `today`, with movement since `since` (a quarter ago)."""
     since = default_since(today) if since is None else since
+    if since > today:
+        raise ValidationError("since", f"{since.isoformat()} is after today "
+                                       f"({today.isoformat()}): movement is measured up to today")
     clients, orders = book.clients(), book.orders()
     interactions, incidents = book.interactions(), book.incidents()
     lines = client_lines(clients, orders, interactions, incidents, today)

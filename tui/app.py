@@ -43,7 +43,7 @@ def _b_screen(name: str) -> Callable:
 
 
 class CarnetApp(App):
-    """The order book in the terminal: dashboard, clients, orders, journal."""
+    """The order book in the terminal: dashboard, clients, orders, loyalty, journal."""
 
     CSS_PATH = "carnet.tcss"
     TITLE = "Carnet"
@@ -51,9 +51,11 @@ class CarnetApp(App):
     COMMANDS = App.COMMANDS | {CarnetCommands}
     MODES = {
         "dashboard": DashboardScreen, "clients": ClientsScreen, "orders": OrdersScreen,
-        "journal": _b_screen("JournalScreen"), "profile": _b_screen("ProfileScreen"),
+        "loyalty": _b_screen("LoyaltyScreen"), "journal": _b_screen("JournalScreen"),
+        "profile": _b_screen("ProfileScreen"),
     }
-    SECTIONS = {"journal": "JournalScreen", "profile": "ProfileScreen"}
+    SECTIONS = {"loyalty": "LoyaltyScreen", "journal": "JournalScreen",
+                "profile": "ProfileScreen"}
 
     data_version: reactive[int] = reactive(0, init=False)
     """Bumped after every change to the book; screens watch it to re-read."""
@@ -254,7 +256,7 @@ class CarnetApp(App):
     # -- navigation ----------------------------------------------------------------
 
     def action_go(self, section: str) -> None:
-        """Show a section: dashboard, clients, orders, journal, profile."""
+        """Show a section: dashboard, clients, orders, loyalty, journal, profile."""
         if self.book is None or isinstance(self.screen, ModalScreen):
             return
         if section in self.SECTIONS and wiring.screen(self.SECTIONS[section]) is None:

@@ -39,7 +39,9 @@ class CarnetCommands(Provider):
         found = self._bindings(screen, getattr(screen, "BINDINGS", []))
         found += self._bindings(app, APP)
         found += [("client: new", partial(app.call_dialog, "new_client"), "Add a client"),
-                  ("order: new", partial(app.call_dialog, "new_order", None), "Take an order")]
+                  ("order: new", partial(app.call_dialog, "new_order", None), "Take an order"),
+                  ("kaizen: charts", partial(app.push_section_screen, "TrendsScreen"),
+                   "On time, delay, revenue, repeat clients and segments, month by month")]
         found += self._book_commands(app)
         ref = getattr(screen, "ref", None)
         client_id = getattr(screen, "client_id", None)

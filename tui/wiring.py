@@ -8,7 +8,8 @@ from collections.abc import Callable
 SCREENS = {
     "LetterScreen": "tui.screens.letter", "RecoveryScreen": "tui.screens.recovery",
     "JournalScreen": "tui.screens.journal", "ProfileScreen": "tui.screens.profile",
-    "WelcomeScreen": "tui.screens.welcome",
+    "WelcomeScreen": "tui.screens.welcome", "LoyaltyScreen": "tui.screens.loyalty",
+    "TrendsScreen": "tui.screens.trends",
 }
 
 
@@ -37,6 +38,7 @@ OTHER_AREAS = {
     "Forms": ("tui.dialogs", "FormDialog"), "Confirmation": ("tui.dialogs", "ConfirmDialog"),
     "Recovery plan": (SCREENS["RecoveryScreen"], "RecoveryScreen"),
     "Letter": (SCREENS["LetterScreen"], "LetterScreen"),
+    "Loyalty": (SCREENS["LoyaltyScreen"], "LoyaltyScreen"),
     "Journal": (SCREENS["JournalScreen"], "JournalScreen"),
     "Profile": (SCREENS["ProfileScreen"], "ProfileScreen"),
     "Welcome": (SCREENS["WelcomeScreen"], "WelcomeScreen"),

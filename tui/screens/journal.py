@@ -14,9 +14,7 @@ from textual.widgets.option_list import Option
 
 from store.book import Book
 from store.models import Lesson
-from store.kaizen import MonthFigures, monthly_figures
-from store.performance import average_days_late, on_time
-from store.recovery import recovery_figure
+from store.kaizen import MonthFigures, Summary, monthly_figures, summary
 
 from .. import dialogs
 from ..widgets.footer import KeyFooter
@@ -30,6 +28,8 @@ BINDINGS = [
             tooltip="Write a lesson or an idea in the journal"),
     Binding("enter", "open", "Open", id="journal.open", show=False,
             tooltip="Open the recovery plan the lesson came from"),
+    Binding("c", "charts", "Charts", id="journal.charts",
+            tooltip="On time, delay, revenue, repeat clients and segments, month by month"),
 ]
 """Keys of the journal, by id."""
 
@@ -53,12 +53,9 @@ def lesson_prompt(lesson: Lesson, origin: str) -> Text:
                          lesson.text)
 
 
-def summary(orders: list, months: list[MonthFigures], book: Book, today: date) -> Text:
+def summary_text(found: Summary) -> Text:
     """The last twelve months in one sentence, and how many clients came back after a plan."""
-    start = months[-1].month
-    year = on_time(orders, start, today)
-    delay = average_days_late(orders, start, today)
-    back = recovery_figure(book.incidents(), orders)
+    year, delay, back = found.on_time, found.average_delay, found.recovery
     return Text.assemble(
         ("Last 12 months: ", "bold"), f"{year.delivered} delivered, ",
         f"{percent(year.rate_original)} on the promised date, ",
@@ -112,7 +109,8 @@ class JournalScreen(BookScreen):
             incident = incidents.get(lesson.incident_id)
             lessons.append((lesson, f"recovery plan on {incident.order_ref}" if incident
                             else "note"))
-        return JournalView(months, summary(orders, months, book, today), lessons)
+        return JournalView(months, summary_text(summary(orders, book.incidents(), months, today)),
+                           lessons)
 
     def show(self, view: JournalView) -> None:
         self.query_one("#journal-summary", Static).update(view.summary)
@@ -151,6 +149,9 @@ class JournalScreen(BookScreen):
         lesson = self.app.book.get("lessons", int(lesson_id))
         if lesson.incident_id is not None:
             self.app.open_incident(lesson.incident_id)
+
+    def action_charts(self) -> None:
+        self.app.push_section_screen("TrendsScreen")
 
     def action_add_lesson(self) -> None:
         dialogs.add_lesson(self.app)
