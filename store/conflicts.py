@@ -45,7 +45,8 @@ def base_path(data_dir: Path, journal_id: str) -> Path:
 def keep_base(data_dir: Path, snapshot_path: Path, journal_id: str, inode: int) -> None:
     """Link the snapshot a new journal extends; only a help for conflicts, so failures pass."""
     try:
-        link = base_path(ensure_private_dir(backups.backup_dir(data_dir)), journal_id)
+        ensure_private_dir(backups.backup_dir(data_dir))
+        link = base_path(data_dir, journal_id)
         os.link(snapshot_path, link)
         if os.stat(link).st_ino != inode:
             link.unlink()
