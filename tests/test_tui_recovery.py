@@ -205,7 +205,7 @@ def test_snapshot_of_the_journal_at_80x24(tmp_path, snap_compare):
 
     async def open_journal(pilot):
         await settle(pilot)
-        await pilot.press("4")
+        await pilot.press("5")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_journal)

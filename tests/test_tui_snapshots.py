@@ -25,6 +25,16 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
+def _pressing(*keys: str):
+    """Settle, press the keys, and settle again (the screens read the book in workers)."""
+    async def run(pilot) -> None:
+        await _settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await _settle(pilot)
+    return run
+
+
 def _client_id(app, last_name: str) -> int:
     return next(c.id for c in app.book.clients() if c.last_name == last_name)
 
@@ -59,6 +69,23 @@ class TestRecords:
 class TestSmallTerminal:
     def test_dashboard_at_80x24(self, app, snap_compare):
         assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
+
+    def test_loyalty_at_80x24(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=(80, 24), run_before=_pressing("4"))
+
+    def test_kaizen_charts_at_80x24(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=(80, 24), run_before=_pressing("5", "c"))
+
+
+class TestLoyalty:
+    def test_segments(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, run_before=_pressing("4"))
+
+    def test_movement(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, run_before=_pressing("4", "m"))
+
+    def test_recovery_paradox(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, run_before=_pressing("4", "p"))
 
 
 class TestThemes:
