@@ -106,9 +106,10 @@ class BookFiles:
             self.journal.resume(self._journal.valid_length, self.identity,
                                 self._journal.journal_id)
             self._journal_seen = self._journal_stamps()
-            if (self.journal.size or self.migrated_from is not None or self.identity is None
-                    or self._seen is None):
+            if self.migrated_from is not None or self.identity is None or self._seen is None:
                 self.compact()
+            elif self.journal.size:
+                self._fold_if_room()
             elif openview.read(self.data_dir, self.snapshot_path, SCHEMA_VERSION) is None:
                 self._write_view(None)
             self._daily_backup(now or datetime.now())
@@ -274,10 +275,14 @@ class BookFiles:
         self._check_unchanged()
         self.seq += 1
         if self.journal.size > COMPACT_AT_BYTES:
-            try:
-                self.compact()
-            except OSError:
-                pass  # the change is durable in the journal; folded at the next chance
+            self._fold_if_room()
+
+    def _fold_if_room(self) -> None:
+        """Fold now if the disk lets us; every change is durable in the journal meanwhile."""
+        try:
+            self.compact()
+        except OSError:
+            pass
 
     def _journal_stamps(self) -> tuple | None:
         try:
@@ -331,10 +336,7 @@ class BookFiles:
                 try:
                     if compact and self.journal.size:
                         self._check_unchanged()
-                        try:
-                            self.compact()
-                        except OSError:
-                            pass  # every change is durable in the journal; folded next time
+                        self._fold_if_room()
                 finally:
                     self.journal.close()
                     self.journal = None
