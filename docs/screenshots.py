@@ -53,18 +53,32 @@ SHOTS = (
     ("recovery", "A recovery plan: apologise, fix, follow up, ask for feedback and hear it. "
                  "Filing the letter a step calls for (l) records the step.",
      lambda app: app.open_incident(_open_plan(app))),
+    ("loyalty", "Loyalty (4): every segment with its clients and the signals beside them; the "
+                "Movement tab says who moved since a chosen day (d) and why, the Recovery paradox "
+                "tab whether clients came back after a plan; l writes the letter that fits.",
+     lambda app: app.action_go("loyalty")),
+    ("paradox", "The recovery paradox measured: clients through a closed plan beside clients "
+                "who never had an incident, as figures and bars.",
+     lambda app: app.action_go("loyalty"), "p"),
+    ("charts", "The kaizen charts (c on the journal or the loyalty section): on time against "
+               "the promised and the agreed date, average delay, revenue, repeat clients and "
+               "segments, month by month, each value written under its bar.",
+     lambda app: app.push_section_screen("TrendsScreen")),
 )
-"""(file name, caption, how to get there from the dashboard)."""
+"""(file name, caption, how to get there from the dashboard[, keys to press there])."""
 
 
 async def _shoot(folder: Path) -> list[tuple[str, str]]:
     taken = []
-    for name, caption, go in SHOTS:
+    for name, caption, go, *keys in SHOTS:
         app = CarnetApp(folder, TODAY)
         async with app.run_test(size=SIZE) as pilot:
             await _settle(pilot)
             go(app)
             await _settle(pilot)
+            for key in keys:
+                await pilot.press(key)
+                await _settle(pilot)
             (OUT / f"{name}.svg").write_text(app.export_screenshot(title=f"Carnet — {name}"),
                                              encoding="utf-8")
         taken.append((name, caption))
