@@ -101,23 +101,47 @@ def default_since(today: date) -> date:
     return today - timedelta(days=SINCE_DAYS)
 
 
+@dataclass(frozen=True, slots=True)
+class Grouped:
+    """The book's orders, interactions and incidents grouped by client, once."""
+
+    orders: dict[int, list[Order]]
+    talks: dict[int, list[Interaction]]
+    plans: dict[int, list[Incident]]
+
+    @classmethod
+    def of(cls, orders: Iterable[Order], interactions: Iterable[Interaction],
+           incidents: Iterable[Incident]) -> Grouped:
+        return cls(group_by_client(orders), group_by_client(interactions),
+                   group_by_client(incidents))
+
+
 def client_lines(clients: Iterable[Client], orders: Iterable[Order],
                  interactions: Iterable[Interaction], incidents: Iterable[Incident],
                  today: date) -> list[ClientLoyalty]:
     """Every client who is not parted, with RFM, signals, risks and the letter that fits."""
     clients, orders = list(clients), list(orders)
     interactions, incidents = list(interactions), list(incidents)
-    watch = {risk.client.id: risk.reasons
-             for risk in at_risk_clients(clients, orders, interactions, incidents, today)}
-    orders_of, talks_of = group_by_client(orders), group_by_client(interactions)
-    plans_of = group_by_client(incidents)
+    return _lines(clients, Grouped.of(orders, interactions, incidents),
+                  _watch(clients, orders, interactions, incidents, today), today)
+
+
+def _watch(clients, orders, interactions, incidents, today: date) -> dict[int, list[str]]:
+    """Why each client at risk is, by client id (as the dashboard's clients to look after)."""
+    return {risk.client.id: risk.reasons
+            for risk in at_risk_clients(clients, orders, interactions, incidents, today)}
+
+
+def _lines(clients: list[Client], groups: Grouped, watch: dict[int, list[str]],
+           today: date) -> list[ClientLoyalty]:
     lines = []
     for client in clients:
         if client.status == "parted":
             continue
-        own = orders_of.get(client.id, ())
+        own = groups.orders.get(client.id, ())
         score = rfm(client, own, today)
-        found = signals(client, own, talks_of.get(client.id, ()), plans_of.get(client.id, ()))
+        found = signals(client, own, groups.talks.get(client.id, ()),
+                        groups.plans.get(client.id, ()))
         risks = watch.get(client.id, [])
         lines.append(ClientLoyalty(client, score, found, risks,
                                    letter_for_loyalty(score.segment, found, bool(risks))))
@@ -133,19 +157,19 @@ def group_segments(lines: Iterable[ClientLoyalty]) -> list[Segment]:
             for name, found in members.items()]
 
 
-def segment_on(client: Client, client_orders: Iterable[Order], day: date) -> str | None:
-    """The client's segment on an earlier day; None when they were not a client yet."""
+def rfm_on(client: Client, client_orders: Iterable[Order], day: date) -> Rfm | None:
+    """The client's RFM on an earlier day; None when they were not a client yet."""
     known = [order for order in placed(client_orders) if order.received <= day]
     if not known and (client.created is None or client.created > day):
         return None
-    return rfm(client, known, day).segment
+    return rfm(client, known, day)
 
 
-def _reasons(before: Rfm, after: Rfm, since: date, talks: Iterable[Interaction],
+def _reasons(before: Rfm | None, after: Rfm, since: date, talks: Iterable[Interaction],
              plans: Iterable[Incident]) -> list[str]:
     """Why a client moved: new orders or none, complaints and incidents since the day."""
     reasons = []
-    new_orders = after.orders - before.orders
+    new_orders = after.orders - (before.orders if before else 0)
     if new_orders > 0:
         reasons.append(f"{new_orders} order{'s' if new_orders > 1 else ''} since "
                        f"{since.isoformat()}, the last on {after.last_order.isoformat()}")
@@ -166,21 +190,24 @@ def movement(clients: Iterable[Client], orders: Iterable[Order],
              interactions: Iterable[Interaction], incidents: Iterable[Incident],
              since: date, today: date) -> list[Move]:
     """Clients (not parted) whose segment on `since` differs from today's, by name."""
-    orders_of, talks_of = group_by_client(orders), group_by_client(interactions)
-    plans_of = group_by_client(incidents)
+    clients, groups = list(clients), Grouped.of(orders, interactions, incidents)
+    now = {c.id: rfm(c, groups.orders.get(c.id, ()), today)
+           for c in clients if c.status != "parted"}
+    return _moves(clients, groups, now, since)
+
+
+def _moves(clients: list[Client], groups: Grouped, now: dict[int, Rfm], since: date) -> list[Move]:
     moves = []
     for client in clients:
-        if client.status == "parted":
+        if client.id not in now:
             continue
-        own = orders_of.get(client.id, ())
-        before = segment_on(client, own, since)
-        now = rfm(client, own, today)
-        if before == now.segment:
+        then = rfm_on(client, groups.orders.get(client.id, ()), since)
+        after = now[client.id]
+        if then is not None and then.segment == after.segment:
             continue
-        then = rfm(client, [o for o in placed(own) if o.received <= since], since)
-        moves.append(Move(client, before, now.segment,
-                          _reasons(then, now, since, talks_of.get(client.id, ()),
-                                   plans_of.get(client.id, ()))))
+        moves.append(Move(client, then.segment if then else None, after.segment,
+                          _reasons(then, after, since, groups.talks.get(client.id, ()),
+                                   groups.plans.get(client.id, ()))))
     return sorted(moves, key=lambda move: (move.client.name, move.client.id))
 
 
@@ -192,6 +219,7 @@ def loyalty_view(book: Book, today: date, since: date | None = None) -> LoyaltyV
                                        f"({today.isoformat()}): movement is measured up to today")
     clients, orders = book.clients(), book.orders()
     interactions, incidents = book.interactions(), book.incidents()
-    lines = client_lines(clients, orders, interactions, incidents, today)
-    return LoyaltyView(today, since, group_segments(lines),
-                       movement(clients, orders, interactions, incidents, since, today))
+    groups = Grouped.of(orders, interactions, incidents)
+    lines = _lines(clients, groups, _watch(clients, orders, interactions, incidents, today), today)
+    moves = _moves(clients, groups, {line.client.id: line.rfm for line in lines}, since)
+    return LoyaltyView(today, since, group_segments(lines), moves)

@@ -19,7 +19,7 @@ from store.paradox import Paradox, paradox
 
 from ..format import day
 from ..widgets.footer import KeyFooter
-from ..widgets.loyalty_text import (client_detail, move_option, paradox_panel, segment_options,
+from ..widgets.loyalty_text import (client_detail, move_options, paradox_panel, segment_options,
                                     segment_strip)
 from .base import BookScreen
 
@@ -87,10 +87,9 @@ class LoyaltyScreen(BookScreen):
         self.view = found.view
         self.query_one("#loyalty-strip", Static).update(segment_strip(found.view))
         self._fill("#loyalty-segments", segment_options(found.view))
-        moves = [move_option(move) for move in found.view.moves]
-        self._fill("#loyalty-moves", moves)
+        self._fill("#loyalty-moves", move_options(found.view))
         self.query_one("#loyalty-since-line", Static).update(
-            f"{len(moves)} moved between segments since {day(found.view.since)} "
+            f"{len(found.view.moves)} moved between segments since {day(found.view.since)} "
             "(d: another day)")
         self.query_one("#loyalty-paradox", Static).update(paradox_panel(found.paradox))
         self._show_detail()

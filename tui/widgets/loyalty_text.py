@@ -15,6 +15,10 @@ from .bars import row_chart
 
 NAME = 26
 """Cells of the name column."""
+SHOWN = 25
+"""Clients listed per segment, most valuable first (the count names them all)."""
+MOVES_SHOWN = 60
+"""Moves listed, by name (the line above the list counts them all)."""
 
 
 def _line(*parts: tuple[str, str]) -> Text:
@@ -59,7 +63,21 @@ def segment_options(view: LoyaltyView) -> list[Option]:
     for segment in view.segments:
         options.append(Option(_line((f"{segment.name.capitalize()} ", "bold"),
                                     (f"({len(segment.clients)})", "dim")), disabled=True))
-        options += [client_option(line) for line in segment.clients]
+        options += [client_option(line) for line in segment.clients[:SHOWN]]
+        if len(segment.clients) > SHOWN:
+            options.append(Option(_line((f"  … and {len(segment.clients) - SHOWN} more "
+                                         "(the clients list (2) shows every one)", "dim")),
+                                  disabled=True))
+    return options
+
+
+def move_options(view: LoyaltyView) -> list[Option]:
+    """The first moves by name, and how many more there are."""
+    options = [move_option(move) for move in view.moves[:MOVES_SHOWN]]
+    if len(view.moves) > MOVES_SHOWN:
+        options.append(Option(_line((f"  … and {len(view.moves) - MOVES_SHOWN} more "
+                                     "(loyalty --since on the command line lists them all)",
+                                     "dim")), disabled=True))
     return options
 
 
