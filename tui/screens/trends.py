@@ -66,7 +66,7 @@ class TrendsView:
 
 
 class TrendsScreen(BookScreen):
-    """The journal's figures as charts, oldest month on the left, each value written under its bar."""
+    """The journal's figures as charts, oldest month left, each value written under its bar."""
 
     SECTION = "Kaizen charts"
     BINDINGS = BINDINGS
