@@ -376,7 +376,8 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 — the last line of defence: never a traceback
         if os.environ.get(ENV_DEBUG):
             raise
-        fail(f"unexpected error ({type(exc).__name__}: {exc}); this is a bug — "
+        fail(f"unexpected error ({type(exc).__name__}: {exc}); every change Carnet reported "
+             "done is kept, and nothing half-done was saved (each change is all-or-nothing); "
              f"rerun with {ENV_DEBUG}=1 to see the details", EXIT_FAILURE)
     return EXIT_FAILURE
 

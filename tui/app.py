@@ -18,11 +18,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, TextArea
+from textual.worker import WorkerFailed
 
 from store.book import Book
 from store.errors import BookLocked, CarnetError
 
-from . import memory, wiring
+from . import failure, memory, wiring
 from .bindings import APP, AREAS, known_ids, load_keymap, unknown_ids
 from .commands import CarnetCommands
 from .screens.book_problem import BookProblemScreen
@@ -202,16 +203,29 @@ class CarnetApp(App):
 
     def run_action_safely(self, fn: Callable, *args, success: str | Callable | None = None,
                           **kwargs):
-        """Run a store operation; a CarnetError becomes one error notification (returns None)."""
+        """Run a store operation; a CarnetError becomes one error notification (returns None),
+        an unexpected error one saying whether the book changed (tui/failure.py)."""
+        before = failure.book_seq(self)
         try:
             result = fn(*args, **kwargs)
         except CarnetError as exc:
             self.notify(str(exc), severity="error")
             return None
+        except Exception as exc:  # noqa: BLE001 — the last line of defence of every action
+            failure.report(self, exc, before)
+            return None
         if success is not None:
             self.notify(success(result) if callable(success) else success)
         self.refresh_data()
         return result
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A worker's unexpected error is one notification, not the end of Carnet."""
+        if isinstance(error, WorkerFailed) and isinstance(error.error, Exception) \
+                and not failure.debugging():
+            failure.report(self, error.error)
+            return
+        super()._handle_exception(error)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """While typing or in a form, ctrl+z and ctrl+y belong to the text field, not the book."""

@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store.models import LETTER_KINDS
 
+from . import failure
 from .bindings import APP
 
 Command = tuple[str, Callable, str]
@@ -51,8 +52,8 @@ class CarnetCommands(Provider):
             found += [(f"letter: {kind}", partial(app.open_letter, kind, ref, client_id),
                        f"Compose a {kind} letter") for kind in kinds]
         unique = {}
-        for command in found:
-            unique.setdefault(command[0], command)
+        for name, run, help_text in found:
+            unique.setdefault(name, (name, partial(failure.guarded, app, run), help_text))
         return list(unique.values())
 
     def _book_commands(self, app) -> list[Command]:

@@ -9,6 +9,7 @@ from textual.app import App
 from store.errors import CarnetError
 from store.orders import find_orders
 
+from .. import failure
 from .fields import Field
 
 T = TypeVar("T")
@@ -41,10 +42,14 @@ def finished(app: App, message: str, title: str = "") -> None:
 
 def apply_now(app: App, change: Callable[[], str], title: str = "") -> bool:
     """Run a change needing no form; a refusal is shown as one clear line."""
+    before = failure.book_seq(app)
     try:
         message = change()
     except CarnetError as error:
         app.notify(str(error), title=title, severity="error")
+        return False
+    except Exception as error:  # noqa: BLE001 — a change's last line of defence
+        failure.report(app, error, before)
         return False
     finished(app, message, title)
     return True

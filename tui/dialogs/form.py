@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Static
 
 from store.errors import CarnetError, ValidationError
 
+from .. import failure
 from ..widgets.footer import KeyFooter
 from .confirm import ConfirmDialog
 from .fields import Field, FieldList
@@ -90,6 +91,7 @@ class FormDialog(ModalScreen[bool]):
         self.dismiss(False)
 
     def _save(self, values: dict[str, object]) -> None:
+        before = failure.book_seq(self.app)
         try:
             message = self.save(values)
         except ValidationError as error:
@@ -97,6 +99,11 @@ class FormDialog(ModalScreen[bool]):
             return
         except CarnetError as error:
             self._show_general(str(error))
+            return
+        except Exception as error:  # noqa: BLE001 — the form's last line of defence
+            if failure.debugging():
+                raise
+            self._show_general(failure.message(error, before, failure.book_seq(self.app)))
             return
         self.app.notify(message, title=self.form_title)
         refresh = getattr(self.app, "refresh_data", None)

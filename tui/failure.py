@@ -1,0 +1,73 @@
+"""An error no rule expected, met in the TUI: one clear message saying what was kept."""
+
+from __future__ import annotations
+
+import inspect
+import os
+
+from store.errors import CarnetError
+
+DEBUG = "CARNET_DEBUG"
+"""Set (to anything) to let an unexpected error stop Carnet with its traceback."""
+
+
+def debugging() -> bool:
+    return bool(os.environ.get(DEBUG))
+
+
+def book_seq(app) -> int | None:
+    """How many changes the open book has saved (None without a book)."""
+    files = getattr(getattr(app, "book", None), "files", None)
+    return getattr(files, "seq", None)
+
+
+def message(error: BaseException, before: int | None = None, after: int | None = None) -> str:
+    """What happened, what the book kept, and how to see more."""
+    if before is None or after is None:
+        kept = "every change saved before it is kept, and nothing half-done was saved"
+    elif after == before:
+        kept = "nothing was changed"
+    else:
+        kept = "the change was saved before the error; check it on screen"
+    return (f"Unexpected error ({type(error).__name__}: {error}); {kept}. "
+            f"Start Carnet with {DEBUG}=1 to see the details.")
+
+
+def report(app, error: BaseException, before: int | None = None) -> None:
+    """Notify an unexpected error (re-raised with CARNET_DEBUG=1) and let the screens re-read."""
+    if debugging():
+        raise error
+    app.notify(message(error, before, book_seq(app)), title="Carnet", severity="error",
+               timeout=15)
+    refresh = getattr(app, "refresh_data", None)
+    if refresh is not None:
+        refresh()
+
+
+
+def guarded(app, fn, *args):
+    """Run a palette command: a refusal is one notification, an unexpected error another.
+
+    A command that returns an awaitable (an action) gives back one that is guarded too."""
+    before = book_seq(app)
+    try:
+        result = fn(*args)
+    except Exception as error:  # noqa: BLE001 — the palette's last line of defence
+        _refused(app, error, before)
+        return None
+    return _awaited(app, result, before) if inspect.isawaitable(result) else result
+
+
+async def _awaited(app, result, before: int | None):
+    try:
+        return await result
+    except Exception as error:  # noqa: BLE001
+        _refused(app, error, before)
+        return None
+
+
+def _refused(app, error: Exception, before: int | None) -> None:
+    if isinstance(error, CarnetError):
+        app.notify(str(error), severity="error")
+    else:
+        report(app, error, before)
