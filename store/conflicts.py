@@ -100,22 +100,26 @@ def _key(raw_journal: bytes, found: bytes | None) -> str:
 
 
 def keep_both(data_dir: Path, found: bytes | None, journal: JournalContents,
-              raw_journal: bytes) -> tuple[Path | None, Path | None]:
-    """Write both versions aside as restorable books; returns (as found, from the journal)."""
+              raw_journal: bytes) -> tuple[Path | None, Path | None, Path]:
+    """Write both versions aside as restorable books, and the raw journal.
+
+    Returns (book.json as found, the journal's version, the raw journal); a version that
+    does not exist or cannot be rebuilt is None.
+    """
     folder = backups.backup_dir(data_dir) / f"{CONFLICT}{_key(raw_journal, found)}"
     found_path = folder / FOUND if found is not None else None
-    journal_path = folder / FROM_JOURNAL
+    journal_path, raw_path = folder / FROM_JOURNAL, folder / RAW_JOURNAL
     ensure_private_dir(folder)
-    if not (folder / RAW_JOURNAL).exists():
-        write_atomic(folder / RAW_JOURNAL, raw_journal)
+    if not raw_path.exists():
+        write_atomic(raw_path, raw_journal)
     if found_path is not None and not found_path.exists():
         write_atomic(found_path, found)
     if not journal_path.exists():
         base = find_base(data_dir, journal)
         if base is None:
-            return found_path, None
+            return found_path, None, raw_path
         write_atomic(journal_path, journal_version(base, journal))
-    return found_path, journal_path
+    return found_path, journal_path, raw_path
 
 
 def _restore(data_dir: Path, path: Path) -> str:
@@ -125,7 +129,7 @@ def _restore(data_dir: Path, path: Path) -> str:
 def describe(data_dir: Path, found: Path | None, from_journal: Path | None,
              raw_journal: Path | None, why: str) -> str:
     """One line: what disagrees, where each version is kept, the command that chooses."""
-    if found is None and from_journal is None:
+    if found is None and from_journal is None and raw_journal is None:
         return (f"{why}; nothing was merged or dropped, book.json and book.journal are left as "
                 "they are (the versions could not be copied aside)")
     kept = []
@@ -137,6 +141,8 @@ def describe(data_dir: Path, found: Path | None, from_journal: Path | None,
     if found is not None:
         kept.append(f"book.json as found in {found}")
     choices = [p for p in (from_journal, found) if p is not None]
-    choose = " or: ".join(_restore(data_dir, p) for p in choices)
-    return f"{why}; nothing was merged or dropped: {', '.join(kept)}; choose with: {choose}"
-
+    if choices:
+        choose = "choose with: " + " or: ".join(_restore(data_dir, p) for p in choices)
+    else:
+        choose = "restore a backup with: " + _restore(data_dir, Path("FILE"))
+    return f"{why}; nothing was merged or dropped: {', '.join(kept)}; {choose}"

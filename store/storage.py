@@ -62,11 +62,22 @@ def _refuse_read_only_folder(data_dir: Path) -> None:
     """A folder its owner made read-only is not written to (not even by root)."""
     try:
         mode = os.stat(data_dir).st_mode
-    except FileNotFoundError:
-        return
+    except OSError:
+        return  # missing or unusable: ensure_private_dir says which
     if stat.S_ISDIR(mode) and (not mode & stat.S_IWUSR or not os.access(data_dir, os.W_OK)):
         raise BookError(f"cannot write in {data_dir} (the folder is read-only); Carnet can "
                         "still open it read-only")
+
+
+def _drop_if_ours(tmp: Path, fd: int) -> None:
+    """Close a temporary file and remove its name, unless a failed swap left another file there."""
+    try:
+        if os.lstat(tmp).st_ino == os.fstat(fd).st_ino:
+            tmp.unlink()
+    except FileNotFoundError:
+        pass
+    finally:
+        os.close(fd)
 
 
 class BookFiles:
@@ -175,6 +186,7 @@ class BookFiles:
             raise
         except BookCorrupt as exc:
             raise BookCorrupt(f"{exc}; nothing was changed; {_restore_hint(self.data_dir)}") from None
+        snapshot_found = snapshot is not None
         snapshot = snapshot or Snapshot({}, 0, SCHEMA_VERSION)
         if snapshot.schema > SCHEMA_VERSION:
             raise BookVersionError(
@@ -195,6 +207,7 @@ class BookFiles:
             self.migrated_from = snapshot.schema
         self.tables = tables
         self.identity = snapshot.id
+        self.exists = snapshot_found
 
     def _load_or_keep_both(self) -> None:
         """Load; on a disagreement keep both versions aside and refuse, naming them."""
@@ -205,9 +218,8 @@ class BookFiles:
 
     def _conflict(self, disagreement: Disagreement) -> BookConflict:
         try:
-            found, from_journal = conflicts.keep_both(
+            found, from_journal, raw = conflicts.keep_both(
                 self.data_dir, disagreement.found, self._journal, disagreement.raw_journal)
-            raw = found.parent / conflicts.RAW_JOURNAL if found else None
         except (OSError, BookError):
             found = from_journal = raw = None
         return BookConflict(conflicts.describe(self.data_dir, found, from_journal, raw,
@@ -305,11 +317,11 @@ class BookFiles:
                 self._check_unchanged()
             written = os.fstat(fd)
         finally:
-            os.close(fd)
-            tmp.unlink(missing_ok=True)
+            _drop_if_ours(tmp, fd)
         fsync_dir(self.data_dir)
         self._seen = (stamps(written), data[:HEAD_BYTES])
         self.identity = identity
+        self.exists = True
         self._write_view(folded)
         journal_id = self.journal.id
         self._journal_seen = stamps(self.journal.reset(identity))
@@ -325,7 +337,7 @@ class BookFiles:
 
     def backup(self, label: str = "") -> Path:
         """A consistent, timestamped copy of the book as it is now."""
-        if self._seen is None:
+        if not self.exists:
             raise BookError(f"there is no book in {self.data_dir}; no backup was written")
         return backups.write_backup(self.data_dir, self.snapshot_bytes(), label=label)
 
