@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import BookCorrupt
 from .journal import JournalContents
+from .models import TABLE_MODELS, Profile
 from .snapshot import Snapshot
 
 
@@ -51,3 +52,20 @@ def entries_to_replay(snapshot: Snapshot | None, journal: JournalContents,
                               f"{entry['seq']}")
         expected += 1
     return entries
+
+
+def check_replayed_rows(tables: dict, entries: list[dict], path: Path) -> None:
+    """Refuse, before any fold, a journal whose changes left a record Carnet cannot read."""
+    touched = {(table, doc_id) for entry in entries for table, doc_id, _ in entry["ops"]}
+    for table, doc_id in sorted(touched):
+        doc = tables.get(table, {}).get(str(doc_id))
+        if doc is None:
+            continue
+        try:
+            if table in TABLE_MODELS:
+                TABLE_MODELS[table].from_doc(doc, doc_id)
+            elif table == "profile":
+                Profile.from_doc(doc)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            raise BookCorrupt(f"the journal {path} holds a change Carnet cannot read "
+                              f"({table} {doc_id})") from None

@@ -24,7 +24,7 @@ from .files import clean_stray_temporaries, ensure_private_dir, fsync_dir, write
 from .journal import Journal, JournalContents, Op, new_id, parse
 from .lock import LOCK, WriterLock
 from .migrations import SCHEMA_VERSION, migrate
-from .replay import Disagreement, entries_to_replay
+from .replay import Disagreement, check_replayed_rows, entries_to_replay
 from .snapshot import FORMAT, HEAD_BYTES, Snapshot, Unreadable, current, decode, encode, stamps
 from .snapshot import read_bytes as read_with_stamps
 from .swap import replace_if_unchanged
@@ -198,13 +198,20 @@ class BookFiles:
             for entry in entries:
                 apply_ops(tables, openview.filtered(entry["ops"]) if view else entry["ops"])
                 self.seq = entry["seq"]
+        before_migration = None
         if snapshot.schema < SCHEMA_VERSION:
             if not self.read_only:
-                backups.write_backup(self.data_dir, encode(tables, self.seq, snapshot.schema,
-                                                           new_id(), None),
-                                     label=f"before-migration-v{snapshot.schema}")
+                before_migration = encode(tables, self.seq, snapshot.schema, new_id(), None)
             migrate(tables, snapshot.schema)
             self.migrated_from = snapshot.schema
+        try:
+            check_replayed_rows(tables, entries, self.journal_path)
+        except BookCorrupt as exc:
+            raise BookCorrupt(f"{exc}; nothing was changed; "
+                              f"{_restore_hint(self.data_dir)}") from None
+        if before_migration is not None:
+            backups.write_backup(self.data_dir, before_migration,
+                                 label=f"before-migration-v{snapshot.schema}")
         self.tables = tables
         self.identity = snapshot.id
         self.exists = snapshot_found

@@ -266,8 +266,10 @@ def _journal_line(data: Path, body: bytes) -> None:
     lambda d: _journal_line(d, b'{"seq": 2, "ops": [["clients", "2", {}]]}'),
     lambda d: _journal_line(d, b'{"seq": 2, "ops": [["clients", 2, "doc"]]}'),
     lambda d: _journal_line(d, b'{"seq": "2", "ops": []}'),
+    lambda d: _journal_line(d, b'{"seq": %d, "ops": [["clients", 2, {"nope": 1}]]}' % (
+        orjson.loads((d / "book.json").read_bytes())["seq"] + 1)),
 ], ids=["seq-text", "tables-list", "row-text", "schema-null", "line-list", "line-text",
-        "op-id-text", "op-doc-text", "entry-seq-text"])
+        "op-id-text", "op-doc-text", "entry-seq-text", "op-unreadable-record"])
 def test_a_book_of_the_right_format_with_wrong_contents_is_damaged_not_a_bug(
         data, capsys, tmp_path, damage):
     damage(data)
