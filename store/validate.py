@@ -61,7 +61,8 @@ def text(field: str, value: object, *, required: bool = False, multiline: bool =
     if required and not value.strip():
         raise ValidationError(field, "must not be empty")
     if len(value) > MAX_TEXT:
-        raise ValidationError(field, f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
+        raise ValidationError(field, f"is {len(value):,} characters long; the limit is "
+                                     f"{MAX_TEXT:,}")
     if _SURROGATE.search(value):
         raise ValidationError(field, "contains an invalid character (a lone surrogate)")
     bad = _CONTROL.search(value)

@@ -63,14 +63,14 @@ def _round_trips(root: Path, book: Book) -> None:
     """The JSON and CSV exports rebuild the same clients and orders in new books."""
     with Book(root / "json") as copy:
         json_io.import_json(copy, json_io.export_json(book, NOW))
-        assert [_order_values(o) for o in copy.orders()] == [_order_values(o) for o in book.orders()]
+        assert list(map(_order_values, copy.orders())) == list(map(_order_values, book.orders()))
         assert [c.tolerance_days for c in copy.clients()] == [c.tolerance_days
                                                                for c in book.clients()]
     with Book(root / "csv") as copy:
         for what in ("clients", "orders"):
             report = csv_import.import_csv(copy, csv_io.export_csv(book, what), TODAY, apply=True)
             assert report.applied and not report.errors, report.errors
-        assert [_order_values(o) for o in copy.orders()] == [_order_values(o) for o in book.orders()]
+        assert list(map(_order_values, copy.orders())) == list(map(_order_values, book.orders()))
 
 
 VALID = {"price": "350", "pages": "3", "tolerance": "", "due": TODAY}
