@@ -10,16 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from .book import Book
-from .dashboard import Dashboard, IncidentLine, dashboard
+from .dashboard import Dashboard, IncidentLine, dashboard, look_after_rows
 from .listing import deadline_row
 from .milestones import Milestone
 from .models import Client, FollowUp, Incident
 from .recovery import STEPS, next_step
 from .relations import open_followups
-
-SILENT_REASON = "never gave feedback: ask for it"
-"""Why a silent client (who is not also at risk) is worth looking after."""
-
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
@@ -69,16 +65,6 @@ def plan_row(line: IncidentLine) -> dict:
     return {"ref": line.incident.order_ref, "id": line.incident.id,
             "client_id": line.incident.client_id, "client": _name(line.client),
             "title": line.order_title, "what": line.incident.what, "next": line.next_step}
-
-
-def look_after_rows(board: Dashboard) -> list[dict]:
-    """Clients at risk (with their reasons), then silent clients not already listed."""
-    rows = [{"client_id": risk.client.id, "client": risk.client.name,
-             "reason": "; ".join(risk.reasons), "why": "at risk"} for risk in board.at_risk]
-    listed = {risk.client.id for risk in board.at_risk}
-    rows += [{"client_id": client.id, "client": client.name, "reason": SILENT_REASON,
-              "why": "silent"} for client in board.silent if client.id not in listed]
-    return rows
 
 
 def milestone_row(milestone: Milestone) -> dict:

@@ -16,6 +16,8 @@ from .performance import on_time, on_time_by_month, revenue
 from .recovery import letter_for, next_step
 from .relations import pending_followups
 
+SILENT_REASON = "never gave feedback: ask for it"
+"""Why a silent client (who is not also at risk) is worth looking after."""
 ON_TIME_WINDOW_DAYS = 90
 TREND_MONTHS = 12
 
@@ -129,3 +131,13 @@ def latest_letters(book: Book, refs: set[str]) -> dict[str, Letter]:
             if known is None or (letter.date, letter.id) > (known.date, known.id):
                 latest[letter.order_ref] = letter
     return latest
+
+
+def look_after_rows(board: Dashboard) -> list[dict]:
+    """Clients at risk (with their reasons), then silent clients not already listed."""
+    rows = [{"client_id": risk.client.id, "client": risk.client.name,
+             "reason": "; ".join(risk.reasons), "why": "at risk"} for risk in board.at_risk]
+    listed = {risk.client.id for risk in board.at_risk}
+    rows += [{"client_id": client.id, "client": client.name, "reason": SILENT_REASON,
+              "why": "silent"} for client in board.silent if client.id not in listed]
+    return rows

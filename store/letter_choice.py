@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from .letter_state import passed
 from .models import FollowUp, Incident, Order
 from .recovery import letter_for
 
@@ -13,6 +12,7 @@ from .recovery import letter_for
 def letter_for_order(order: Order, plan: Incident | None, today: date) -> str:
     """The plan's letter while one is open; an apology for work past its date; else a follow-up
     (where the work stands, or whether the delivered work met expectations)."""
+    from .letter_state import passed
     if plan is not None and plan.is_open:
         return letter_for(plan, order)
     if passed(order, today):

@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
+from functools import cache
 from pathlib import Path
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 RENAME_NOREPLACE = 1
 
-_libc = ctypes.CDLL(None, use_errno=True)
-_renameat2 = getattr(_libc, "renameat2", None)
+@cache
+def _libc():
+    """The C library's renameat2 and get_errno, loaded at the first fold (ctypes costs ~3 ms
+    of every start otherwise)."""
+    import ctypes
+    return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None), ctypes.get_errno
 
 
 def _rename2(source: Path, target: Path, flags: int) -> bool:
     """renameat2(2); False where the system or the file system does not offer it."""
-    if _renameat2 is None:
+    renameat2, get_errno = _libc()
+    if renameat2 is None:
         return False
-    if _renameat2(AT_FDCWD, os.fsencode(source), AT_FDCWD, os.fsencode(target), flags) == 0:
+    if renameat2(AT_FDCWD, os.fsencode(source), AT_FDCWD, os.fsencode(target), flags) == 0:
         return True
-    code = ctypes.get_errno()
+    code = get_errno()
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False
     raise OSError(code, os.strerror(code), str(target))

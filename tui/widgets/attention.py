@@ -10,8 +10,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store.board import look_after_rows
-from store.dashboard import Dashboard
+from store.dashboard import Dashboard, look_after_rows
 from store.letter_choice import letter_for_followup
 
 from ..format import day, days
