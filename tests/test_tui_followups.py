@@ -27,7 +27,7 @@ HENRI, EDITH = 1, 2
 class RecordingApp(CarnetApp):
     """Carnet, keeping every notification's text for the test to read."""
 
-    CSS_PATH = Path(tui.app.__file__).parent / CarnetApp.CSS_PATH
+    CSS_PATH = [Path(tui.app.__file__).parent / name for name in CarnetApp.CSS_PATH]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -46,7 +46,7 @@ def _b_screen(name: str) -> Callable:
 class CarnetApp(App):
     """The order book in the terminal: dashboard, clients, orders, loyalty, journal."""
 
-    CSS_PATH = "carnet.tcss"
+    CSS_PATH = ["carnet.tcss", "dialogs.tcss"]
     TITLE = "Carnet"
     BINDINGS = APP
     COMMANDS = App.COMMANDS | {CarnetCommands}
