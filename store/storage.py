@@ -272,6 +272,12 @@ class BookFiles:
                 "see both versions")
         self.lock.check()
 
+    def _notice_change(self) -> None:
+        """After an append: the change is on disk, so a change by another program landing
+        meanwhile is only noted; the next write and closing refuse, with both versions kept."""
+        if current(self.snapshot_path) != self._seen or self._journal_now() != self._journal_seen:
+            self.changed = True
+
     # -- writing ---------------------------------------------------------------
 
     def snapshot_bytes(self) -> bytes:
@@ -291,7 +297,7 @@ class BookFiles:
         except BaseException:
             self._journal_seen = self._journal_stamps()
             raise
-        self._check_unchanged()
+        self._notice_change()
         self.seq += 1
         if self.journal.size > COMPACT_AT_BYTES:
             self._fold_if_room()
