@@ -205,14 +205,8 @@ class CarnetApp(App):
                           **kwargs):
         """Run a store operation; a CarnetError becomes one error notification (returns None),
         an unexpected error one saying whether the book changed (tui/failure.py)."""
-        before = failure.book_seq(self)
-        try:
-            result = fn(*args, **kwargs)
-        except CarnetError as exc:
-            self.notify(str(exc), severity="error")
-            return None
-        except Exception as exc:  # noqa: BLE001 — the last line of defence of every action
-            failure.report(self, exc, before)
+        ran, result = failure.attempt(self, fn, *args, **kwargs)
+        if not ran:
             return None
         if success is not None:
             self.notify(success(result) if callable(success) else success)

@@ -44,18 +44,26 @@ def report(app, error: BaseException, before: int | None = None) -> None:
         refresh()
 
 
+def attempt(app, fn, *args, title: str = "", **kwargs) -> tuple[bool, object]:
+    """Run `fn`: a refusal is one notification, an unexpected error another saying what was
+    kept. Returns (whether it ran, its result)."""
+    before = book_seq(app)
+    try:
+        return True, fn(*args, **kwargs)
+    except Exception as error:  # noqa: BLE001 — every change's last line of defence
+        _refused(app, error, before, title)
+        return False, None
+
 
 def guarded(app, fn, *args):
     """Run a palette command: a refusal is one notification, an unexpected error another.
 
     A command that returns an awaitable (an action) gives back one that is guarded too."""
     before = book_seq(app)
-    try:
-        result = fn(*args)
-    except Exception as error:  # noqa: BLE001 — the palette's last line of defence
-        _refused(app, error, before)
-        return None
-    return _awaited(app, result, before) if inspect.isawaitable(result) else result
+    ran, result = attempt(app, fn, *args)
+    if ran and inspect.isawaitable(result):
+        return _awaited(app, result, before)
+    return result
 
 
 async def _awaited(app, result, before: int | None):
@@ -66,8 +74,8 @@ async def _awaited(app, result, before: int | None):
         return None
 
 
-def _refused(app, error: Exception, before: int | None) -> None:
+def _refused(app, error: Exception, before: int | None, title: str = "") -> None:
     if isinstance(error, CarnetError):
-        app.notify(str(error), severity="error")
+        app.notify(str(error), title=title, severity="error")
     else:
         report(app, error, before)

@@ -42,17 +42,10 @@ def finished(app: App, message: str, title: str = "") -> None:
 
 def apply_now(app: App, change: Callable[[], str], title: str = "") -> bool:
     """Run a change needing no form; a refusal is shown as one clear line."""
-    before = failure.book_seq(app)
-    try:
-        message = change()
-    except CarnetError as error:
-        app.notify(str(error), title=title, severity="error")
-        return False
-    except Exception as error:  # noqa: BLE001 — a change's last line of defence
-        failure.report(app, error, before)
-        return False
-    finished(app, message, title)
-    return True
+    ran, message = failure.attempt(app, change, title=title)
+    if ran:
+        finished(app, message, title)
+    return ran
 
 
 def order_options(app: App, client_id: int) -> tuple[tuple[str, str], ...]:

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from textual.app import App
 
 from store import clients, orders, relations
-from store.errors import CarnetError
 
+from .. import failure
 from .common import finished, lookup
 from .confirm import ConfirmDialog
 
 UNDO_HINT = "ctrl+z brings it back."
+NOT_DELETED = "Not deleted"
 
 
 def _delete_after_yes(app: App, question: str, yes: str, change: Callable[[], str],
@@ -21,10 +22,8 @@ def _delete_after_yes(app: App, question: str, yes: str, change: Callable[[], st
     def answered(confirmed: bool | None) -> None:
         if not confirmed:
             return
-        try:
-            message = change()
-        except CarnetError as error:
-            app.notify(str(error), title="Not deleted", severity="error")
+        ran, message = failure.attempt(app, change, title=NOT_DELETED)
+        if not ran:
             return
         if then is not None:
             then()
@@ -35,12 +34,7 @@ def _delete_after_yes(app: App, question: str, yes: str, change: Callable[[], st
 
 def _deletable(app: App, check: Callable[[], None]) -> bool:
     """Ask the store first: a refusal is said at once, before any confirmation."""
-    try:
-        check()
-    except CarnetError as error:
-        app.notify(str(error), title="Not deleted", severity="error")
-        return False
-    return True
+    return failure.attempt(app, check, title=NOT_DELETED)[0]
 
 
 def delete_followup(app: App, followup_id: int):
