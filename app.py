@@ -137,8 +137,8 @@ def reader(args: argparse.Namespace, open_only: bool = False) -> Iterator:
     """The book opened read-only: works beside an open Carnet, never creates anything.
 
     `open_only`: just the profile, clients and open orders (what `overdue` needs), fast."""
-    from cli.common import require_book
     from store.book import Book
+    from store.storage import require_book
     existing = args.data_dir
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
@@ -162,21 +162,6 @@ def writer(args: argparse.Namespace) -> Iterator:
         yield book
     finally:
         book.close()
-
-
-def print_rows(args: argparse.Namespace, rows: list[dict], columns, empty: str,
-               title: str = "") -> None:
-    """A listing: JSON when asked, else an aligned table (or one clear line when empty)."""
-    from store import listing
-    if args.json:
-        print(listing.to_json(rows))
-    elif not rows:
-        print(empty)
-    else:
-        width = os.get_terminal_size().columns if sys.stdout.isatty() else None
-        if title:
-            print(title, end="\n\n")
-        print(listing.render_table(rows, columns, width))
 
 
 # -- sub-commands --------------------------------------------------------------
@@ -214,6 +199,7 @@ def cmd_demo(args: argparse.Namespace) -> int | None:
 
 
 def cmd_overdue(args: argparse.Namespace) -> int | None:
+    from cli.common import print_rows
     from store import listing
     with reader(args, open_only=True) as book:
         rows = listing.overdue_rows(book, args.today)
@@ -225,6 +211,7 @@ def cmd_overdue(args: argparse.Namespace) -> int | None:
 
 
 def cmd_clients(args: argparse.Namespace) -> int | None:
+    from cli.common import print_rows
     from store import listing
     with reader(args) as book:
         rows = listing.client_rows(book, args.today)
@@ -234,6 +221,7 @@ def cmd_clients(args: argparse.Namespace) -> int | None:
 
 
 def cmd_orders(args: argparse.Namespace) -> int | None:
+    from cli.common import print_rows
     from store import listing
     with reader(args) as book:
         rows = listing.order_rows(book, args.today)
@@ -245,10 +233,9 @@ def cmd_orders(args: argparse.Namespace) -> int | None:
 def letter_command(name: str) -> Callable[[argparse.Namespace], int | None]:
     """`letter` or `letters`: ReportLab is imported only when one runs."""
     def run(args: argparse.Namespace) -> int | None:
-        from cli.common import require_book
+        from cli.common import writing
         from letters import commands
-        require_book(args.data_dir)
-        with writer(args) as book:
+        with writing(args) as book:
             return getattr(commands, f"cmd_{name}")(args, book)
     return run
 

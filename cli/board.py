@@ -5,16 +5,13 @@ from __future__ import annotations
 import argparse
 
 from store.board import dashboard_row
+from store.dates import days
 
 from .common import reading, to_json
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if abs(n) == 1 else f"{n} days"
-
-
 SECTIONS = (
-    ("Overdue", "overdue", lambda r: f"{r['ref']}  {_days(r['days_late'])} late  "
+    ("Overdue", "overdue", lambda r: f"{r['ref']}  {days(r['days_late'])} late  "
                                      f"{r['client']} — {r['title']}"),
     ("Follow-ups due", "followups", lambda r: f"#{r['id']}  due {r['due']}  "
                                               f"{r['client']} — {r['what']}"),

@@ -8,6 +8,7 @@ from store import board, clients, listing, orders
 from store.book import Book
 from store.errors import CarnetError
 from store.profile import update_profile
+from store.storage import has_book
 
 from .common import day, emit, given, writing
 
@@ -18,7 +19,7 @@ CLIENT_OPTIONS = ("first_name", "last_name", "organisation", "civility", "postco
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    if (args.data_dir / "book.json").is_file():
+    if has_book(args.data_dir):
         raise CarnetError(f"there is already a Carnet book in {args.data_dir}; nothing was "
                           "changed")
     if args.data_dir.exists() and not args.data_dir.is_dir():

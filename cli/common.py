@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 
 from store.book import Book
 from store.dates import parse_date, parse_past_date
-from store.errors import CarnetError
-
-
-def require_book(data_dir: Path) -> None:
-    """Refuse a --data that holds no book: a typo must not start a stray one."""
-    if not (data_dir / "book.json").is_file():
-        raise CarnetError(f"there is no Carnet book in {data_dir}; check --data, or start "
-                          f"one with `python app.py init --data {data_dir}`")
+from store.listing import render_table, to_json
+from store.storage import require_book
 
 
 @contextmanager
@@ -58,11 +52,21 @@ def given(args: argparse.Namespace, *names: str) -> dict:
     return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
 
 
-def to_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
-
-
 def emit(args: argparse.Namespace, line: str, obj: object) -> int:
     """Print the result: `obj` as JSON with --json, else the line (an id or a reference first)."""
     print(to_json(obj) if getattr(args, "json", False) else line)
     return 0
+
+
+def print_rows(args: argparse.Namespace, rows: list[dict], columns, empty: str,
+               title: str = "") -> None:
+    """A listing: JSON when asked, else an aligned table (or one clear line when empty)."""
+    if args.json:
+        print(to_json(rows))
+    elif not rows:
+        print(empty)
+    else:
+        width = os.get_terminal_size().columns if sys.stdout.isatty() else None
+        if title:
+            print(title, end="\n\n")
+        print(render_table(rows, columns, width))

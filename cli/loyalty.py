@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 
 from store.loyalty_rows import kaizen_row, loyalty_row
+from store.performance import percent
 
 from .common import day, reading, to_json
-
-
-def _percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{round(rate * 100)} %"
 
 
 def _client_line(row: dict) -> str:
@@ -48,15 +45,15 @@ def cmd_loyalty(args: argparse.Namespace) -> int:
 
 def _month_line(row: dict) -> str:
     delay = "—" if row["average_delay"] is None else f"{row['average_delay']:.1f} d"
-    return (f"  {row['month']}  {row['delivered']:>3}  {_percent(row['rate_original']):>6}  "
-            f"{_percent(row['rate_current']):>6}  {delay:>7}  "
-            f"{_percent(row['repeat_share']):>6}  {row['revenue']:>10} €")
+    return (f"  {row['month']}  {row['delivered']:>3}  {percent(row['rate_original']):>6}  "
+            f"{percent(row['rate_current']):>6}  {delay:>7}  "
+            f"{percent(row['repeat_share']):>6}  {row['revenue']:>10} €")
 
 
 def _cohort_line(row: dict) -> str:
     days = "—" if row["median_days"] is None else f"{row['median_days']:.0f} days"
     return (f"  {row['label']}: {row['came_back']} of {row['clients']} ordered again "
-            f"({_percent(row['rate'])}), after {days} (median); spend per client "
+            f"({percent(row['rate'])}), after {days} (median); spend per client "
             f"{row['spend_before']} € before, {row['spend_after']} € after")
 
 
@@ -72,8 +69,8 @@ def cmd_kaizen(args: argparse.Namespace) -> int:
     for month in row["months"]:
         print(_month_line(month))
     print(f"\nSince {summary['since']}: {summary['delivered']} delivered, "
-          f"{_percent(summary['rate_original'])} on the promised date, "
-          f"{_percent(summary['rate_current'])} on the agreed one.")
+          f"{percent(summary['rate_original'])} on the promised date, "
+          f"{percent(summary['rate_current'])} on the agreed one.")
     print("\nThe recovery paradox")
     for group in ("after_plan", "untroubled"):
         print(_cohort_line(row["paradox"][group]))

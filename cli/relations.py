@@ -7,7 +7,7 @@ import argparse
 from store import board, listing, relations
 from store.listing import Column
 
-from .common import day, emit, happened, reading, to_json, writing
+from .common import day, emit, given, happened, print_rows, reading, writing
 
 FOLLOWUP_COLUMNS = (
     Column("id", "Id", True), Column("due", "Due"),
@@ -19,8 +19,7 @@ FOLLOWUP_COLUMNS = (
 def cmd_log(args: argparse.Namespace) -> int:
     with writing(args) as book:
         due = day(args, args.due, "--due") if args.due is not None else None
-        options = {name: getattr(args, name) for name in ("channel", "direction")
-                   if getattr(args, name) is not None}
+        options = given(args, "channel", "direction")
         interaction = relations.log_interaction(
             book, args.client, args.kind, args.text, args.today, order_ref=args.order,
             satisfaction=args.satisfaction, due=due, **options)
@@ -43,12 +42,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
 def cmd_followups(args: argparse.Namespace) -> int:
     with reading(args) as book:
         rows = board.followup_rows(book, args.today)
-    if args.json:
-        print(to_json(rows))
-    elif not rows:
-        print(f"No open follow-up on {args.today.isoformat()}.")
-    else:
-        print(f"Open follow-ups on {args.today.isoformat()}: {listing.count(rows, 'follow-up')}, "
-              "most late first", end="\n\n")
-        print(listing.render_table(rows, FOLLOWUP_COLUMNS))
+    print_rows(args, rows, FOLLOWUP_COLUMNS, f"No open follow-up on {args.today.isoformat()}.",
+               f"Open follow-ups on {args.today.isoformat()}: {listing.count(rows, 'follow-up')}, "
+               "most late first")
     return 0

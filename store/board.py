@@ -13,13 +13,9 @@ from .book import Book
 from .dashboard import Dashboard, IncidentLine, dashboard, look_after_rows
 from .listing import deadline_row
 from .milestones import Milestone
-from .models import Client, FollowUp, Incident
+from .models import Client, FollowUp, Incident, iso
 from .recovery import STEPS, next_step
 from .relations import open_followups
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
 
 def _name(client: Client | None) -> str | None:
     return client.name if client is not None else None
@@ -35,9 +31,9 @@ def followup_row(followup: FollowUp, client: Client | None, today: date) -> dict
     """One follow-up; days_late is 0 when due today, negative while still ahead."""
     return {
         "id": followup.id, "client_id": followup.client_id, "client": _name(client),
-        "what": followup.what, "due": _iso(followup.due),
+        "what": followup.what, "due": iso(followup.due),
         "days_late": (today - followup.due).days, "order": followup.order_ref,
-        "done": _iso(followup.done), "purpose": followup.purpose,
+        "done": iso(followup.done), "purpose": followup.purpose,
     }
 
 
@@ -51,9 +47,9 @@ def incident_row(incident: Incident, client: Client | None = None) -> dict:
     """A recovery plan: its dates (ISO or null), its details and the next thing to do."""
     row = {"ref": incident.order_ref, "id": incident.id, "client_id": incident.client_id,
            "client": _name(client), "what": incident.what, "cause": incident.cause,
-           "opened": _iso(incident.opened)}
-    row.update({step: _iso(getattr(incident, step)) for step in STEPS})
-    row.update({"closed": _iso(incident.closed), "next": next_step(incident),
+           "opened": iso(incident.opened)}
+    row.update({step: iso(getattr(incident, step)) for step in STEPS})
+    row.update({"closed": iso(incident.closed), "next": next_step(incident),
                 "solution": incident.solution, "client_proposal": incident.client_proposal,
                 "gesture": incident.gesture, "feedback": incident.feedback,
                 "lesson": incident.lesson})
@@ -69,14 +65,14 @@ def plan_row(line: IncidentLine) -> dict:
 
 def milestone_row(milestone: Milestone) -> dict:
     return {"client_id": milestone.client.id, "client": milestone.client.name,
-            "kind": milestone.kind, "on": _iso(milestone.on), "detail": milestone.detail,
+            "kind": milestone.kind, "on": iso(milestone.on), "detail": milestone.detail,
             "count": milestone.count}
 
 
 def board_row(board: Dashboard) -> dict:
     """The dashboard as one JSON object: what needs attention on `board.today`."""
     return {
-        "today": _iso(board.today),
+        "today": iso(board.today),
         "overdue": [deadline_row(line) for line in board.overdue],
         "followups": [followup_row(line.followup, line.client, board.today)
                       for line in board.followups],

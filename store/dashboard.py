@@ -81,7 +81,7 @@ def _incident_lines(book: Book, clients: dict[int, Client]) -> list[IncidentLine
         except NotFound:
             continue
         lines.append(IncidentLine(incident, clients.get(incident.client_id), order.title,
-                                  next_step(incident) or "close", letter_for(incident, order)))
+                                  next_step(incident), letter_for(incident, order)))
     return lines
 
 

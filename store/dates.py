@@ -55,6 +55,16 @@ def parse_past_date(text: str, today: date, field: str = "date") -> date:
     return day
 
 
+def short_date(day: date) -> str:
+    """'20 Dec 2026': a date as a list or a change's label names it."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def days(count: int) -> str:
+    """'1 day', '12 days'."""
+    return f"{count} day" if abs(count) == 1 else f"{count} days"
+
+
 def days_since(day: date, today: date) -> int:
     """Days from `day` to `today` (negative when `day` is ahead)."""
     return (today - day).days

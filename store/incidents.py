@@ -22,7 +22,7 @@ def apology_sent(book: Book, ref: str) -> date | None:
 def open_incident(book: Book, ref: str, today: date, what: str, cause: str = "mine") -> Incident:
     """Open a recovery plan on an order; an apology already sent about it counts as step 1."""
     order = book.order(ref)
-    if any(i.order_ref == ref and i.is_open for i in book.incidents()):
+    if open_plan(book, ref) is not None:
         raise ValidationError("incident", f"order {ref} already has an open recovery plan")
     incident = Incident(order_ref=ref, client_id=order.client_id, opened=today,
                         cause=v.choice("cause", cause, CAUSES),

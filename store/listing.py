@@ -14,8 +14,9 @@ from typing import NamedTuple
 
 from . import deadlines, loyalty
 from .book import Book
+from .dates import days
 from .deadlines import ref_key
-from .models import OPEN_STATUSES, Order
+from .models import OPEN_STATUSES, Order, iso
 from .text import fold
 
 
@@ -28,17 +29,13 @@ class Column(NamedTuple):
     shown: object = None
 
 
-def _days(value: int) -> str:
-    return f"{value} day" if value == 1 else f"{value} days"
-
-
 def _paused(value: int) -> str:
-    return f"{_days(value)} paused, not counted" if value else ""
+    return f"{days(value)} paused, not counted" if value else ""
 
 
 OVERDUE_COLUMNS = (
     Column("ref", "Ref"), Column("client", "Client"), Column("title", "Title"),
-    Column("due", "Due"), Column("days_late", "Late", True, _days),
+    Column("due", "Due"), Column("days_late", "Late", True, days),
     Column("paused_days", "Note", False, _paused),
 )
 CLIENT_COLUMNS = (
@@ -53,10 +50,6 @@ ORDER_COLUMNS = (
 SHRINKABLE = ("title", "client", "name")
 """Columns cut (with …) when a table is wider than the terminal."""
 MIN_SHRUNK = 12
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def sort_name(name: str) -> str:
@@ -76,8 +69,8 @@ def deadline_row(line: deadlines.DeadlineLine) -> dict:
     return {
         "ref": line.order.ref, "client": line.client.name if line.client else None,
         "client_id": line.order.client_id, "title": line.order.title,
-        "due": _iso(line.order.due), "effective_due": _iso(line.effective_due),
-        "due_original": _iso(line.order.due_original), "days_late": line.days_late,
+        "due": iso(line.order.due), "effective_due": iso(line.effective_due),
+        "due_original": iso(line.order.due_original), "days_late": line.days_late,
         "paused_days": (line.effective_due - line.order.due).days,
         "status": line.order.status, "paused": line.order.paused,
     }
@@ -95,7 +88,7 @@ def client_rows(book: Book, today: date) -> list[dict]:
         rows.append({
             "id": client.id, "name": client.name, "status": client.status,
             "segment": score.segment if score else None,
-            "last_contact": _iso(last.date() if last else None),
+            "last_contact": iso(last.date() if last else None),
             "orders": counts.get(client.id, 0), "city": client.city, "country": client.country,
             "email": client.email, "language": client.language,
         })
@@ -105,9 +98,9 @@ def client_rows(book: Book, today: date) -> list[dict]:
 def order_row(order: Order, client_name: str) -> dict:
     return {
         "ref": order.ref, "client": client_name, "client_id": order.client_id,
-        "title": order.title, "status": order.status, "received": _iso(order.received),
-        "due_original": _iso(order.due_original), "due": _iso(order.due),
-        "delivered": _iso(order.delivered), "paid": _iso(order.paid),
+        "title": order.title, "status": order.status, "received": iso(order.received),
+        "due_original": iso(order.due_original), "due": iso(order.due),
+        "delivered": iso(order.delivered), "paid": iso(order.paid),
         "price": str(order.price), "paused": order.paused,
     }
 
@@ -119,8 +112,9 @@ def order_rows(book: Book, today: date) -> list[dict]:
     return [order_row(order, names.get(order.client_id, "?")) for order in orders]
 
 
-def to_json(rows: list[dict]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+def to_json(value: object) -> str:
+    """Rows (or one object) as indented JSON, the letters kept as they are."""
+    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def count(rows: list, noun: str) -> str:

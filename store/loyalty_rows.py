@@ -12,12 +12,9 @@ from .book import Book
 from .kaizen import Kaizen, MonthFigures, kaizen
 from .loyalty_trend import SegmentCounts, segments_by_month
 from .loyalty_view import ClientLoyalty, LoyaltyView, Move, loyalty_view, signal_words
+from .models import iso
 from .paradox import Cohort
 from .performance import OnTime
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _money(value) -> str:
@@ -30,7 +27,7 @@ def client_loyalty_row(line: ClientLoyalty) -> dict:
     return {
         "client_id": line.client.id, "client": line.client.name, "status": line.client.status,
         "segment": score.segment, "recency": score.recency, "frequency": score.frequency,
-        "monetary": score.monetary, "last_order": _iso(score.last_order), "orders": score.orders,
+        "monetary": score.monetary, "last_order": iso(score.last_order), "orders": score.orders,
         "revenue": _money(score.revenue),
         "signals": {"gifts": sig.gifts, "praise": sig.praise, "complaints": sig.complaints,
                     "incidents": sig.incidents, "recovered": sig.recovered,
@@ -47,7 +44,7 @@ def move_row(move: Move) -> dict:
 def view_row(view: LoyaltyView) -> dict:
     """The loyalty view as one JSON object; the segments' counts add up to `active_clients`."""
     return {
-        "today": _iso(view.today), "since": _iso(view.since),
+        "today": iso(view.today), "since": iso(view.since),
         "active_clients": view.active_clients,
         "segments": [{"segment": s.name, "count": len(s.clients),
                       "clients": [client_loyalty_row(line) for line in s.clients]}
@@ -87,8 +84,8 @@ def kaizen_view_row(figures: Kaizen, trend: list[SegmentCounts]) -> dict:
     """The kaizen figures as one JSON object: months newest first, the summary, the paradox."""
     summary = figures.summary
     return {
-        "today": _iso(figures.today), "months": [month_row(m) for m in figures.months],
-        "summary": {"since": _iso(summary.since), **on_time_row(summary.on_time),
+        "today": iso(figures.today), "months": [month_row(m) for m in figures.months],
+        "summary": {"since": iso(summary.since), **on_time_row(summary.on_time),
                     "average_delay": summary.average_delay,
                     "recovery": {"clients": summary.recovery.clients,
                                  "came_back": summary.recovery.came_back,

@@ -31,7 +31,8 @@ def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _iso(value: date | None) -> str | None:
+def iso(value: date | None) -> str | None:
+    """A date as its ISO-8601 text, None for no date (how documents and JSON rows store it)."""
     return value.isoformat() if value else None
 
 
@@ -96,7 +97,7 @@ class Client:
 
     def to_doc(self) -> dict:
         doc = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
-        doc["created"] = _iso(self.created)
+        doc["created"] = iso(self.created)
         return doc
 
     @classmethod
@@ -129,7 +130,7 @@ class Postponement:
     cause: str = "mine"
 
     def to_doc(self) -> dict:
-        return {"on": _iso(self.on), "from": _iso(self.from_date), "to": _iso(self.to_date),
+        return {"on": iso(self.on), "from": iso(self.from_date), "to": iso(self.to_date),
                 "reason": self.reason, "cause": self.cause}
 
     @classmethod
@@ -146,7 +147,7 @@ class Pause:
     reason: str = ""
 
     def to_doc(self) -> dict:
-        return {"start": _iso(self.start), "end": _iso(self.end), "reason": self.reason}
+        return {"start": iso(self.start), "end": iso(self.end), "reason": self.reason}
 
     @classmethod
     def from_doc(cls, doc: dict) -> Pause:
@@ -162,7 +163,7 @@ class Extra:
     price: Decimal = Decimal("0")
 
     def to_doc(self) -> dict:
-        return {"on": _iso(self.on), "what": self.what, "price": str(self.price)}
+        return {"on": iso(self.on), "what": self.what, "price": str(self.price)}
 
     @classmethod
     def from_doc(cls, doc: dict) -> Extra:
@@ -206,14 +207,14 @@ class Order:
     def to_doc(self) -> dict:
         return {
             "ref": self.ref, "client_id": self.client_id, "title": self.title,
-            "received": _iso(self.received), "due_original": _iso(self.due_original),
-            "due": _iso(self.due), "service": self.service,
+            "received": iso(self.received), "due_original": iso(self.due_original),
+            "due": iso(self.due), "service": self.service,
             "document": {f.name: getattr(self.document, f.name) for f in fields(Document)},
             "scope": self.scope, "price": str(self.price), "status": self.status,
             "postponements": [p.to_doc() for p in self.postponements],
             "pauses": [p.to_doc() for p in self.pauses],
-            "delivered": _iso(self.delivered), "paid": _iso(self.paid),
-            "cancelled": _iso(self.cancelled),
+            "delivered": iso(self.delivered), "paid": iso(self.paid),
+            "cancelled": iso(self.cancelled),
             "extras": [e.to_doc() for e in self.extras], "summary": self.summary,
         }
 
@@ -293,7 +294,7 @@ class Incident:
     def to_doc(self) -> dict:
         doc = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
         for name in self.DATE_FIELDS:
-            doc[name] = _iso(doc[name])
+            doc[name] = iso(doc[name])
         return doc
 
     @classmethod
@@ -317,8 +318,8 @@ class FollowUp:
     id: int = 0
 
     def to_doc(self) -> dict:
-        return {"client_id": self.client_id, "due": _iso(self.due), "what": self.what,
-                "order_ref": self.order_ref, "done": _iso(self.done), "purpose": self.purpose}
+        return {"client_id": self.client_id, "due": iso(self.due), "what": self.what,
+                "order_ref": self.order_ref, "done": iso(self.done), "purpose": self.purpose}
 
     @classmethod
     def from_doc(cls, doc: dict, doc_id: int) -> FollowUp:
@@ -342,7 +343,7 @@ class Letter:
 
     def to_doc(self) -> dict:
         return {"client_id": self.client_id, "kind": self.kind, "language": self.language,
-                "date": _iso(self.date), "path": self.path, "sha256": self.sha256,
+                "date": iso(self.date), "path": self.path, "sha256": self.sha256,
                 "order_ref": self.order_ref}
 
     @classmethod
@@ -362,7 +363,7 @@ class Lesson:
     id: int = 0
 
     def to_doc(self) -> dict:
-        return {"on": _iso(self.on), "text": self.text, "incident_id": self.incident_id}
+        return {"on": iso(self.on), "text": self.text, "incident_id": self.incident_id}
 
     @classmethod
     def from_doc(cls, doc: dict, doc_id: int) -> Lesson:
@@ -380,5 +381,5 @@ __all__ = [
     "INTERACTION_KINDS", "LANGUAGES", "CIVILITIES", "LETTER_KINDS", "FOLLOWUP_PURPOSES",
     "Profile", "Client",
     "Document", "Postponement", "Pause", "Extra", "Order", "Interaction", "Incident",
-    "FollowUp", "Letter", "Lesson", "TABLE_MODELS", "replace",
+    "FollowUp", "Letter", "Lesson", "TABLE_MODELS", "iso", "replace",
 ]

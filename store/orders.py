@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from . import validate as v
+from .dates import short_date
 from .book import Book
 from .errors import ValidationError
 from .text import fold
@@ -95,11 +96,6 @@ def edit_order(book: Book, ref: str, **changes) -> Order:
     return _change(book, ref, f"edit {ref}", mutate)
 
 
-def short_date(day: date) -> str:
-    """'20 Dec 2026': a date as a change's label names it."""
-    return f"{day.day} {day:%b %Y}"
-
-
 def _require_open(order: Order, action: str) -> None:
     if not order.is_open:
         raise ValidationError("status", f"order {order.ref} is {order.status}; cannot {action}")
@@ -176,8 +172,7 @@ def check_deletable(book: Book, ref: str) -> None:
     if order.status != "quote":
         raise ValidationError("order", f"order {ref} is {order.status}, not a quote: cancel it "
                                        "instead, so its history is kept")
-    if any(i.order_ref == ref for i in book.incidents()) or \
-            any(letter.order_ref == ref for letter in book.letters()):
+    if book.where("incidents", "order_ref", ref) or book.where("letters", "order_ref", ref):
         raise ValidationError("order", f"order {ref} has letters or a recovery plan: cancel it "
                                        "instead, so its history is kept")
 

@@ -21,6 +21,7 @@ from statistics import median
 from .loyalty import group_by_client, placed
 from .models import Incident, Order
 from .performance import order_value
+from .recovery import plan_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +69,6 @@ def cohort(label: str, days: dict[int, date], orders_of: dict[int, list[Order]])
             waits.append((min(later) - day).days)
     return Cohort(label, len(days), len(waits), float(median(waits)) if waits else None,
                   _average(before, len(days)), _average(after, len(days)))
-
-
-def plan_days(incidents: Iterable[Incident]) -> dict[int, date]:
-    """Client id → the close of their latest closed plan."""
-    closed: dict[int, date] = {}
-    for incident in incidents:
-        if incident.closed is not None:
-            known = closed.get(incident.client_id)
-            closed[incident.client_id] = max(known, incident.closed) if known else incident.closed
-    return closed
 
 
 def first_delivery_days(orders_of: dict[int, list[Order]], troubled: set[int]) -> dict[int, date]:

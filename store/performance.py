@@ -116,6 +116,11 @@ def repeat_client_share(orders: list[Order], start: date, end: date) -> float | 
     return repeats / len(window)
 
 
+def percent(rate: float | None) -> str:
+    """'83 %', or '—' when there is nothing to measure."""
+    return "—" if rate is None else f"{round(rate * 100)} %"
+
+
 def order_value(order: Order) -> Decimal:
     """Price plus extras requested later."""
     return order.price + sum((extra.price for extra in order.extras), Decimal("0"))

@@ -12,10 +12,10 @@ from .book import Book
 from .errors import NotFound, ValidationError
 from .incidents import close_incident, open_plan, plan_of, record_step
 from .models import Incident
-from .recovery import STEPS
+from .recovery import STEP_DETAILS, STEPS
 from .relations import record_gesture
 
-STEP_NOTES = {"fixed": "solution", "followed_up": "gesture", "feedback_received": "feedback"}
+STEP_NOTES = {step: details[0] for step, details in STEP_DETAILS.items()}
 """The detail a step's note fills; the other steps carry only their date."""
 
 

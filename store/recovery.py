@@ -106,13 +106,19 @@ def step_letter(incident: Incident, order: Order) -> str | None:
     return kind if step_for_letter(incident, kind) is not None else None
 
 
-def recovery_figure(incidents: Iterable[Incident], orders: Iterable[Order]) -> Recovery:
-    """Clients with a closed plan, and how many ordered (not cancelled) after their latest one."""
+def plan_days(incidents: Iterable[Incident]) -> dict[int, date]:
+    """Client id → the close of their latest closed plan."""
     closed: dict[int, date] = {}
     for incident in incidents:
         if incident.closed is not None:
             known = closed.get(incident.client_id)
             closed[incident.client_id] = max(known, incident.closed) if known else incident.closed
+    return closed
+
+
+def recovery_figure(incidents: Iterable[Incident], orders: Iterable[Order]) -> Recovery:
+    """Clients with a closed plan, and how many ordered (not cancelled) after their latest one."""
+    closed = plan_days(incidents)
     last_order: dict[int, date] = {}
     for order in orders:
         if order.status != "cancelled" and order.client_id in closed:

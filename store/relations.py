@@ -30,21 +30,27 @@ def _moment(when: date | datetime) -> datetime:
     return when if isinstance(when, datetime) else datetime.combine(when, time(9, 0))
 
 
+def _order_of(book: Book, client_id: int, order_ref: str | None) -> str | None:
+    """The order a record is about (None for none); refused when it is another client's."""
+    if order_ref:
+        order = book.order(order_ref)
+        if order.client_id != client_id:
+            raise ValidationError("order", f"order {order_ref} belongs to another client")
+    return order_ref or None
+
+
 def _interaction(book: Book, client_id: int, kind: str, text: str, when: date | datetime,
                  channel: str, direction: str, order_ref: str | None,
                  satisfaction: int | None) -> Interaction:
     """A checked interaction (not stored yet)."""
     book.client(client_id)
-    if order_ref:
-        order = book.order(order_ref)
-        if order.client_id != client_id:
-            raise ValidationError("order", f"order {order_ref} belongs to another client")
+    order_ref = _order_of(book, client_id, order_ref)
     return Interaction(
         client_id=client_id, when=_moment(v.day("when", when)),
         kind=v.choice("kind", kind, INTERACTION_KINDS),
         channel=v.choice("channel", channel, CHANNELS),
         direction=v.choice("direction", direction, DIRECTIONS),
-        text=v.text("text", text), order_ref=order_ref or None,
+        text=v.text("text", text), order_ref=order_ref,
         satisfaction=v.satisfaction("satisfaction", satisfaction))
 
 
@@ -118,20 +124,12 @@ def record_gesture(book: Book, client_id: int, what: str, on: date,
     return interaction
 
 
-def _followup_order(book: Book, client_id: int, order_ref: str | None) -> str | None:
-    if order_ref:
-        order = book.order(order_ref)
-        if order.client_id != client_id:
-            raise ValidationError("order", f"order {order_ref} belongs to another client")
-    return order_ref or None
-
-
 def add_followup(book: Book, client_id: int, due: date, what: str,
                  order_ref: str | None = None) -> FollowUp:
     """A promise to call back or answer, with its due date."""
     book.client(client_id)
     followup = FollowUp(client_id, v.day("due", due), v.text("what", what, required=True),
-                        _followup_order(book, client_id, order_ref))
+                        _order_of(book, client_id, order_ref))
     with book.transaction(f"new follow-up: {shortened(followup.what)}"):
         followup.id = book.insert("followups", followup)
     return followup
@@ -146,7 +144,7 @@ def edit_followup(book: Book, followup_id: int, what: str | None = None,
     if due is not None:
         followup.due = v.day("due", due)
     if order_ref is not ...:
-        followup.order_ref = _followup_order(book, followup.client_id, order_ref)
+        followup.order_ref = _order_of(book, followup.client_id, order_ref)
     with book.transaction(f"edit the follow-up {shortened(followup.what)}"):
         book.save("followups", followup)
     return book.get("followups", followup_id)

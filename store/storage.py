@@ -18,7 +18,9 @@ from pathlib import Path
 import orjson
 
 from . import backups, conflicts, openview
+from .conflicts import apply_ops
 from .errors import (BookChanged, BookConflict, BookCorrupt, BookError, BookVersionError,
+                     CarnetError,
                      ReadOnlyBook)
 from .files import clean_stray_temporaries, ensure_private_dir, fsync_dir, write_temporary
 from .journal import Journal, JournalContents, Op, new_id, parse
@@ -32,8 +34,20 @@ from .swap import replace_if_unchanged
 SNAPSHOT = "book.json"
 JOURNAL = "book.journal"
 COMPACT_AT_BYTES = 4 * 1024 * 1024
-__all__ = ["BookFiles", "COMPACT_AT_BYTES", "FORMAT", "JOURNAL", "LOCK", "SNAPSHOT", "apply_ops"]
-apply_ops = conflicts.apply_ops
+__all__ = ["BookFiles", "COMPACT_AT_BYTES", "FORMAT", "JOURNAL", "LOCK", "SNAPSHOT", "apply_ops",
+           "has_book", "require_book"]
+
+
+def has_book(data_dir: Path) -> bool:
+    """A Carnet book lives in this folder."""
+    return (data_dir / SNAPSHOT).is_file()
+
+
+def require_book(data_dir: Path) -> None:
+    """Refuse a --data without a book (a typo must not look like, or start, an empty book)."""
+    if not has_book(data_dir):
+        raise CarnetError(f"there is no Carnet book in {data_dir}; check --data, or start "
+                          f"one with `python app.py init --data {data_dir}`")
 
 
 @contextmanager

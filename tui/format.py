@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from store.dates import days_since
+from store.dates import days, days_since, short_date
+from store.performance import percent
 
 
 def day(value: date | None) -> str:
     """'23 Nov 2026', or '—'."""
-    return value.strftime("%d %b %Y").lstrip("0") if value else "—"
+    return short_date(value) if value else "—"
 
 
 def money(value: Decimal | int | float) -> str:
@@ -20,19 +21,9 @@ def money(value: Decimal | int | float) -> str:
     return text.replace(",", "\u202f").replace(".", ",") + " €"
 
 
-def days(count: int) -> str:
-    """'1 day', '12 days'."""
-    return f"{count} day" if abs(count) == 1 else f"{count} days"
-
-
 def late(count: int | None) -> str:
     """'12 d late', or '' when on time."""
     return f"{count} d late" if count else ""
-
-
-def percent(rate: float | None) -> str:
-    """'83 %', or '—' when there is nothing to measure."""
-    return "—" if rate is None else f"{round(rate * 100)} %"
 
 
 def ago(value: date | None, today: date) -> str:

@@ -12,6 +12,10 @@ SCREENS = {
     "TrendsScreen": "tui.screens.trends",
 }
 
+FOLLOW_UP_DIALOGS = {"done": "complete_followup", "edit": "edit_followup",
+                     "delete": "delete_followup"}
+"""The form each follow-up verb opens (the dashboard's keys, a timeline line's, the choice's)."""
+
 
 def _attribute(module_name: str, name: str):
     """`module.name`, or None when that module is not written yet."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..book import Book
 from ..errors import BookError, BookLocked, CarnetError
 from ..files import write_private
-from ..storage import SNAPSHOT
+from ..storage import require_book
 from . import csv_import, csv_io, ical, json_io, privacy, restore, vcard
 from .progress import ProgressBar
 
@@ -70,13 +70,6 @@ def write_output(path: str, data: bytes) -> Path:
     except OSError as exc:
         raise CarnetError(f"cannot write {out}: {exc.strerror}") from None
     return out
-
-
-def require_book(data_dir: Path) -> None:
-    """Refuse a --data without a book before a write (a typo must not start a stray book)."""
-    if not (data_dir / SNAPSHOT).is_file():
-        raise CarnetError(f"there is no Carnet book in {data_dir}; check --data, or start "
-                          f"one with `python app.py init --data {data_dir}`")
 
 
 def _existing_book(data_dir: Path, keep_identity: bool = False) -> Book:

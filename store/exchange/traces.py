@@ -13,6 +13,7 @@ import orjson
 from .. import backups
 from ..errors import CarnetError
 from ..journal import read_entries
+from ..models import iso
 from ..storage import JOURNAL, SNAPSHOT
 from .contentlines import unescape, unfold
 from .csv_io import unguard
@@ -52,7 +53,7 @@ def marks(book, client, orders, followups) -> Marks:
     uids = {client_uid(client.id, identity)}
     uids |= {order_uid(o.ref, identity) for o in orders}
     uids |= {followup_uid(f.id, identity) for f in followups}
-    created = client.created.isoformat() if client.created else None
+    created = iso(client.created)
     return Marks(client.id, frozenset(n for n in names if n), frozenset(uids), created)
 
 

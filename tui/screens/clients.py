@@ -23,13 +23,13 @@ from ..format import ago
 from ..widgets.cards import client_card, loyalty_card, timeline_row
 from ..widgets.footer import KeyFooter
 from ..widgets.paged_table import PagedTable
+from ..wiring import FOLLOW_UP_DIALOGS
 from .base import BookScreen
 
 STATUS_STYLE = {"difficult": "bold $warning", "parted": "dim"}
 LINE_DIALOGS = {
-    ("follow-up", "done"): "complete_followup", ("follow-up", "edit"): "edit_followup",
-    ("follow-up", "delete"): "delete_followup", ("interaction", "edit"): "edit_interaction",
-    ("interaction", "delete"): "delete_interaction",
+    **{("follow-up", verb): name for verb, name in FOLLOW_UP_DIALOGS.items()},
+    ("interaction", "edit"): "edit_interaction", ("interaction", "delete"): "delete_interaction",
 }
 """The form each timeline verb opens, by the kind of the highlighted line."""
 

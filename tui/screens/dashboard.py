@@ -18,14 +18,10 @@ from store.dashboard import Dashboard, dashboard
 from ..bindings import DASHBOARD
 from ..format import money, percent
 from ..widgets.attention import AttentionList
+from ..wiring import FOLLOW_UP_DIALOGS
 from ..widgets.footer import KeyFooter
 from ..widgets.trend import TrendChart
 from .base import READ_ATTEMPTS, BookScreen
-
-FOLLOW_UP_DIALOGS = {"done": "complete_followup", "edit": "edit_followup",
-                     "delete": "delete_followup"}
-"""The form each follow-up verb opens."""
-
 
 def key_figures(d: Dashboard) -> Table:
     """On-time rate, active orders, revenue this year, lines needing action."""

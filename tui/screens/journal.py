@@ -13,10 +13,11 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.book import Book
-from store.models import Lesson
 from store.kaizen import MonthFigures, Summary, monthly_figures, summary
+from store.models import Lesson
 
 from .. import dialogs
+from ..widgets.bars import hbar
 from ..widgets.footer import KeyFooter
 from .base import BookScreen
 
@@ -42,8 +43,7 @@ def rate_bar(rate: float | None) -> Text:
     """A bar and the percentage: '██████▍  81%'."""
     if rate is None:
         return Text("—", style="dim")
-    eighths = round(rate * BAR * 8)
-    bar = "█" * (eighths // 8) + (" ▏▎▍▌▋▊▉"[eighths % 8] if eighths % 8 else "")
+    bar = hbar(rate, 1.0, BAR)
     style = "green" if rate >= 0.9 else "yellow" if rate >= 0.7 else "red"
     return Text.assemble((bar.ljust(BAR), style), f" {rate:>4.0%}")
 

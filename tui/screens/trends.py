@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from store.book import Book
-from store.kaizen import Kaizen, kaizen
+from store.kaizen import MonthFigures, monthly_figures
 from store.loyalty import SEGMENTS
 from store.loyalty_trend import SegmentCounts, segments_by_month
 
@@ -61,7 +61,8 @@ def segments_chart(trend: list[SegmentCounts]) -> Text:
 class TrendsView:
     """What the charts show, read in a worker."""
 
-    kaizen: Kaizen
+    months: list[MonthFigures]
+    """Newest first, as store.kaizen gives them."""
     segments: list[SegmentCounts]
 
 
@@ -90,11 +91,11 @@ class TrendsScreen(BookScreen):
 
     def read(self, book: Book, today: date) -> TrendsView:
         orders = book.orders()
-        return TrendsView(kaizen(orders, book.incidents(), today),
+        return TrendsView(monthly_figures(orders, today),
                           segments_by_month(book.clients(), orders, today))
 
     def show(self, view: TrendsView) -> None:
-        months = view.kaizen.months[::-1]
+        months = view.months[::-1]
         self.query_one("#chart-on-time", MonthBars).show(
             [MonthValue(m.month, m.on_time.rate_original, m.on_time.rate_current) for m in months])
         self.query_one("#chart-delay", MonthBars).show(
