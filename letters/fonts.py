@@ -1,8 +1,9 @@
 """The embedded fonts, and which of them draws each character.
 
-DejaVu Serif sets the letter; DejaVu Sans draws what Serif lacks (Hebrew,
-Arabic, many symbols). A character neither covers is refused by name, never
-drawn as a box.
+A typeface family chooses the book face: DejaVu Serif ("dejavu", the default)
+or EB Garamond ("garamond"). DejaVu Serif, then DejaVu Sans, draw what the book
+face lacks (Hebrew, Arabic, many symbols). A character no font covers is
+refused by name, never drawn as a box.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ FILES = {
     "Carnet-Serif-Italic": "DejaVuSerif-Italic.ttf",
     "Carnet-Serif-BoldItalic": "DejaVuSerif-BoldItalic.ttf",
     "Carnet-Sans": "DejaVuSans.ttf", "Carnet-Sans-Bold": "DejaVuSans-Bold.ttf",
+    "Carnet-Garamond": "EBGaramond-Regular.ttf", "Carnet-Garamond-Bold": "EBGaramond-Bold.ttf",
+    "Carnet-Garamond-Italic": "EBGaramond-Italic.ttf",
+    "Carnet-Garamond-BoldItalic": "EBGaramond-BoldItalic.ttf",
 }
 CHAINS = {
     "regular": ("Carnet-Serif", "Carnet-Sans"),
@@ -30,7 +34,24 @@ CHAINS = {
     "italic": ("Carnet-Serif-Italic", "Carnet-Sans"),
     "bolditalic": ("Carnet-Serif-BoldItalic", "Carnet-Sans-Bold"),
 }
-"""For each face of the letter, the fonts tried in turn for a character."""
+"""For each face of the letter, the fonts tried in turn for a character (DejaVu family)."""
+
+BOOK_FACES = {
+    "dejavu": {},
+    "garamond": {"regular": "Carnet-Garamond", "bold": "Carnet-Garamond-Bold",
+                 "italic": "Carnet-Garamond-Italic", "bolditalic": "Carnet-Garamond-BoldItalic"},
+}
+"""For each typeface family, the font put before each face's DejaVu chain."""
+
+FAMILIES = tuple(BOOK_FACES)
+
+
+def chain(face: str = "regular", family: str = "dejavu") -> tuple[str, ...]:
+    """The fonts tried in turn for a character of `face` in `family`."""
+    if family not in BOOK_FACES:
+        raise ValidationError("typeface", f"{family!r} is not one of {', '.join(FAMILIES)}")
+    book = BOOK_FACES[family].get(face)
+    return (book, *CHAINS[face]) if book else CHAINS[face]
 
 
 _ASTRAL = re.compile(r"<([0-9A-F]{5,6})>")
@@ -56,9 +77,9 @@ def covered(name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-def register(face: str = "regular") -> str:
+def register(face: str = "regular", *, family: str = "dejavu") -> str:
     """Register the main font of a face (regular, bold, italic, bolditalic); its name."""
-    name = CHAINS[face][0]
+    name = chain(face, family)[0]
     covered(name)
     return name
 
@@ -82,15 +103,16 @@ def clusters(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _font_for(cluster: str, face: str) -> str | None:
-    for name in CHAINS[face]:
+def _font_for(cluster: str, face: str, family: str) -> str | None:
+    for name in chain(face, family):
         if all(ord(c) in covered(name) for c in cluster):
             return name
     return None
 
 
 @lru_cache(maxsize=8192)
-def runs(text: str, face: str = "regular") -> tuple[tuple[str, str], ...]:
+def runs(text: str, face: str = "regular", *,
+         family: str = "dejavu") -> tuple[tuple[str, str], ...]:
     """(font name, text) runs drawing `text`, invisible characters left out.
 
     Call `check` first: a visible character no font has is skipped here.
@@ -98,8 +120,9 @@ def runs(text: str, face: str = "regular") -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for cluster in clusters(text):
         cluster = "".join(c for c in cluster if not invisible(c))
-        font = _font_for(cluster, face) if cluster else None
-        pieces = [(font, cluster)] if font else [(_font_for(c, face), c) for c in cluster]
+        font = _font_for(cluster, face, family) if cluster else None
+        pieces = [(font, cluster)] if font else [(_font_for(c, face, family), c)
+                                                 for c in cluster]
         for font, piece in pieces:
             if font is None:
                 continue
@@ -111,20 +134,21 @@ def runs(text: str, face: str = "regular") -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=16384)
-def width(text: str, face: str, size: float) -> float:
+def width(text: str, face: str, size: float, *, family: str = "dejavu") -> float:
     """Width of `text` in points, drawn as `runs` draws it."""
-    return sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in runs(text, face))
+    return sum(pdfmetrics.stringWidth(chunk, font, size)
+               for font, chunk in runs(text, face, family=family))
 
 
-def check(field: str, text: str, face: str = "regular") -> None:
+def check(field: str, text: str, face: str = "regular", *, family: str = "dejavu") -> None:
     """Refuse, naming the field, a character that no embedded font can draw."""
-    if covered(CHAINS[face][0]).issuperset(map(ord, text.replace("\n", ""))):
+    if covered(chain(face, family)[0]).issuperset(map(ord, text.replace("\n", ""))):
         return
     for cluster in clusters(text):
-        if cluster == "\n" or _font_for(cluster, face):
+        if cluster == "\n" or _font_for(cluster, face, family):
             continue
         for char in cluster:
-            if char == "\n" or invisible(char) or _font_for(char, face):
+            if char == "\n" or invisible(char) or _font_for(char, face, family):
                 continue
             name = unicodedata.name(char, "unnamed character")
             if unicodedata.category(char) == "Cc":

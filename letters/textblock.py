@@ -30,6 +30,7 @@ class TextStyle:
     indent: float = 0.0
     hang: float = 0.0
     color: tuple[float, float, float] = (0, 0, 0)
+    family: str = "dejavu"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +44,12 @@ class Line:
 
 def _cut(word: str, style: TextStyle, room: float) -> list[str]:
     """Cut a word wider than the line between characters (never inside a cluster)."""
-    if fonts.width(word, style.face, style.size) <= room:
+    if fonts.width(word, style.face, style.size, family=style.family) <= room:
         return [word]
     pieces, current = [], ""
     for cluster in fonts.clusters(word):
-        if current and fonts.width(current + cluster, style.face, style.size) > room:
+        if current and fonts.width(current + cluster, style.face, style.size,
+                                      family=style.family) > room:
             pieces.append(current)
             current = ""
         current += cluster
@@ -56,14 +58,14 @@ def _cut(word: str, style: TextStyle, room: float) -> list[str]:
 
 def break_lines(text: str, style: TextStyle, width: float) -> list[Line]:
     """Greedy line breaking at U+0020 only; the last line of each segment is marked."""
-    space = pdfmetrics.stringWidth(" ", fonts.register(style.face), style.size)
+    space = pdfmetrics.stringWidth(" ", fonts.register(style.face, family=style.family), style.size)
     lines: list[Line] = []
     for segment in rtl.shape(text).split("\n"):
         words: list[str] = []
         used = 0.0
         for word in segment.split(" "):
             for piece in _cut(word, style, width - style.hang) if word else []:
-                size = fonts.width(piece, style.face, style.size)
+                size = fonts.width(piece, style.face, style.size, family=style.family)
                 room = width - (style.hang if lines else 0)
                 if words and used + space + size > room:
                     lines.append(Line(" ".join(words), used, False))
@@ -84,7 +86,7 @@ def _stretch(line: Line, room: float, style: TextStyle) -> float:
     if not gaps:
         return 0.0
     extra = (room - line.width) / gaps
-    space = pdfmetrics.stringWidth(" ", fonts.register(style.face), style.size)
+    space = pdfmetrics.stringWidth(" ", fonts.register(style.face, family=style.family), style.size)
     return extra if extra <= space * MAX_STRETCH else 0.0
 
 
@@ -145,7 +147,8 @@ class TextBlock(Flowable):
             y = self.height - number * style.leading - style.size
             text = canvas.beginText(x, y)
             text.setWordSpace(spacing)
-            for font, chunk in fonts.runs(rtl.visual(line.text), style.face):
+            for font, chunk in fonts.runs(rtl.visual(line.text), style.face,
+                                          family=style.family):
                 text.setFont(font, style.size)
                 text.textOut(chunk)
             canvas.drawText(text)
