@@ -1,4 +1,4 @@
-"""A block of plain text as a flowable: no markup, breaks only at ordinary spaces.
+"""A block of plain text as a flowable: no markup, breaks at ordinary spaces and hyphenation points.
 
 ReportLab's Paragraph parses its text as markup and breaks lines at U+202F;
 letters need neither. Here the text is drawn exactly as given: a no-break
@@ -14,7 +14,11 @@ from dataclasses import dataclass, replace
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
-from . import fonts, rtl
+from . import fonts, hyphenate, linebreak, rtl
+from .linebreak import SHRINK, STRETCH, Box, Glue, Penalty
+
+RAGGED_EMS = 2.0
+"""Ragged-right text: the slack at a line's end that is still 'good' (TeX's raggedright)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,16 +34,19 @@ class TextStyle:
     indent: float = 0.0
     hang: float = 0.0
     color: tuple[float, float, float] = (0, 0, 0)
+    hyphenate: bool = False
+    language: str = "fr"
     family: str = "dejavu"
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One drawn line: its words, natural width, and whether it ends a paragraph or a '\\n'."""
+    """One drawn line: its text, natural width, and whether it is stretched to the full width."""
 
     text: str
     width: float
     last: bool
+    justified: bool = False
 
 
 def _cut(word: str, style: TextStyle, room: float) -> list[str]:
@@ -56,38 +63,106 @@ def _cut(word: str, style: TextStyle, room: float) -> list[str]:
     return pieces + [current]
 
 
+def _word_items(word: str, style: TextStyle, room: float, unit: tuple[float, float]) -> list:
+    """A word as boxes, with a cut (a hyphen, or none inside an over-wide word) between them."""
+    def box(text: str) -> Box:
+        gaps = text.count("\u00a0")
+        return Box(text, fonts.width(text, style.face, style.size, family=style.family),
+                   gaps * unit[0], gaps * unit[1])
+    pieces = _cut(word, style, room)
+    if len(pieces) > 1:
+        items = [box(pieces[0])]
+        for piece in pieces[1:]:
+            items += [Penalty("", 0.0, 0, False), box(piece)]
+        return items
+    cuts = hyphenate.cuts(word, style.language) if style.hyphenate else ()
+    hyphen = fonts.width("-", style.face, style.size, family=style.family)
+    items, start = [], 0
+    for offset, added in cuts:
+        items += [box(word[start:offset]),
+                  Penalty("-" if added else "", hyphen if added else 0.0,
+                          linebreak.HYPHEN_PENALTY, True)]
+        start = offset
+    return items + [box(word[start:])]
+
+
+def _segment_items(segment: str, style: TextStyle, room: float, justify: bool) -> list:
+    """The items of one line-broken segment, ending with a forced break."""
+    space = pdfmetrics.stringWidth(" ", fonts.register(style.face, family=style.family),
+                                   style.size)
+    unit = (space * STRETCH, space * SHRINK) if justify else (0.0, 0.0)
+    items: list = []
+    for word in segment.split(" "):
+        if word:
+            if items:
+                items.append(Glue(space, *unit))
+            items += _word_items(word, style, room, unit)
+    return items + [Glue(0.0, 1e9, 0.0), Penalty("", 0.0, -linebreak.INFINITY, False)]
+
+
+def _segment_lines(segment: str, style: TextStyle, first: float, width: float) -> list[Line]:
+    """One segment's lines: justified if its spaces can stay within limits, else ragged."""
+    justify = style.align == "justify"
+    items = _segment_items(segment, style, width, justify)
+    if len(items) == 2:
+        return [Line("", 0.0, True)]
+    breaks = linebreak.break_paragraph(items, first, width) if justify else None
+    if breaks is None:
+        justify = False
+        items = _segment_items(segment, style, width, False)
+        breaks = linebreak.break_paragraph(items, first, width, RAGGED_EMS * style.size)
+    return [_line(items, start, end, ratio, justify) for start, end, ratio in breaks]
+
+
+def _line(items: list, start: int, end: int, ratio: float, justify: bool) -> Line:
+    parts = []
+    width = 0.0
+    for item in items[start:end]:
+        if isinstance(item, Box):
+            parts.append(item.text)
+            width += item.width
+        elif isinstance(item, Glue) and item.stretch < 1e9:
+            parts.append(" ")
+            width += item.width
+    brk = items[end]
+    if isinstance(brk, Penalty) and brk.text:
+        parts.append(brk.text)
+        width += brk.width
+    last = isinstance(brk, Penalty) and brk.cost <= -linebreak.INFINITY
+    return Line("".join(parts), width, last, justify and not last and ratio >= -1)
+
+
 def break_lines(text: str, style: TextStyle, width: float) -> list[Line]:
-    """Greedy line breaking at U+0020 only; the last line of each segment is marked."""
-    space = pdfmetrics.stringWidth(" ", fonts.register(style.face, family=style.family), style.size)
+    """Lines over each '\\n' segment as a whole; justified lines within 0.67–1.6× spaces."""
     lines: list[Line] = []
     for segment in rtl.shape(text).split("\n"):
-        words: list[str] = []
-        used = 0.0
-        for word in segment.split(" "):
-            for piece in _cut(word, style, width - style.hang) if word else []:
-                size = fonts.width(piece, style.face, style.size, family=style.family)
-                room = width - (style.hang if lines else 0)
-                if words and used + space + size > room:
-                    lines.append(Line(" ".join(words), used, False))
-                    words, used = [], 0.0
-                used += (space if words else 0) + size
-                words.append(piece)
-        lines.append(Line(" ".join(words), used, True))
+        first = width - (style.hang if lines else 0.0)
+        lines += _segment_lines(segment, style, first, width - style.hang)
     return lines
 
 
-MAX_STRETCH = 2.5
-"""A justified space may grow to this many times its width; a looser line stays ragged."""
+MAX_LETTER_SPACING = 0.03
+"""A line too loose for its word spaces alone takes up to this share of an em between letters."""
 
 
-def _stretch(line: Line, room: float, style: TextStyle) -> float:
-    """Extra width per space (U+0020 or U+00A0: both drawn as code 32) to justify the line."""
+def _spacing(line: Line, room: float, style: TextStyle) -> tuple[float, float]:
+    """(word, letter) spacing to justify the line, word spaces never past 1.6× their width.
+
+    Both U+0020 and U+00A0 are drawn as code 32, so both take the word spacing.
+    """
     gaps = line.text.count(" ") + line.text.count("\u00a0")
-    if not gaps:
-        return 0.0
+    if not gaps or not line.justified:
+        return 0.0, 0.0
     extra = (room - line.width) / gaps
-    space = pdfmetrics.stringWidth(" ", fonts.register(style.face, family=style.family), style.size)
-    return extra if extra <= space * MAX_STRETCH else 0.0
+    space = pdfmetrics.stringWidth(" ", fonts.register(style.face, family=style.family),
+                                   style.size)
+    if extra <= space * STRETCH:
+        return extra, 0.0
+    letters = len(line.text) - 1 - gaps
+    letter = (room - line.width - space * STRETCH * gaps) / letters if letters > 0 else 0.0
+    if letter > MAX_LETTER_SPACING * style.size:
+        return 0.0, 0.0
+    return space * STRETCH - letter, letter
 
 
 class TextBlock(Flowable):
@@ -131,22 +206,24 @@ class TextBlock(Flowable):
                 TextBlock(self.text, style, lines[fit:], continued=True)]
 
     def draw(self) -> None:
-        """Draw each line, justified lines stretched through the word spacing."""
+        """Draw each line, justified lines stretched through the word (and letter) spacing."""
         style, canvas = self.style, self.canv
         canvas.setFillColorRGB(*style.color)
         for number, line in enumerate(self._lines):
             indent = style.indent + (style.hang if (number or self._continued) else 0.0)
             room = self.width - indent
-            x, spacing = indent, 0.0
+            x, spacing, tracking = indent, 0.0, 0.0
             if style.align == "right":
                 x = self.width - line.width
             elif style.align == "center":
                 x = indent + (room - line.width) / 2
             elif style.align == "justify" and not line.last:
-                spacing = _stretch(line, room, style)
+                spacing, tracking = _spacing(line, room, style)
             y = self.height - number * style.leading - style.size
             text = canvas.beginText(x, y)
             text.setWordSpace(spacing)
+            if tracking:
+                text.setCharSpace(tracking)
             for font, chunk in fonts.runs(rtl.visual(line.text), style.face,
                                           family=style.family):
                 text.setFont(font, style.size)
