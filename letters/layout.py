@@ -57,7 +57,7 @@ ADDRESS_SIZES = (10, 9.5, 9, 8.5, 8, 7.5, 7)
 
 def _labelled(label: str, text: str, style: TextStyle) -> TextBlock:
     """'Objet : …' with later lines hanging under the text, not under the label."""
-    hang = fonts.width(label + " ", style.face, style.size)
+    hang = fonts.width(label + " ", style.face, style.size, family=style.family)
     return TextBlock(f"{label} {text}", replace(style, hang=hang))
 
 
@@ -81,12 +81,17 @@ class LetterLayout:
     def __init__(self, draft: LetterDraft, profile: Profile):
         check_printable(draft, profile)
         self.draft, self.profile, self.language = draft, profile, draft.language
+        self.family = getattr(profile, "typeface", "dejavu")
         self.address = self._address_block()
         self.letterhead = self._letterhead()
-        self.footer = TextBlock(self._legal_mentions(), FOOTER)
+        self.footer = TextBlock(self._legal_mentions(), self.style(FOOTER))
         if len(self.footer.lines(TEXT_W)) > FOOTER_MAX_LINES:
             raise ValidationError("legal mentions", "are too long for the foot of the page "
                                                     f"(more than {FOOTER_MAX_LINES} lines)")
+
+    def style(self, style: TextStyle) -> TextStyle:
+        """`style` in the profile's typeface family (DejaVu unless it chose another)."""
+        return replace(style, family=self.family)
 
     def _address_block(self) -> TextBlock:
         """The address at the largest size that fits the window, line for line."""
@@ -95,11 +100,13 @@ class LetterLayout:
         if len(lines) * ADDRESS_SIZES[-1] * 1.25 > room:
             raise ValidationError("address", f"has {len(lines)} lines: too many for the window")
         for size in ADDRESS_SIZES:
-            style = TextStyle("regular", size, size * 1.25, "left")
+            style = TextStyle("regular", size, size * 1.25, "left", family=self.family)
             if len(lines) * style.leading <= room and all(
-                    fonts.width(line, "regular", size) <= ADDRESS_W for line in lines):
+                    fonts.width(line, "regular", size, family=self.family) <= ADDRESS_W
+                    for line in lines):
                 return TextBlock("\n".join(lines), style)
-        widest = max(range(len(lines)), key=lambda i: fonts.width(lines[i], "regular", 7))
+        widest = max(range(len(lines)),
+                     key=lambda i: fonts.width(lines[i], "regular", 7, family=self.family))
         raise ValidationError(f"address line {widest + 1}",
                               "is too wide to print inside the envelope window")
 
@@ -108,9 +115,10 @@ class LetterLayout:
         place = [*p.address_lines, f"{p.postcode} {p.city}".strip()]
         if self.draft.abroad and p.country.strip():
             place.append(p.country.strip().upper())
-        blocks = [TextBlock(p.name, NAME), TextBlock(p.trade, TRADE),
-                  TextBlock("\n".join(line for line in place if line.strip()), SMALL),
-                  TextBlock("\n".join(v for v in (p.email, p.phone) if v.strip()), SMALL)]
+        blocks = [TextBlock(p.name, self.style(NAME)), TextBlock(p.trade, self.style(TRADE)),
+                  TextBlock("\n".join(line for line in place if line.strip()), self.style(SMALL)),
+                  TextBlock("\n".join(v for v in (p.email, p.phone) if v.strip()),
+                            self.style(SMALL))]
         blocks = [b for b in blocks if b.text.strip()]
         if _height(blocks, LETTERHEAD_W) > LETTERHEAD_BOTTOM - LETTERHEAD_TOP:
             raise ValidationError("letterhead", "is too long to fit beside the address "
@@ -127,18 +135,19 @@ class LetterLayout:
         """The flowing part of the letter, from the place and date to the enclosures."""
         d, lang = self.draft, self.language
         text = partial(polish, language=lang)
-        story: list = [TextBlock(d.place_date, PLACE_DATE)]
-        story += [_labelled(label, value, REFERENCE) for label, value in d.references]
-        story.append(_labelled(localize.label("subject", lang), text(d.subject), SUBJECT))
-        story.append(TextBlock(text(d.salutation), SALUTATION))
+        story: list = [TextBlock(d.place_date, self.style(PLACE_DATE))]
+        story += [_labelled(label, value, self.style(REFERENCE)) for label, value in d.references]
+        story.append(_labelled(localize.label("subject", lang), text(d.subject),
+                               self.style(SUBJECT)))
+        story.append(TextBlock(text(d.salutation), self.style(SALUTATION)))
         story[-1].keepWithNext = True
-        story += [TextBlock(text(p), BODY) for p in d.paragraphs]
-        story.append(KeepTogether([TextBlock(text(d.closing), BODY), Spacer(0, 14 * mm),
-                                   TextBlock(d.signature, SIGNATURE)]))
+        story += [TextBlock(text(p), self.style(BODY)) for p in d.paragraphs]
+        story.append(KeepTogether([TextBlock(text(d.closing), self.style(BODY)), Spacer(0, 14 * mm),
+                                   TextBlock(d.signature, self.style(SIGNATURE))]))
         if d.enclosures:
             label = localize.label("enclosures", lang)
             items = "\n".join(text(e) for e in d.enclosures)
-            story.append(_labelled(label, items, ENCLOSURES))
+            story.append(_labelled(label, items, self.style(ENCLOSURES)))
         return story
 
     def first_page(self, canvas, _doc) -> None:
@@ -158,7 +167,7 @@ class LetterLayout:
         canvas.saveState()
         when = localize.long_date(self.draft.date, self.language)
         header = f"{self.draft.recipient_name} — {when}"
-        _draw_stack(canvas, [TextBlock(header, HEADER)], LEFT, HEADER_Y, TEXT_W * 0.75)
+        _draw_stack(canvas, [TextBlock(header, self.style(HEADER))], LEFT, HEADER_Y, TEXT_W * 0.75)
         canvas.setStrokeColorRGB(*GREY)
         canvas.setLineWidth(0.3)
         canvas.line(LEFT, PAGE_H - HEADER_Y - 6 * mm, PAGE_W - RIGHT, PAGE_H - HEADER_Y - 6 * mm)
@@ -174,7 +183,7 @@ class LetterLayout:
         if total == 1:
             return
         label = TextBlock(localize.page_label(number, total, self.language),
-                          replace(HEADER, align="right"))
+                          replace(self.style(HEADER), align="right"))
         top = HEADER_Y if number > 1 else PAGE_H - BOTTOM + 3 * mm
         _draw_stack(canvas, [label], LEFT, top, TEXT_W)
 
@@ -194,7 +203,7 @@ def render_pdf(draft: LetterDraft, profile: Profile, out: BinaryIO) -> None:
     to_whom = "Lettre à" if draft.language == "fr" else "Letter to"
     doc = BaseDocTemplate(
         out, pagesize=A4, pageTemplates=_templates(layout), invariant=1,
-        initialFontName=fonts.register("regular"), initialFontSize=BODY.size,
+        initialFontName=fonts.register("regular", family=layout.family), initialFontSize=BODY.size,
         title=draft.title, author=profile.name, subject=f"{to_whom} {draft.recipient_name}",
         creator="Carnet", keywords=[draft.kind, draft.order_ref or ""],
         lang={"fr": "fr-FR", "en": "en-GB"}.get(draft.language))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from store.models import Profile
 
+from . import fonts
 from .draft import LetterDraft
-from .fonts import check
 
 
 def check_printable(draft: LetterDraft, profile: Profile) -> None:
     """Check every field the letter prints; the error names the field and the character."""
+    check = partial(fonts.check, family=getattr(profile, "typeface", "dejavu"))
     for field, text in draft.prose():
         check(field, text, "bold" if field == "subject" else "regular")
     for number, line in enumerate(draft.recipient_lines, 1):
