@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from . import validate as v
+from . import postal, validate as v
 from .book import Book
 from .errors import ValidationError
 from .text import fold
@@ -36,27 +36,32 @@ def _checked(client: Client) -> Client:
 
 
 def add_client(book: Book, today: date, **fields) -> Client:
-    """Create a client from keyword fields (see models.Client)."""
+    """Create a client from keyword fields (see models.Client); the address must fit a letter."""
     fields.setdefault("created", today)
     try:
         client = Client(**fields)
     except TypeError as exc:
         raise ValidationError("client", str(exc)) from None
     client = _checked(client)
+    postal.check(client)
     with book.transaction(f"new client {client.name}"):
         client.id = book.insert("clients", client)
     return book.client(client.id)
 
 
 def edit_client(book: Book, client_id: int, **changes) -> Client:
-    """Change some fields of a client."""
-    client = copy.deepcopy(book.client(client_id))
+    """Change some fields of a client; a changed address must still fit a letter (postal)."""
+    before = book.client(client_id)
+    client = copy.deepcopy(before)
     for name, value in changes.items():
         if name == "id" or not hasattr(client, name):
             raise ValidationError(name, "is not a client field")
         setattr(client, name, value)
+    client = _checked(client)
+    if any(getattr(client, name) != getattr(before, name) for name in postal.ADDRESS_FIELDS):
+        postal.check(client)
     with book.transaction(f"edit client {client.name}"):
-        book.save("clients", _checked(client))
+        book.save("clients", client)
     return book.client(client_id)
 
 

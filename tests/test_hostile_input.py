@@ -12,7 +12,7 @@ import icalendar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import clients, incidents, orders, relations
+from store import clients, incidents, orders, postal, relations
 from store.book import Book
 from store.errors import ValidationError
 from store.exchange import csv_import, csv_io, ical, json_io, vcard
@@ -82,6 +82,14 @@ def _csv_copy(books: Books, source: Book, tables=("clients", "orders")) -> Book:
     return copy
 
 
+def too_wide_for_a_letter(field: str, value: str, refusal: ValidationError) -> bool:
+    """A street line, postcode or city whose line in the address block would pass 38 characters
+    (store.postal: spaces collapsed, postcode and city in capitals)."""
+    shown = value.upper() if field in ("postcode", "city") else value
+    return (field in ("address_lines", "postcode", "city") and "La Poste allows 38" in
+            refusal.message and len(" ".join(shown.split())) > postal.MAX_CHARS)
+
+
 def _client_fields(field: str, value: str) -> dict:
     fields = {"last_name": "Fixe"}
     if field in ("address_lines", "tags"):
@@ -106,7 +114,7 @@ def test_client_text_is_kept_exactly_or_refused_by_name(field, value):
             try:
                 client = clients.add_client(book, TODAY, **fields)
             except ValidationError as exc:
-                assert expect_refusal, (field, value, exc)
+                assert expect_refusal or too_wide_for_a_letter(field, value, exc), (field, exc)
                 assert exc.field in {"address_lines": ("address line 1",),
                                      "status_note": ("status note",),
                                      "last_name": ("last_name", "name")}.get(field, (field,))

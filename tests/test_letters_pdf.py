@@ -55,7 +55,7 @@ def test_the_apology_names_the_new_date(apology):
 def test_an_english_letter_uses_english_labels_and_dates():
     printed = read.text(letter(client=replace(MARGARET, id=1)))
     for words in ("Our ref.: 2026-014", "Paris, 5 November 2026", "Subject: Delay to your order",
-                  "Dear Ms Holloway,", "UNITED KINGDOM"):
+                  "Dear Ms Holloway,", "ROYAUME-UNI"):
         assert words in printed
 
 

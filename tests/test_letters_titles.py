@@ -100,7 +100,7 @@ def test_a_name_too_long_even_bare_is_still_refused_by_line():
     long_name = replace(STUDY, first_name="Anne-Marie-Bénédicte", last_name="de La Rochefoucauld")
     with pytest.raises(ValidationError) as error:
         recipient_lines(long_name, "fr")
-    assert error.value.field == "address line 2"
+    assert error.value.field == "name"
     assert "La Poste allows 38" in str(error.value)
 
 
