@@ -38,7 +38,9 @@ def client_folder(book: Book, client: Client) -> Path:
 
 
 def _free_path(folder: Path, draft: LetterDraft) -> Path:
-    stem = "-".join(p for p in (draft.date.isoformat(), draft.kind, draft.order_ref) if p)
+    """'2026-12-01-apology-2026-014-fr.pdf'; '-2' only for a second such letter that day."""
+    parts = (draft.date.isoformat(), draft.kind, draft.order_ref, draft.language)
+    stem = "-".join(p for p in parts if p)
     path, n = folder / f"{stem}.pdf", 1
     while path.exists():
         n += 1

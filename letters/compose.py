@@ -71,4 +71,5 @@ def compose(kind: str, profile: Profile, client: Client, order: Order | None = N
         references=[(localize.label("our_ref", language), order.ref)] if order else [],
         enclosures=[polish(e, language) for e in [*enclosed, *enclosures]],
         order_ref=order.ref if order else None, abroad=is_abroad(client),
+        reader_country=client.country,
     )

@@ -8,7 +8,7 @@ from store.deadlines import effective_due
 from store.letter_state import LetterState
 from store.models import Client, Incident, Order, Profile
 
-from . import courtesy, localize, state_words
+from . import courtesy, localize, phones, state_words
 from .address import recipient_name
 
 
@@ -39,15 +39,21 @@ def full_stop(text: str) -> str:
     return text if not text or text[-1] in ".!?…" else text + "."
 
 
+def quoted(text: str) -> str:
+    """Mark a passage from the records to be set apart: '> ' before each of its lines."""
+    return "\n".join(f"> {line}" for line in str(text).strip("\n").split("\n"))
+
+
 def filters(language: str) -> dict:
-    """Template filters: `date`, `money`, `lcfirst`, `full_stop`."""
+    """Template filters: `date`, `money`, `lcfirst`, `full_stop`, `quoted`."""
     return {"date": _fmt_date(language), "money": _fmt_money(language), "lcfirst": lcfirst,
-            "full_stop": full_stop}
+            "full_stop": full_stop, "quoted": quoted}
 
 
-def reach(profile: Profile, language: str) -> str:
-    """How the client can answer: 'par courriel à … ou par téléphone au …'."""
-    email, phone = profile.email.strip(), profile.phone.strip().replace(" ", "\u00a0")
+def reach(profile: Profile, client: Client, language: str) -> str:
+    """How the client can answer: 'par courriel à … ou par téléphone au …' (+33 … abroad)."""
+    phone = phones.for_reader(profile.phone.strip(), profile.country, client.country)
+    email, phone = profile.email.strip(), phone.replace(" ", "\u00a0")
     if language == "fr":
         ways = [f"par courriel à {email}" if email else "",
                 f"par téléphone au {phone}" if phone else ""]
@@ -95,7 +101,7 @@ def build(profile: Profile, client: Client, order: Order | None, incident: Incid
         "profile": profile, "client": client, "order": order, "incident": incident,
         "today": today, "lang": language, "name": recipient_name(client, language),
         "dear": courtesy.salutation(client, language), "term": courtesy.term(client),
-        "sign_off": courtesy.sign_off(client), "reach": reach(profile, language),
+        "sign_off": courtesy.sign_off(client), "reach": reach(profile, client, language),
         "gesture": incident.gesture.strip() if incident else "",
         "since": _since(client, today),
         "title": "", "ref": "", "document": None, "due": "", "due_ahead": "", "due_original": "",

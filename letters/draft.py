@@ -33,6 +33,8 @@ class LetterDraft:
     enclosures: list[str] = field(default_factory=list)
     order_ref: str | None = None
     abroad: bool = False
+    reader_country: str = ""
+    """The recipient's country as typed: the letterhead's phone is written for that reader."""
 
     @property
     def title(self) -> str:

@@ -77,9 +77,21 @@ def test_one_letter_per_overdue_order(book_dir):
     done = carnet(book_dir, "letters", "apology", "--overdue", "--new-date", "2026-12-10")
     assert done.returncode == 0, done.stderr
     written = [Path(line) for line in done.stdout.split()]
-    assert [p.name for p in written] == ["2026-11-23-apology-2026-001.pdf",
-                                         "2026-11-23-apology-2026-002.pdf"]
+    assert [p.name for p in written] == ["2026-11-23-apology-2026-001-fr.pdf",
+                                         "2026-11-23-apology-2026-002-fr.pdf"]
     assert "2/2" in done.stderr
+
+
+def test_archived_names_carry_the_language_and_number_only_a_second_of_the_same(book_dir):
+    with Book(book_dir) as book:
+        names = [write_letter(book, "thanks", "1", TODAY, lang).name for lang in ("fr", "en", "fr")]
+        names.append(write_letter(book, "apology", "2026-001", TODAY, "en",
+                                  date(2026, 12, 10)).name)
+        said = [record.text for _, kind, record in timeline(book, 1) if kind == "interaction"]
+    assert names == ["2026-11-23-thanks-fr.pdf", "2026-11-23-thanks-en.pdf",
+                     "2026-11-23-thanks-fr-2.pdf", "2026-11-23-apology-2026-001-en.pdf"]
+    assert sum(text.startswith("thanks letter (fr): ") for text in said) == 2
+    assert [t for t in said if t.startswith("apology letter (en): ") and t.endswith("-en.pdf")]
 
 
 @pytest.mark.parametrize("args, says", [
@@ -139,5 +151,5 @@ def test_a_postponed_order_late_again_gets_a_new_follow_up(book_dir):
     later = subprocess.run([sys.executable, "app.py", "--data", str(book_dir), "--today",
                             "2026-12-05", "letters", "follow-up", "--overdue"],
                            cwd=ROOT, capture_output=True, text=True)
-    assert [Path(p).name for p in later.stdout.split()] == ["2026-12-05-follow-up-2026-001.pdf"]
+    assert [Path(p).name for p in later.stdout.split()] == ["2026-12-05-follow-up-2026-001-fr.pdf"]
     assert "2026-002" in later.stderr and "not sent again" in later.stderr

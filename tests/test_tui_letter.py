@@ -6,11 +6,13 @@ import io
 from datetime import date
 
 from pypdf import PdfReader
-from textual.widgets import Input, OptionList, Select, Static, TextArea
+from textual.widgets import DataTable, Input, OptionList, Select, Static, TextArea
 
+from letters.archive import write_letter
 from store import orders, relations
 from store.models import Profile
 from tui.dialogs import ConfirmDialog
+from tui.screens.clients import ClientScreen
 from tui.screens.letter import LetterScreen
 
 from .test_tui_dialogs import TODAY, HarnessApp, book  # noqa: F401
@@ -251,3 +253,20 @@ async def test_a_new_date_that_cannot_be_read_says_so_and_makes_no_pdf(book):
         await pilot.pause()
         assert any("type the new date" in notice for notice in app.notices)
     assert book.letters() == [] and book.order("2026-001").postponements == []
+
+
+async def test_the_client_timeline_says_each_letters_language(book):
+    book.set_profile(PROFILE)
+    for lang in ("fr", "en"):
+        write_letter(book, "thanks", "1", TODAY, lang)
+    app = HarnessApp(book)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await app.push_screen(ClientScreen(1))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#timeline DataTable", DataTable)
+        details = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+    letters = sorted(d for d in details if "thanks letter" in d)
+    assert len(letters) == 2
+    assert "thanks letter (en): " in letters[0] and letters[0].endswith("-en.pdf")
+    assert "thanks letter (fr): " in letters[1] and letters[1].endswith("-fr.pdf")
