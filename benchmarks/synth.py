@@ -79,7 +79,7 @@ def _pick(rng: random.Random, weighted: tuple) -> str:
 def _profile() -> dict:
     return Profile(name="Claire Vasseur", trade="Paléographe", address_lines=["12, rue des Archives"],
                    postcode="75004", city="Paris", country="France", email="claire@example.fr",
-                   siret="123 456 789 00012", letter_city="Paris", tolerance_days=2).to_doc()
+                   siret="12345678200010", letter_city="Paris", tolerance_days=2).to_doc()
 
 
 class _Builder:

@@ -76,7 +76,8 @@ class _World:
     def _orders(self, specs: list[tuple]) -> None:
         for key, who, title, received, due, price, extra in specs:
             events = dict(extra)
-            fields = {k: events.pop(k) for k in ("document", "service", "scope") if k in events}
+            fields = {k: events.pop(k) for k in ("document", "service", "scope", "client_ref")
+                      if k in events}
             order = od.add_order(self.book, self.d(received), self.client[who], title,
                                  self.d(due), received=self.d(received), price=price,
                                  status=events.pop("status", "accepted"), **fields)

@@ -11,7 +11,7 @@ PROFILE = Profile(
     name="Claire Vasseur", trade="Paléographe — transcription de documents anciens",
     address_lines=["12, rue Mouffetard"], postcode="75005", city="Paris", country="France",
     email="claire.vasseur@paleographie.fr", phone="06 12 34 56 78",
-    siret="812 345 678 00021", vat_note="TVA non applicable, art. 293 B du CGI",
+    siret="81234563500021", legal_form="EI", vat_note="TVA non applicable, art. 293 B du CGI",
     signature="Claire Vasseur", letter_city="Paris", language="fr", tolerance_days=2)
 
 CLIENTS = {
@@ -125,7 +125,8 @@ ORDERS = (
     ("hol1", "holloway", "Lettres patentes de François Ier, 1547", -300, -260, 340,
      dict(delivered=-262, paid=-240, service="Transcription et traduction anglaise")),
     ("hol2", "holloway", "Correspondance de l'ambassade anglaise, Paris, 1550–1552", -40, -8, 480,
-     dict(status="in progress", service="Transcription et traduction anglaise")),
+     dict(status="in progress", service="Transcription et traduction anglaise",
+          client_ref="HIST/MH/2026-31")),
     ("sat1", "societe", "Charte de franchise de Montbazon, 1412", -200, -150, 300,
      dict(delivered=-152, paid=-120)),
     ("montbazon", "societe", "Terrier de la seigneurie de Montbazon, 1480", -90, -20, 900,
@@ -133,7 +134,7 @@ ORDERS = (
     ("donation", "caradec", "Vérification d'une transcription, donation de 1788", -120, -105, 120,
      dict(delivered=-106, paid=-95)),
     ("testament1812", "caradec", "Testament olographe, Rennes, 1812", -15, -1, 180,
-     dict(status="in progress")),
+     dict(status="in progress", client_ref="Dossier 2026/0147 AC")),
     ("partage1702", "caradec", "Acte de partage, étude Le Goff, 1702", -20, 3, 260,
      dict(status="in progress")),
     ("meung", "cercle", "Registres paroissiaux de Meung-sur-Loire, 1701–1710", -60, -4, 750,

@@ -98,7 +98,8 @@ def client_rows(book: Book, today: date) -> list[dict]:
 def order_row(order: Order, client_name: str) -> dict:
     return {
         "ref": order.ref, "client": client_name, "client_id": order.client_id,
-        "title": order.title, "status": order.status, "received": iso(order.received),
+        "title": order.title, "client_ref": order.client_ref, "status": order.status,
+        "received": iso(order.received),
         "due_original": iso(order.due_original), "due": iso(order.due),
         "delivered": iso(order.delivered), "paid": iso(order.paid),
         "price": str(order.price), "paused": order.paused,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_to_v2(tables: dict) -> None:
@@ -17,7 +17,19 @@ def _v1_to_v2(tables: dict) -> None:
         profile["tolerance_days"] = profile.pop("tolerance")
 
 
-MIGRATIONS: dict[int, Callable[[dict], None]] = {1: _v1_to_v2}
+def _v2_to_v3(tables: dict) -> None:
+    """Version 3 added the order's `client_ref` and the profile's face, alignment and
+    signature image; older records get their defaults."""
+    for doc in tables.get("orders", {}).values():
+        doc.setdefault("client_ref", "")
+    profile = tables.get("profile", {}).get("1")
+    if profile is not None:
+        for name, default in (("signature_image", ""), ("typeface", "dejavu"),
+                              ("text_align", "justify")):
+            profile.setdefault(name, default)
+
+
+MIGRATIONS: dict[int, Callable[[dict], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(tables: dict, version: int) -> dict:

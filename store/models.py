@@ -25,6 +25,12 @@ CIVILITIES = ("", "Mme", "M.", "Mx", "Maître", "Dr", "Pr")
 LETTER_KINDS = ("apology", "follow-up", "summary", "thanks", "scope", "feedback")
 FOLLOWUP_PURPOSES = ("", "call-back", "ask feedback", "hear feedback")
 """Why a follow-up exists: by hand (""), a promised call-back, feedback to ask or to hear."""
+TYPEFACES = ("dejavu", "garamond")
+"""The letters' faces: DejaVu Serif (every script) or EB Garamond (a book face)."""
+TEXT_ALIGNS = ("justify", "ragged")
+"""How the letters' paragraphs are set: justified, or ragged right."""
+LEGAL_FORMS = ("EI", "EIRL", "micro-entreprise", "EURL", "SASU", "SARL", "SAS", "association")
+"""The usual legal forms of the profile, offered as suggestions; any other text is accepted."""
 
 
 def _d(value: str | None) -> date | None:
@@ -52,9 +58,12 @@ class Profile:
     legal_form: str = ""
     vat_note: str = ""
     signature: str = ""
+    signature_image: str = ""
     letter_city: str = ""
     language: str = "fr"
     tolerance_days: int = 0
+    typeface: str = "dejavu"
+    text_align: str = "justify"
 
     def to_doc(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -193,6 +202,8 @@ class Order:
     cancelled: date | None = None
     extras: list[Extra] = field(default_factory=list)
     summary: str = ""
+    client_ref: str = ""
+    """The client's own reference for the order (printed "V/réf." on letters)."""
 
     @property
     def is_open(self) -> bool:
@@ -216,6 +227,7 @@ class Order:
             "delivered": iso(self.delivered), "paid": iso(self.paid),
             "cancelled": iso(self.cancelled),
             "extras": [e.to_doc() for e in self.extras], "summary": self.summary,
+            "client_ref": self.client_ref,
         }
 
     @classmethod
@@ -231,7 +243,7 @@ class Order:
             delivered=_d(doc.get("delivered")), paid=_d(doc.get("paid")),
             cancelled=_d(doc.get("cancelled")),
             extras=[Extra.from_doc(e) for e in doc.get("extras", [])],
-            summary=doc.get("summary", ""),
+            summary=doc.get("summary", ""), client_ref=doc.get("client_ref", ""),
         )
 
 
@@ -379,7 +391,7 @@ TABLE_MODELS = {
 __all__ = [
     "ORDER_STATUSES", "OPEN_STATUSES", "CLIENT_STATUSES", "CAUSES", "CHANNELS", "DIRECTIONS",
     "INTERACTION_KINDS", "LANGUAGES", "CIVILITIES", "LETTER_KINDS", "FOLLOWUP_PURPOSES",
-    "Profile", "Client",
+    "TYPEFACES", "TEXT_ALIGNS", "LEGAL_FORMS", "Profile", "Client",
     "Document", "Postponement", "Pause", "Extra", "Order", "Interaction", "Incident",
     "FollowUp", "Letter", "Lesson", "TABLE_MODELS", "iso", "replace",
 ]

@@ -27,6 +27,7 @@ def next_ref(book: Book, year: int) -> str:
 def _checked(book: Book, order: Order) -> Order:
     book.client(order.client_id)
     order.title = v.text("title", order.title, required=True, multiline=False)
+    order.client_ref = v.reference("client_ref", order.client_ref)
     for name in ("service", "scope", "summary"):
         setattr(order, name, v.text(name, getattr(order, name)))
     document = order.document

@@ -3,29 +3,55 @@
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import fields
 
 from . import validate as v
 from .book import Book
 from .errors import ValidationError
-from .models import LANGUAGES, Profile
+from .models import LANGUAGES, LEGAL_FORMS, TEXT_ALIGNS, TYPEFACES, Profile
+from .signature_image import signature_image
+from .siret import for_print as siret_for_print
+from .siret import siret
 
 SINGLE_LINE = ("name", "trade", "postcode", "city", "country", "phone", "siret", "legal_form",
-               "letter_city")
-SIRET_DIGITS = 14
+               "letter_city", "signature_image")
+_PRINTED_FORMS = {form.casefold(): form for form in LEGAL_FORMS}
+_PRINTED_FORMS.update({word: "EI" for word in ("micro-entreprise", "micro-entrepreneur",
+                                               "auto-entreprise", "auto-entrepreneur")})
+"""How a form typed in any case prints; a micro-entrepreneur is an EI in law."""
+
+__all__ = ["LEGAL_FORMS", "checked_profile", "legal_form_for_print", "name_with_legal_form",
+           "siret", "siret_for_print", "update_profile"]
 
 
-def siret(value: str) -> str:
-    """A SIRET: 14 digits (spaces between groups dropped), or nothing."""
-    digits = re.sub(r"\s", "", value)
-    if digits and not (digits.isascii() and digits.isdigit() and len(digits) == SIRET_DIGITS):
-        raise ValidationError("siret", f"{value!r} is not a SIRET ({SIRET_DIGITS} digits)")
-    return digits
+def legal_form_for_print(legal_form: str) -> str:
+    """The form as letters print it: "EI" for a micro-entreprise, known forms in their usual
+    case ("sasu" → "SASU"), any other text as typed."""
+    form = " ".join(legal_form.split())
+    return _PRINTED_FORMS.get(form.casefold(), form)
+
+
+def name_with_legal_form(profile: Profile) -> str:
+    """The name as letters print it beside the form: "Claire Vasseur EI", "Atelier Vasseur
+    SASU", "Claire Vasseur, entrepreneur individuel"; the name alone when no form is given
+    or the name already carries it."""
+    name = " ".join(profile.name.split())
+    form = legal_form_for_print(profile.legal_form)
+    if not form:
+        return name
+    words = name.casefold().split()
+    if form.casefold() in (" ".join(words[:len(form.split())]),
+                           " ".join(words[-len(form.split()):])):
+        return name
+    return f"{name} {form}" if form.isupper() and " " not in form else f"{name}, {form}"
 
 
 def checked_profile(profile: Profile) -> Profile:
-    """Validate every field of a profile, in place; returns it."""
+    """Validate every field of a profile, in place; returns it.
+
+    The signature image is checked for its text only: whether the file is there and readable
+    is checked when it is chosen (update_profile), since a book may move between computers.
+    """
     for name in SINGLE_LINE:
         setattr(profile, name, v.text(name, getattr(profile, name), multiline=False))
     profile.siret = siret(profile.siret)
@@ -36,11 +62,16 @@ def checked_profile(profile: Profile) -> Profile:
     profile.signature = v.text("signature", profile.signature)
     profile.language = v.choice("language", profile.language, LANGUAGES)
     profile.tolerance_days = v.tolerance("tolerance", profile.tolerance_days, optional=False)
+    profile.typeface = v.choice("typeface", profile.typeface, TYPEFACES)
+    profile.text_align = v.choice("text_align", profile.text_align, TEXT_ALIGNS)
     return profile
 
 
 def update_profile(book: Book, **changes) -> Profile:
-    """Change some fields of the profile as one change; a name, once given, cannot be blanked."""
+    """Change some fields of the profile as one change; a name, once given, cannot be blanked.
+
+    A signature image given anew must be a readable PNG or JPEG; it is kept by absolute path.
+    """
     known = {f.name for f in fields(Profile)}
     profile = copy.deepcopy(book.profile)
     for name, value in changes.items():
@@ -50,6 +81,8 @@ def update_profile(book: Book, **changes) -> Profile:
     if "name" in changes and not profile.name.strip():
         raise ValidationError("name", "is needed: it heads every letter")
     profile = checked_profile(profile)
+    if profile.signature_image != book.profile.signature_image:
+        profile.signature_image = signature_image(profile.signature_image)
     with book.transaction("edit profile"):
         book.set_profile(profile)
     return book.profile

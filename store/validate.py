@@ -24,6 +24,8 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 """Every stored date lies within these years; later due dates are refused, not exported."""
 MAX_DIGITS = 20
 """A whole number typed with more digits than this is refused before it is read."""
+MAX_REFERENCE = 80
+"""The longest reference (a client's own, printed "V/réf.") a letter's reference line takes."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -196,3 +198,12 @@ def satisfaction(field: str, value: object) -> int | None:
     if number is not None and number > 5:
         raise ValidationError(field, f"must be between 1 and 5 (got {number})")
     return number
+
+
+def reference(field: str, value: object) -> str:
+    """A reference such as a client's file number: one line of at most MAX_REFERENCE characters."""
+    value = text(field, value, multiline=False)
+    if len(value) > MAX_REFERENCE:
+        raise ValidationError(field, f"is {len(value)} characters long; a reference takes at "
+                                     f"most {MAX_REFERENCE}")
+    return value

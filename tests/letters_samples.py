@@ -14,7 +14,7 @@ PROFILE = Profile(
     name="Claire Vasseur", trade="Paléographe — transcription de documents anciens",
     address_lines=["12, rue Mouffetard"], postcode="75005", city="Paris", country="France",
     email="claire.vasseur@paleographie.fr", phone="06 12 34 56 78",
-    siret="812 345 678 00021", vat_note="TVA non applicable, art. 293 B du CGI",
+    siret="812 345 635 00021", vat_note="TVA non applicable, art. 293 B du CGI",
     signature="Claire Vasseur", letter_city="Paris", language="fr")
 
 HENRI = Client(id=1, civility="M.", first_name="Henri", last_name="Lefèvre",

@@ -60,7 +60,7 @@ def test_1_claire_starts_her_book_and_her_letterhead(claire):
     assert "Started an empty book" in claire.does("init")
     claire.does("profile", "set", "--name", "Claire Vasseur", "--trade", "Paléographe",
                 "--address", "12 rue des Carmes", "--postcode", "45000", "--city", "Orléans",
-                "--email", "claire@example.org", "--siret", "12345678900012",
+                "--email", "claire@example.org", "--siret", "12345678200010",
                 "--legal-form", "EI", "--letter-city", "Orléans", "--language", "fr")
     assert claire.reads("profile", "set", "--phone", "02 38 00 00 00")["legal_form"] == "EI"
 

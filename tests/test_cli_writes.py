@@ -105,7 +105,7 @@ def test_each_write_is_one_undoable_change(data, monkeypatch, capsys, argv):
 
 def test_profile_set_changes_only_what_is_given(data):
     out = ok(carnet("profile", "set", "--trade", "Paléographe", "--address", "Bât. B",
-                    "--address", "3 place du Martroi", "--siret", "123 456 789 00012",
+                    "--address", "3 place du Martroi", "--siret", "123 456 782 00010",
                     "--legal-form", "EI", "--letter-city", "Orléans", "--language", "en",
                     data=data))
     assert "Profile saved" in out and "legal form" in out
@@ -113,13 +113,14 @@ def test_profile_set_changes_only_what_is_given(data):
         profile = book.profile
     assert profile.name == "Claire Vasseur" and profile.trade == "Paléographe"
     assert profile.address_lines == ["Bât. B", "3 place du Martroi"]
-    assert (profile.siret, profile.legal_form, profile.language) == ("12345678900012", "EI", "en")
+    assert (profile.siret, profile.legal_form, profile.language) == ("12345678200010", "EI", "en")
     shown = as_json(carnet("profile", "set", "--phone", "02 38 00 00 00", "--json", data=data))
     assert shown["legal_form"] == "EI" and shown["phone"] == "02 38 00 00 00"
 
 
 @pytest.mark.parametrize("argv, words", [
     (("--siret", "1234"), ("siret", "14 digits")),
+    (("--siret", "123 456 789 00012"), ("siret", "checksum")),
     (("--language", "de"), ("--language",)),
     (("--email", "nobody"), ("email",)),
     (("--name", " "), ("name",)),

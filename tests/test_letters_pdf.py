@@ -44,7 +44,7 @@ def test_the_names_the_reference_and_the_dates_are_printed(apology):
     printed = read.text(apology)
     for words in ("Claire Vasseur", "M. Henri Lefèvre", "N/réf. : 2026-014",
                   "Paris, le 5 novembre 2026", "Objet : Retard de votre commande",
-                  "SIRET 812 345 678 00021", "TVA non applicable, art. 293 B du CGI"):
+                  "SIRET 812 345 635 00021", "TVA non applicable, art. 293 B du CGI"):
         assert words in printed
 
 
