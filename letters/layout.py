@@ -19,7 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from store.errors import ValidationError
 from store.models import Profile
 
-from . import fonts, localize
+from . import fonts, localize, phones
 from .draft import LetterDraft
 from .pages import PagedCanvas
 from .printable import check_printable
@@ -112,12 +112,13 @@ class LetterLayout:
 
     def _letterhead(self) -> list[TextBlock]:
         p = self.profile
+        phone = phones.for_reader(p.phone, p.country, self.draft.reader_country)
         place = [*p.address_lines, f"{p.postcode} {p.city}".strip()]
         if self.draft.abroad and p.country.strip():
             place.append(p.country.strip().upper())
         blocks = [TextBlock(p.name, self.style(NAME)), TextBlock(p.trade, self.style(TRADE)),
                   TextBlock("\n".join(line for line in place if line.strip()), self.style(SMALL)),
-                  TextBlock("\n".join(v for v in (p.email, p.phone) if v.strip()),
+                  TextBlock("\n".join(v for v in (p.email, phone) if v.strip()),
                             self.style(SMALL))]
         blocks = [b for b in blocks if b.text.strip()]
         if _height(blocks, LETTERHEAD_W) > LETTERHEAD_BOTTOM - LETTERHEAD_TOP:
