@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 
 from store.exchange.cli_args import client_id
-from store.models import CAUSES, CHANNELS, CIVILITIES, DIRECTIONS, INTERACTION_KINDS, LANGUAGES
+from store.models import (CAUSES, CHANNELS, CIVILITIES, DIRECTIONS, INTERACTION_KINDS, LANGUAGES,
+                          LEGAL_FORMS, TEXT_ALIGNS, TYPEFACES)
 from store.recovery import STEPS
 
 DATE = "DATE"
@@ -52,7 +53,8 @@ def init_arguments(parser: argparse.ArgumentParser, common) -> None:
 
 
 def profile_arguments(parser: argparse.ArgumentParser, common) -> None:
-    set_ = _action(_actions(parser), "set", common, "change the business's profile "
+    actions = _actions(parser)
+    set_ = _action(actions, "set", common, "change the business's profile "
                    "(what heads every letter); only the options given change")
     set_.add_argument("--name", metavar="N", help="as you sign your letters")
     set_.add_argument("--trade", metavar="T", help="e.g. Paléographe")
@@ -60,8 +62,11 @@ def profile_arguments(parser: argparse.ArgumentParser, common) -> None:
     set_.add_argument("--country", metavar="C")
     set_.add_argument("--email", metavar="E")
     set_.add_argument("--phone", metavar="P")
-    set_.add_argument("--siret", metavar="S", help="14 digits")
-    set_.add_argument("--legal-form", metavar="EI|EIRL|SASU|...", dest="legal_form")
+    set_.add_argument("--siret", metavar="S", help="the SIRET (14 digits) or SIREN (9 digits), "
+                      "spaces allowed; checked with its checksum")
+    set_.add_argument("--legal-form", metavar="EI|EIRL|SASU|...", dest="legal_form",
+                      help="printed beside the name; usually " + ", ".join(LEGAL_FORMS) +
+                      " (a micro-entreprise prints as EI); any other text is kept as given")
     set_.add_argument("--vat-note", metavar="TEXT", dest="vat_note",
                       help="e.g. TVA non applicable, art. 293 B du CGI")
     set_.add_argument("--letter-city", metavar="C", dest="letter_city",
@@ -69,7 +74,16 @@ def profile_arguments(parser: argparse.ArgumentParser, common) -> None:
     set_.add_argument("--language", choices=LANGUAGES, help="the letters' default language")
     set_.add_argument("--tolerance", metavar="DAYS", dest="tolerance_days",
                       help="days of grace before a late order shows")
+    set_.add_argument("--typeface", choices=TYPEFACES,
+                      help="the letters' face: dejavu (default; every script) or garamond")
+    set_.add_argument("--align", choices=TEXT_ALIGNS, dest="text_align",
+                      help="paragraphs justified (default) or ragged right")
+    set_.add_argument("--signature-image", metavar="FILE", dest="signature_image",
+                      help='a PNG or JPEG of your signature, signed on the letters '
+                           '(a relative path is kept absolute; "" for none)')
     json_option(set_, "the profile")
+    show = _action(actions, "show", common, "print the business's profile")
+    json_option(show, "the profile")
 
 
 def client_arguments(parser: argparse.ArgumentParser, common) -> None:
@@ -103,6 +117,8 @@ def order_arguments(parser: argparse.ArgumentParser, common) -> None:
     add.add_argument("--received", metavar=DATE, help="default: --today")
     add.add_argument("--price", metavar="P", help="e.g. 180 or 1250,50")
     add.add_argument("--scope", metavar="TEXT", help="what was promised")
+    add.add_argument("--client-ref", metavar="TEXT", dest="client_ref",
+                     help='the client\'s own reference for the order (printed "V/réf.")')
     add.add_argument("--status", choices=OPEN_STATUSES, help="default: accepted")
     json_option(add, "the new order")
 

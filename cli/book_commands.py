@@ -1,4 +1,5 @@
-"""The book itself and who is in it: init, profile set, client add (export, erase), order add."""
+"""The book itself and who is in it: init, profile set and show, client add (export, erase),
+order add."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from store.errors import CarnetError
 from store.profile import update_profile
 from store.storage import has_book
 
-from .common import day, emit, given, writing
+from .common import day, emit, given, reading, writing
 
 PROFILE_OPTIONS = ("name", "trade", "postcode", "city", "country", "email", "phone", "siret",
-                   "legal_form", "vat_note", "letter_city", "language", "tolerance_days")
+                   "legal_form", "vat_note", "letter_city", "language", "tolerance_days",
+                   "typeface", "text_align", "signature_image")
 CLIENT_OPTIONS = ("first_name", "last_name", "organisation", "civility", "postcode", "city",
                   "country", "email", "phone", "language")
 
@@ -30,7 +32,17 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _show_profile(args: argparse.Namespace) -> int:
+    with reading(args) as book:
+        profile = book.profile
+    lines = [f"{name}: {', '.join(value) if isinstance(value, list) else value}"
+             for name, value in profile.to_doc().items()]
+    return emit(args, "\n".join(lines), board.record_row(profile))
+
+
 def cmd_profile(args: argparse.Namespace) -> int:
+    if args.action == "show":
+        return _show_profile(args)
     changes = given(args, *PROFILE_OPTIONS)
     if args.address is not None:
         changes["address_lines"] = args.address
@@ -55,7 +67,7 @@ def cmd_client(args: argparse.Namespace) -> int:
 
 
 def cmd_order(args: argparse.Namespace) -> int:
-    fields = given(args, "price", "scope", "status")
+    fields = given(args, "price", "scope", "status", "client_ref")
     with writing(args) as book:
         due = day(args, args.due, "--due")
         received = day(args, args.received, "--received")
