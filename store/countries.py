@@ -32,7 +32,7 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def _key(text: str) -> str:
-    """'Le Royaume-Uni', 'royaume uni', 'U.K.' → 'royaumeuni', 'uk': no case, accent or punctuation."""
+    """'Le Royaume-Uni', 'royaume uni', 'U.K.' → 'royaumeuni', 'uk': no case, accent, dot."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     words = _NOT_ALNUM.sub(" ", plain).split()

@@ -132,7 +132,8 @@ def block(client: Client, language: str) -> list[str]:
     by their field: 'organisation', 'name', 'city', 'postcode', 'country'.
     """
     lines = _addressee(client, language)
-    lines += [(f"address line {n}", _spaced(line)) for n, line in enumerate(client.address_lines, 1)]
+    lines += [(f"address line {n}", _spaced(line))
+              for n, line in enumerate(client.address_lines, 1)]
     lines += _locality(client)
     lines.append(("country", countries.country_line(client.country)))
     lines = [(field, unicodedata.normalize("NFC", line)) for field, line in lines if line]

@@ -1,4 +1,4 @@
-"""The recipient's block by La Poste's rules and the destination's post: refused when it does not fit."""
+"""The recipient's block by La Poste's rules and the destination's post; refused if too long."""
 
 from __future__ import annotations
 

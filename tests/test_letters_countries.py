@@ -68,7 +68,8 @@ def test_a_phone_number_is_written_for_its_reader(number, home, reader, written)
 
 
 def test_the_way_to_answer_gives_the_international_number_abroad_with_no_break_spaces():
-    assert reach(PROFILE, HENRI, "fr").endswith("par téléphone au 06\u00a012\u00a034\u00a056\u00a078")
+    at_home = "par téléphone au 06\u00a012\u00a034\u00a056\u00a078"
+    assert reach(PROFILE, HENRI, "fr").endswith(at_home)
     assert reach(PROFILE, MARGARET, "en").endswith(
         "by telephone on +33\u00a06\u00a012\u00a034\u00a056\u00a078")
 
