@@ -256,6 +256,12 @@ def letter_arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
         parser.add_argument("--new-date", metavar="DATE", dest="new_date",
                             help="apology: the new date it gives (YYYY-MM-DD); the order is "
                                  "postponed to it (cause: mine)")
+        parser.add_argument("--enclosure", metavar="TEXT", action="append", default=[],
+                            dest="enclosures", help="an enclosure listed under the signature "
+                                                    "(repeat for more)")
+        parser.add_argument("--mail", choices=("registered", "registered-ar"), default="",
+                            help="special mail, printed above the address: registered, or "
+                                 "registered with advice of delivery (AR)")
         if name == "letter":
             parser.add_argument("ref", metavar="REF",
                                 help="an order reference (2026-014) or a client id")

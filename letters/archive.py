@@ -96,7 +96,8 @@ def resolve(book: Book, ref: str) -> tuple[Client, Order | None]:
 
 
 def draft_for(book: Book, kind: str, client: Client, order: Order | None, today: date,
-              lang: str | None = None, new_date: date | None = None) -> LetterDraft:
+              lang: str | None = None, new_date: date | None = None,
+              enclosures: list[str] | tuple[str, ...] = (), mail: str = "") -> LetterDraft:
     """Compose from the book's records, its own templates overriding the shipped ones."""
     letter_state.check_sender(book.profile)
     orders = book.where("orders", "client_id", client.id)
@@ -106,12 +107,13 @@ def draft_for(book: Book, kind: str, client: Client, order: Order | None, today:
     return compose(kind, book.profile, client, order, incident, today, lang,
                    templates_dir=book.data_dir / "templates", orders=orders,
                    interactions=book.where("interactions", "client_id", client.id),
-                   new_date=new_date)
+                   new_date=new_date, enclosures=enclosures, mail=mail)
 
 
 def write_letter(book: Book, kind: str, ref: str, today: date, lang: str | None = None,
-                 new_date: date | None = None) -> Path:
+                 new_date: date | None = None, enclosures: list[str] | tuple[str, ...] = (),
+                 mail: str = "") -> Path:
     """Compose, render, file and record one letter; returns the archived PDF's path."""
     client, order = resolve(book, ref)
-    draft = draft_for(book, kind, client, order, today, lang, new_date)
+    draft = draft_for(book, kind, client, order, today, lang, new_date, enclosures, mail)
     return file_letter(book, client, draft, pdf_bytes(draft, book.profile), new_date)

@@ -33,13 +33,22 @@ def cmd_letter(args: argparse.Namespace, book) -> int:
         raise CarnetError(f"order {order.ref} was due on "
                           f"{effective_due(order, args.today).isoformat()}: an apology for "
                           "late work gives the new date: add --new-date YYYY-MM-DD")
-    draft = draft_for(book, args.kind, client, order, args.today, args.lang, new_date)
+    draft = draft_for(book, args.kind, client, order, args.today, args.lang, new_date,
+                      _enclosures(args), args.mail)
     data = pdf_bytes(draft, book.profile)
     if out is not None:
         write_private(out, data)
     path = file_letter(book, client, draft, data, new_date)
     print(out or path)
     return 0
+
+
+def _enclosures(args: argparse.Namespace) -> list[str]:
+    """The --enclosure texts, each one line; an empty one refused."""
+    texts = [" ".join(text.split()) for text in args.enclosures]
+    if any(not text for text in texts):
+        raise CarnetError("--enclosure needs a text (what is enclosed)")
+    return texts
 
 
 def new_date_of(args: argparse.Namespace) -> date | None:
@@ -87,7 +96,7 @@ def cmd_letters(args: argparse.Namespace, book) -> int:
         try:
             if previous is None:
                 print(write_letter(book, args.kind, line.order.ref, args.today, args.lang,
-                                   new_date))
+                                   new_date, _enclosures(args), args.mail))
             else:
                 skipped.append(f"{line.order.ref}: a {args.kind} letter was already sent on "
                                f"{previous.date.isoformat()} ({previous.path})")

@@ -32,6 +32,15 @@ def _check(kind: str, client: Client, order: Order | None, incident: Incident | 
         raise ValidationError("scope", f"order {order.ref} has no agreed scope recorded")
 
 
+def _references(order: Order | None, language: str) -> list[tuple[str, str]]:
+    """V/réf. (the client's own reference, when recorded) then N/réf. (the order's)."""
+    if order is None:
+        return []
+    theirs = order.client_ref.strip()
+    ours = [(localize.label("our_ref", language), order.ref)]
+    return [(localize.label("your_ref", language), theirs), *ours] if theirs else ours
+
+
 def _default_closing(client: Client, language: str) -> str:
     return courtesy.french_closing(client) if language == "fr" else courtesy.sign_off(client)
 
@@ -40,11 +49,13 @@ def compose(kind: str, profile: Profile, client: Client, order: Order | None = N
             incident: Incident | None = None, today: date | None = None,
             lang: str | None = None, templates_dir: Path | str | None = None,
             enclosures: list[str] | tuple[str, ...] = (), orders: list[Order] | None = None,
-            interactions: list[Interaction] = (), new_date: date | None = None) -> LetterDraft:
+            interactions: list[Interaction] = (), new_date: date | None = None,
+            mail: str = "") -> LetterDraft:
     """Write the letter of this kind to this client, in `lang` or the client's language.
 
     `orders` and `interactions` (the client's; the order alone when not given) tell the
-    state the wording follows (store/letter_state.py); `new_date` is the date an apology gives.
+    state the wording follows (store/letter_state.py); `new_date` is the date an apology gives;
+    `mail` a kind of special mail (localize.MAIL_KINDS) or ''.
     """
     letter_state.check_sender(profile)
     _check(kind, client, order, incident)
@@ -68,8 +79,8 @@ def compose(kind: str, profile: Profile, client: Client, order: Order | None = N
         signature=(profile.signature or profile.name).strip(),
         recipient_lines=recipient_lines(client, language),
         recipient_name=recipient_name(client, language),
-        references=[(localize.label("our_ref", language), order.ref)] if order else [],
-        enclosures=[polish(e, language) for e in [*enclosed, *enclosures]],
+        references=_references(order, language),
+        enclosures=[polish(e, language) for e in (list(enclosures) or enclosed)],
         order_ref=order.ref if order else None, abroad=is_abroad(client),
-        reader_country=client.country,
+        reader_country=client.country, mail=localize.mail_line(mail, language),
     )

@@ -35,6 +35,8 @@ class LetterDraft:
     abroad: bool = False
     reader_country: str = ""
     """The recipient's country as typed: the letterhead's phone is written for that reader."""
+    mail: str = ""
+    """The special-mail line above the address ('Lettre recommandée avec avis de réception')."""
 
     @property
     def title(self) -> str:

@@ -19,8 +19,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from store.errors import ValidationError
 from store.models import Profile
 
-from . import fonts, localize, phones
+from . import blocks, fonts, localize
 from .draft import LetterDraft
+from .letterhead import legal_mentions, sender_blocks
 from .pages import PagedCanvas
 from .printable import check_printable
 from .textblock import TextBlock, TextStyle
@@ -32,6 +33,7 @@ TEXT_W = PAGE_W - LEFT - RIGHT
 WINDOW_X, WINDOW_TOP, WINDOW_W, WINDOW_H = 100 * mm, 35 * mm, 100 * mm, 45 * mm
 WINDOW_INDENT = 10 * mm
 ADDRESS_X, ADDRESS_TOP = WINDOW_X + WINDOW_INDENT, WINDOW_TOP + 5 * mm
+MAIL_TOP = WINDOW_TOP + 1 * mm
 ADDRESS_W = WINDOW_W - 2 * WINDOW_INDENT
 LETTERHEAD_TOP, LETTERHEAD_W, LETTERHEAD_BOTTOM = 15 * mm, 70 * mm, 84 * mm
 FOLDS = (99 * mm, 198 * mm)
@@ -46,6 +48,7 @@ PLACE_DATE = TextStyle("regular", 10, 14, "left", indent=SIGN_INDENT, space_afte
 REFERENCE = TextStyle("regular", 9, 12.5, "left")
 SUBJECT = TextStyle("bold", 10, 14, "left", space_before=4 * mm, space_after=7 * mm)
 SIGNATURE = TextStyle("regular", 10, 14, "left", indent=SIGN_INDENT)
+MAIL = TextStyle("bold", 7.5, 9, "left")
 ENCLOSURES = TextStyle("regular", 9, 12.5, "left", space_before=8 * mm)
 NAME = TextStyle("bold", 13, 16, "left")
 TRADE = TextStyle("italic", 9, 11.5, "left", space_after=2 * mm)
@@ -61,8 +64,14 @@ def _labelled(label: str, text: str, style: TextStyle) -> TextBlock:
     return TextBlock(f"{label} {text}", replace(style, hang=hang))
 
 
-def _height(blocks: list[TextBlock], width: float) -> float:
-    return sum(b.wrap(width, PAGE_H)[1] + b.spaceBefore + b.spaceAfter for b in blocks)
+def _tail(block: TextBlock) -> list[TextBlock]:
+    """What of the last paragraph goes with the closing: all of a short one, else its last
+    two lines (the rest stays behind, two lines at least, as a page would split it)."""
+    lines = block.lines(TEXT_W - block.style.indent)
+    if len(lines) < 4:
+        return [block]
+    head = TextBlock(block.text, replace(block.style, space_after=0), lines[:-2])
+    return [head, TextBlock(block.text, block.style, lines[-2:], continued=True)]
 
 
 def _draw_stack(canvas, blocks: list[TextBlock], x: float, top: float, width: float) -> None:
@@ -82,6 +91,8 @@ class LetterLayout:
         check_printable(draft, profile)
         self.draft, self.profile, self.language = draft, profile, draft.language
         self.family = getattr(profile, "typeface", "dejavu")
+        align = "left" if getattr(profile, "text_align", "justify") == "ragged" else "justify"
+        self.body = replace(self.style(BODY), align=align, hyphenate=True, language=draft.language)
         self.address = self._address_block()
         self.letterhead = self._letterhead()
         self.footer = TextBlock(self._legal_mentions(), self.style(FOOTER))
@@ -111,29 +122,37 @@ class LetterLayout:
                               "is too wide to print inside the envelope window")
 
     def _letterhead(self) -> list[TextBlock]:
-        p = self.profile
-        phone = phones.for_reader(p.phone, p.country, self.draft.reader_country)
-        place = [*p.address_lines, f"{p.postcode} {p.city}".strip()]
-        if self.draft.abroad and p.country.strip():
-            place.append(p.country.strip().upper())
-        blocks = [TextBlock(p.name, self.style(NAME)), TextBlock(p.trade, self.style(TRADE)),
-                  TextBlock("\n".join(line for line in place if line.strip()), self.style(SMALL)),
-                  TextBlock("\n".join(v for v in (p.email, phone) if v.strip()),
-                            self.style(SMALL))]
-        blocks = [b for b in blocks if b.text.strip()]
-        if _height(blocks, LETTERHEAD_W) > LETTERHEAD_BOTTOM - LETTERHEAD_TOP:
-            raise ValidationError("letterhead", "is too long to fit beside the address "
-                                                "(shorten the trade or the address)")
-        return blocks
+        styles = {"name": self.style(NAME), "trade": self.style(TRADE),
+                  "small": self.style(SMALL)}
+        return sender_blocks(self.profile, self.draft, styles, LETTERHEAD_W,
+                             LETTERHEAD_BOTTOM - LETTERHEAD_TOP)
 
     def _legal_mentions(self) -> str:
-        p = self.profile
-        parts = [p.name.strip(), f"SIRET {p.siret.strip()}" if p.siret.strip() else "",
-                 p.vat_note.strip()]
-        return " · ".join(part for part in parts if part)
+        return legal_mentions(self.profile)
+
+    def _closing(self) -> list:
+        """Closing, signature image and typed name, kept with the end of the last paragraph.
+
+        A French closing is a sentence set as the body is; an English one ('Yours
+        sincerely,') stands above the name, both at the signature's indent.
+        """
+        d, text = self.draft, partial(polish, language=self.language)
+        english = self.language == "en"
+        closing = TextBlock(text(d.closing), self.style(SIGNATURE) if english else self.body)
+        image = getattr(self.profile, "signature_image", "").strip()
+        mark = (blocks.SignatureImage(image, SIGN_INDENT) if image
+                else Spacer(0, 14 * mm))
+        group = [closing, Spacer(0, 2 * mm) if image else mark]
+        if image:
+            group += [mark, Spacer(0, 1 * mm)]
+        return group + [TextBlock(d.signature, self.style(SIGNATURE))]
 
     def story(self) -> list:
-        """The flowing part of the letter, from the place and date to the enclosures."""
+        """The flowing part of the letter, from the place and date to the enclosures.
+
+        The end of the last paragraph, the closing, the signature and the enclosures are
+        kept together on one page.
+        """
         d, lang = self.draft, self.language
         text = partial(polish, language=lang)
         story: list = [TextBlock(d.place_date, self.style(PLACE_DATE))]
@@ -142,20 +161,24 @@ class LetterLayout:
                                self.style(SUBJECT)))
         story.append(TextBlock(text(d.salutation), self.style(SALUTATION)))
         story[-1].keepWithNext = True
-        story += [TextBlock(text(p), self.style(BODY)) for p in d.paragraphs]
-        story.append(KeepTogether([TextBlock(text(d.closing), self.style(BODY)), Spacer(0, 14 * mm),
-                                   TextBlock(d.signature, self.style(SIGNATURE))]))
+        body = blocks.body([text(p) for p in d.paragraphs], self.body)
+        last = _tail(body.pop()) if body and type(body[-1]) is TextBlock else []
+        enclosures = []
         if d.enclosures:
             label = localize.label("enclosures", lang)
             items = "\n".join(text(e) for e in d.enclosures)
-            story.append(_labelled(label, items, self.style(ENCLOSURES)))
-        return story
+            enclosures.append(_labelled(label, items, self.style(ENCLOSURES)))
+        return story + body + last[:-1] + [KeepTogether(last[-1:] + self._closing()
+                                                        + enclosures)]
 
     def first_page(self, canvas, _doc) -> None:
         """Letterhead, address in the window, fold marks, legal mentions."""
         canvas.saveState()
         _draw_stack(canvas, self.letterhead, LEFT, LETTERHEAD_TOP, LETTERHEAD_W)
         _draw_stack(canvas, [self.address], ADDRESS_X, ADDRESS_TOP, ADDRESS_W)
+        if self.draft.mail:
+            mail = TextBlock(self.draft.mail, self.style(MAIL))
+            _draw_stack(canvas, [mail], ADDRESS_X, MAIL_TOP, ADDRESS_W)
         canvas.setStrokeColorRGB(*GREY)
         canvas.setLineWidth(0.3)
         for y in FOLDS:

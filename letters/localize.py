@@ -18,8 +18,14 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 
 LABELS = {
     "fr": {"subject": f"Objet{NNBSP}:", "our_ref": f"N/réf.{NNBSP}:",
+           "your_ref": f"V/réf.{NNBSP}:",
+           "registered": "LETTRE RECOMMANDÉE",
+           "registered-ar": "LETTRE RECOMMANDÉE AVEC AVIS DE RÉCEPTION",
            "enclosures": f"P.{NNBSP}J.{NNBSP}:", "page": "page {n}/{total}"},
-    "en": {"subject": "Subject:", "our_ref": "Our ref.:", "enclosures": "Encl.:",
+    "en": {"subject": "Subject:", "our_ref": "Our ref.:", "your_ref": "Your ref.:",
+           "registered": "REGISTERED LETTER",
+           "registered-ar": "REGISTERED LETTER WITH ADVICE OF DELIVERY",
+           "enclosures": "Encl.:",
            "page": "page {n} of {total}"},
 }
 
@@ -33,8 +39,8 @@ def check_language(language: str) -> str:
 
 
 def long_date(day: date, language: str) -> str:
-    """'1er novembre 2026', '22 novembre 2026', '22 November 2026'; day and month kept together."""
-    text = _babel_date(day, format="d MMMM y", locale=LOCALES[language]).replace(" ", NBSP, 1)
+    """'1er novembre 2026', '22 novembre 2026', '22 November 2026'; day, month, year tied."""
+    text = _babel_date(day, format="d MMMM y", locale=LOCALES[language]).replace(" ", NBSP)
     if language == "fr" and day.day == 1:
         return "1er" + text[1:]
     return text
@@ -51,6 +57,20 @@ def place_date(city: str, day: date, language: str) -> str:
     if language == "fr":
         return f"{city}, le {when}" if city else f"Le {when}"
     return f"{city}, {when}" if city else when
+
+
+MAIL_KINDS = ("registered", "registered-ar")
+"""Special mail a letter may be sent by: registered, or registered with advice of delivery."""
+
+
+def mail_line(kind: str, language: str) -> str:
+    """The line printed above the address for special mail ('' for ordinary mail)."""
+    if not kind:
+        return ""
+    if kind not in MAIL_KINDS:
+        raise ValidationError("mail", f"{kind!r} is not a kind of special mail; choose "
+                                      f"{' or '.join(MAIL_KINDS)}")
+    return LABELS[language][kind]
 
 
 def label(name: str, language: str) -> str:

@@ -202,8 +202,9 @@ class TextBlock(Flowable):
         if fit < 2:
             return []
         style = self.style
-        return [TextBlock(self.text, replace(style, space_after=0), lines[:fit]),
-                TextBlock(self.text, style, lines[fit:], continued=True)]
+        part = type(self)
+        return [part(self.text, replace(style, space_after=0), lines[:fit]),
+                part(self.text, style, lines[fit:], continued=True)]
 
     def draw(self) -> None:
         """Draw each line, justified lines stretched through the word (and letter) spacing."""

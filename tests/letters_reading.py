@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from pdfminer.high_level import extract_pages
@@ -48,6 +49,16 @@ def lines(pdf: bytes) -> list[Seen]:
 def text(pdf: bytes) -> str:
     """All the text, plain spaces, one line per drawn line."""
     return "\n".join(seen.plain for seen in lines(pdf))
+
+
+def running(pdf: bytes) -> str:
+    """All the text on one line, as read: a word cut by a hyphen at a line's end joined again."""
+    joined = " ".join(seen.plain for seen in lines(pdf))
+    return _CUT.sub(r"\1\2", joined)
+
+
+_CUT = re.compile(r"(\w)- (\w)")
+"""'salu- tations': the hyphen and the line break a cut word was set with (not '-Roux')."""
 
 
 def fonts(pdf: bytes) -> dict[str, bool]:

@@ -110,15 +110,15 @@ def test_the_apology_mentions_a_gesture_only_when_one_is_recorded():
     assert "geste" not in text_of(compose("apology", PROFILE, HENRI, ORDER, today=TODAY))
 
 
-def test_the_summary_letter_tells_the_document_and_its_summary():
+def test_the_summary_letter_tells_the_document_in_a_details_table_and_its_summary():
     draft = compose("summary", PROFILE, HENRI, ORDER, today=TODAY)
     card = next(p for p in draft.paragraphs if p.startswith("Nature"))
     assert card.split("\n") == [
-        "Nature\u202f: Acte de vente", "Date\u202f: 14 mars 1523",
-        "Lieu\u202f: Orléans, étude de Jehan Martin",
-        "Écriture et langue\u202f: Cursive gothique, moyen français",
-        "Cote\u202f: AD Loiret, 3 E 10234, fol. 112–115", "Pages\u202f: 4"]
-    assert any(p.startswith("Le 14 mars 1523, devant Jehan Martin") for p in draft.paragraphs)
+        "Nature | Acte de vente", "Date | 14\u00a0mars\u00a01523",
+        "Lieu | Orléans, étude de Jehan Martin",
+        "Écriture et langue | Cursive gothique, moyen français",
+        "Cote | AD Loiret, 3\u00a0E 10234, fol.\u00a0112–115", "Pages | 4"]
+    assert any(p.startswith("Le 14\u00a0mars\u00a01523, devant Jehan Martin") for p in draft.paragraphs)
 
 
 def test_a_summary_letter_without_a_summary_is_refused():
@@ -129,8 +129,8 @@ def test_a_summary_letter_without_a_summary_is_refused():
 
 def test_the_scope_letter_restates_the_agreed_scope_line_by_line():
     draft = compose("scope", PROFILE, HENRI, ORDER, today=TODAY)
-    scope = next(p for p in draft.paragraphs if p.startswith("Transcription intégrale"))
-    assert scope.split("\n")[1].startswith("Ne sont pas compris\u202f:")
+    scope = next(p for p in draft.paragraphs if p.startswith("> Transcription intégrale"))
+    assert scope.split("\n")[1].startswith("> Ne sont pas compris\u202f:")
     assert "Le prix convenu est de 1\u202f250,00\u00a0€" in " ".join(draft.paragraphs)
 
 
@@ -138,7 +138,7 @@ def test_the_scope_letter_restates_the_agreed_scope_line_by_line():
     (HENRI, "fr", "Monsieur,", "Je vous prie d’agréer, Monsieur, l’expression"),
     (EDITH, "fr", "Madame,", "Je vous prie d’agréer, Madame, l’expression"),
     (SOCIETY, "fr", "Madame, Monsieur,", "Je vous prie d’agréer, Madame, Monsieur, l’"),
-    (MARGARET, "en", "Dear Ms Holloway,", "Yours sincerely,"),
+    (MARGARET, "en", "Dear Ms\u00a0Holloway,", "Yours sincerely,"),
     (SOCIETY, "en", "Dear Sir or Madam,", "Yours faithfully,"),
 ])
 def test_salutation_and_closing_follow_the_civility(client, language, salutation, closing):
@@ -151,9 +151,9 @@ def test_salutation_and_closing_follow_the_civility(client, language, salutation
 
 def test_the_place_and_date_line_is_local():
     french = compose("thanks", PROFILE, HENRI, today=TODAY)
-    assert french.place_date == "Paris, le 5\u00a0novembre 2026"
+    assert french.place_date == "Paris, le 5\u00a0novembre\u00a02026"
     english = compose("thanks", PROFILE, MARGARET, today=TODAY)
-    assert english.place_date == "Paris, 5\u00a0November 2026"
+    assert english.place_date == "Paris, 5\u00a0November\u00a02026"
     elsewhere = replace(PROFILE, letter_city="", city="Tours")
     assert compose("thanks", elsewhere, HENRI, today=TODAY).place_date.startswith("Tours, le")
 

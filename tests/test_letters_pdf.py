@@ -49,7 +49,7 @@ def test_the_names_the_reference_and_the_dates_are_printed(apology):
 
 
 def test_the_apology_names_the_new_date(apology):
-    assert "au plus tard le 22 novembre 2026" in " ".join(read.text(apology).split("\n"))
+    assert "au plus tard le 22 novembre 2026" in read.running(apology)
 
 
 def test_an_english_letter_uses_english_labels_and_dates():

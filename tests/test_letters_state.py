@@ -30,7 +30,7 @@ def printed(kind: str, order=None, language: str = "fr", **options) -> str:
     """The letter's PDF text on one line, spaces made plain."""
     draft = compose(kind, PROFILE, client_in(language), order, today=TODAY, lang=language,
                     **options)
-    return " ".join(read.text(pdf_bytes(draft, PROFILE)).split("\n"))
+    return read.running(pdf_bytes(draft, PROFILE))
 
 
 def complaint(**kw) -> Interaction:
@@ -237,7 +237,7 @@ def test_a_client_feedback_request_picks_the_latest_delivered_order(language):
     draft = compose("feedback", PROFILE, client_in(language), today=TODAY, lang=language,
                     orders=[older, latest, AHEAD])
     assert draft.order_ref == "2026-009"
-    text = " ".join(read.text(pdf_bytes(draft, PROFILE)).split("\n"))
+    text = read.running(pdf_bytes(draft, PROFILE))
     assert "Testament de 1612" in text and "2026-009" in text
 
 
@@ -259,7 +259,7 @@ NEWCOMER = replace(HENRI, created=TODAY)
 
 def thanks(client, orders, language="fr", order=None) -> str:
     draft = compose("thanks", PROFILE, client, order, today=TODAY, lang=language, orders=orders)
-    return " ".join(read.text(pdf_bytes(draft, PROFILE)).split("\n"))
+    return read.running(pdf_bytes(draft, PROFILE))
 
 
 @pytest.mark.parametrize("language, trust, loyalty", [

@@ -25,7 +25,7 @@ HOLLOWAY = replace(MARGARET, civility="Dr")
 def printed(kind: str, client: Client, lang: str | None = None) -> str:
     """The text of the letter's PDF, as read back, with its lines joined by spaces."""
     draft = compose(kind, PROFILE, client, order_for(client), today=TODAY, lang=lang)
-    return " ".join(read.text(pdf_bytes(draft, PROFILE)).split("\n"))
+    return read.running(pdf_bytes(draft, PROFILE))
 
 
 def address_block(client: Client, lang: str | None = None) -> list[str]:
