@@ -8,6 +8,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
@@ -38,6 +39,8 @@ class Field:
     """Other names the store gives this field in its validation errors."""
     blank: bool = False
     """A select that may be left empty (its value is then None)."""
+    suggestions: tuple[str, ...] = ()
+    """Values a one-line text field offers to complete as you type (→ accepts); any text goes."""
 
     def owns(self, error_field: str) -> bool:
         """Whether a validation error naming `error_field` belongs beside this field."""
@@ -85,8 +88,10 @@ class FieldRow(Horizontal):
                             tab_behavior="focus")
         is_date = field.kind == "date"
         placeholder = field.placeholder or (DATE_PLACEHOLDER if is_date else "")
+        suggester = (SuggestFromList(field.suggestions, case_sensitive=False)
+                     if field.suggestions else None)
         return Input(str(field.value or ""), placeholder=placeholder, compact=True,
-                     id=widget_id, classes=classes, select_on_focus=is_date)
+                     id=widget_id, classes=classes, select_on_focus=is_date, suggester=suggester)
 
     @property
     def widget(self) -> Widget:

@@ -108,6 +108,9 @@ def _order_fields(order: Order | None, client_field: Field | None) -> list[Field
     return head + [
         Field("title", "Title", value=order.title if order else "",
               placeholder="e.g. Acte de vente de 1523"),
+        Field("client_ref", "Client's ref.", value=order.client_ref if order else "",
+              aliases=("client's reference",),
+              placeholder="the client's own reference (V/réf.)"),
         Field("service", "Service", value=order.service if order else "",
               placeholder="transcription, summary, translation…"),
         Field("price", "Price (€)", value=str(order.price) if order else "",
@@ -158,7 +161,8 @@ def new_order(app: App, client_id: int | None = None):
         order = ops.add_order(app.book, app.today, owner, str(values["title"]), due,
                               received=received, document=_document(values),
                               service=values["service"], price=values["price"],
-                              scope=values["scope"], summary=values["summary"])
+                              scope=values["scope"], summary=values["summary"],
+                              client_ref=values["client_ref"])
         return f"Order {order.ref} taken, due {order.due:%d/%m/%Y}"
 
     intro = f"Next reference: {ref} (received this year)"
@@ -182,7 +186,8 @@ def edit_order(app: App, ref: str):
         with app.book.transaction(f"edit {ref}"):
             ops.edit_order(app.book, ref, title=values["title"], service=values["service"],
                            price=values["price"], scope=values["scope"],
-                           summary=values["summary"], document=_document(values))
+                           summary=values["summary"], document=_document(values),
+                           client_ref=values["client_ref"])
             if order.is_open and values["status"] != order.status:
                 ops.set_status(app.book, ref, values["status"])
         return f"{ref} saved"

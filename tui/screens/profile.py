@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from store.errors import CarnetError, ValidationError
-from store.models import LANGUAGES, Profile
-from store.profile import update_profile
+from store.models import LANGUAGES, LEGAL_FORMS, Profile
+from store.profile import siret_for_print, update_profile
 
 from ..dialogs.common import options
 from ..dialogs.fields import Field, FieldList
@@ -24,6 +24,9 @@ BINDINGS = [
             tooltip="Leave the fields so that 1–4 switch sections again"),
 ]
 """Keys of the profile, by id."""
+TYPEFACE_OPTIONS = (("DejaVu Serif — every script", "dejavu"),
+                    ("EB Garamond — a book face", "garamond"))
+ALIGN_OPTIONS = (("Justified — even right edge", "justify"), ("Ragged right", "ragged"))
 
 
 def profile_fields(profile: Profile) -> list[Field]:
@@ -38,18 +41,27 @@ def profile_fields(profile: Profile) -> list[Field]:
         Field("country", "Country", value=profile.country),
         Field("email", "E-mail", value=profile.email),
         Field("phone", "Phone", value=profile.phone),
-        Field("siret", "SIRET", value=profile.siret, placeholder="14 digits"),
-        Field("legal_form", "Legal form", value=profile.legal_form,
-              aliases=("legal form",), placeholder="EI (entrepreneur individuel), EIRL…"),
+        Field("siret", "SIRET", value=siret_for_print(profile.siret),
+              placeholder="SIRET (14 digits) or SIREN (9), spaces allowed"),
+        Field("legal_form", "Legal form", value=profile.legal_form, aliases=("legal form",),
+              suggestions=LEGAL_FORMS,
+              placeholder="EI, EIRL, micro-entreprise, SASU… (→ completes)"),
         Field("vat_note", "VAT note", value=profile.vat_note,
               placeholder="TVA non applicable, art. 293 B du CGI"),
         Field("signature", "Signature", "area", value=profile.signature),
+        Field("signature_image", "Signature img", value=profile.signature_image,
+              aliases=("signature image",),
+              placeholder="a PNG or JPEG of your signature (path); empty for none"),
         Field("letter_city", "Letters from", value=profile.letter_city,
               placeholder="the city in « Paris, le … »"),
         Field("language", "Language", "select", value=profile.language or "fr",
               options=options(LANGUAGES)),
         Field("tolerance_days", "Tolerance", value=str(profile.tolerance_days),
               aliases=("tolerance",), placeholder="days of grace before a late order shows"),
+        Field("typeface", "Typeface", "select", value=profile.typeface or "dejavu",
+              options=TYPEFACE_OPTIONS),
+        Field("text_align", "Alignment", "select", value=profile.text_align or "justify",
+              aliases=("alignment", "align"), options=ALIGN_OPTIONS),
     ]
 
 
@@ -100,6 +112,8 @@ class ProfileScreen(BookScreen):
             values = body.values()
             values["tolerance_days"] = values["tolerance_days"] or "0"
             values["language"] = values["language"] or ""
+            values["typeface"] = values["typeface"] or ""
+            values["text_align"] = values["text_align"] or ""
             update_profile(self.app.book, **values)
         except ValidationError as error:
             if not body.show_error(error):

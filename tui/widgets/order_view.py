@@ -42,18 +42,22 @@ def lateness(order: Order, client_tolerance: int, today: date) -> Content:
 
 
 def order_head(book: Book, order: Order, today: date) -> Content:
-    """'2026-014 · Transcription … — Henri Lefèvre' and where it stands."""
+    """'2026-014 · Transcription … — Henri Lefèvre', where it stands, the client's reference."""
     try:
         client = book.client(order.client_id)
     except NotFound:
         client = None
     tolerance = tolerance_for(client, book.profile)
-    return _join([
+    lines = [
         Content.from_markup("[b]$ref[/b] · $title", ref=order.ref, title=order.title),
         Content.from_markup("[dim]for[/dim] $client [dim]·[/dim] $status [dim]·[/dim] ",
                             client=client.name if client else "?", status=order.status)
         + lateness(order, tolerance, today),
-    ])
+    ]
+    if order.client_ref:
+        lines.append(Content.from_markup("[dim]their ref. (V/réf.)[/dim] $ref",
+                                         ref=order.client_ref))
+    return _join(lines)
 
 
 def order_dates(order: Order, today: date) -> Content:
