@@ -56,6 +56,8 @@ SMALL = TextStyle("regular", 8.5, 11, "left")
 HEADER = TextStyle("regular", 8.5, 11, "left", color=GREY)
 FOOTER = TextStyle("regular", 7.5, 9.5, "center", color=GREY)
 ADDRESS_SIZES = (10, 9.5, 9, 8.5, 8, 7.5, 7)
+FAMILY_SCALE = {"garamond": 1.1}
+"""Typefaces set larger than DejaVu for the same reading size (their x-height is smaller)."""
 
 
 def _labelled(label: str, text: str, style: TextStyle) -> TextBlock:
@@ -101,8 +103,10 @@ class LetterLayout:
                                                     f"(more than {FOOTER_MAX_LINES} lines)")
 
     def style(self, style: TextStyle) -> TextStyle:
-        """`style` in the profile's typeface family (DejaVu unless it chose another)."""
-        return replace(style, family=self.family)
+        """`style` in the profile's typeface family (DejaVu unless it chose another), at the
+        size that family reads at (EB Garamond's small letters need a size more)."""
+        scale = FAMILY_SCALE.get(self.family, 1.0)
+        return replace(style, family=self.family, size=round(style.size * scale, 2))
 
     def _address_block(self) -> TextBlock:
         """The address at the largest size that fits the window, line for line."""
@@ -111,9 +115,9 @@ class LetterLayout:
         if len(lines) * ADDRESS_SIZES[-1] * 1.25 > room:
             raise ValidationError("address", f"has {len(lines)} lines: too many for the window")
         for size in ADDRESS_SIZES:
-            style = TextStyle("regular", size, size * 1.25, "left", family=self.family)
+            style = self.style(TextStyle("regular", size, size * 1.25, "left"))
             if len(lines) * style.leading <= room and all(
-                    fonts.width(line, "regular", size, family=self.family) <= ADDRESS_W
+                    fonts.width(line, "regular", style.size, family=self.family) <= ADDRESS_W
                     for line in lines):
                 return TextBlock("\n".join(lines), style)
         widest = max(range(len(lines)),

@@ -6,10 +6,10 @@ line's spaces must stretch or shrink, plus the cost of hyphens; the cheapest set
 breaks wins, so a loose line is avoided by looking ahead rather than accepted when met.
 
 Justified: a space may grow to 1.6× its width and shrink to two thirds of it, as in
-TeX. When no set of breaks keeps within that, the least bad one is taken and the
-typeblock (letters/textblock.py) makes up the difference by spacing the letters a
-hair, never the words past the limit. Ragged-right: spaces keep their width and the
-lines' ends are made as even as the words allow.
+TeX; past that, the letters may be spaced or tightened by a hair (as pdfTeX's font
+expansion does), which counts as more stretch. A paragraph that cannot keep within
+that is set ragged-right by the text block (letters/textblock.py). Ragged-right: spaces
+keep their width and the lines' ends are made as even as the words allow.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from dataclasses import dataclass
 
 STRETCH, SHRINK = 0.6, 0.33
 """How far a justified space may grow and shrink, as a share of its width."""
+
+LETTER_SPACING = 0.015
+"""How far justified text may space or tighten its letters, in ems: once its word spaces are
+at their limit, a line takes up to this much between letters (a hair: 0.15 pt at 10 pt)."""
 
 RAGGED_ROOM = 3.0
 """In ragged-right text, the slack (in spaces) at a line's end that counts as 'full' badness."""

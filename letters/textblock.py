@@ -15,7 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from . import fonts, hyphenate, linebreak, rtl
-from .linebreak import SHRINK, STRETCH, Box, Glue, Penalty
+from .linebreak import LETTER_SPACING, SHRINK, STRETCH, Box, Glue, Penalty
 
 RAGGED_EMS = 2.0
 """Ragged-right text: the slack at a line's end that is still 'good' (TeX's raggedright)."""
@@ -64,11 +64,16 @@ def _cut(word: str, style: TextStyle, room: float) -> list[str]:
 
 
 def _word_items(word: str, style: TextStyle, room: float, unit: tuple[float, float]) -> list:
-    """A word as boxes, with a cut (a hyphen, or none inside an over-wide word) between them."""
+    """A word as boxes, with a cut (a hyphen, or none inside an over-wide word) between them.
+
+    In justified text a box stretches by its no-break spaces and, a hair, by its letters.
+    """
+    letter = LETTER_SPACING * style.size if unit[0] else 0.0
+
     def box(text: str) -> Box:
         gaps = text.count("\u00a0")
         return Box(text, fonts.width(text, style.face, style.size, family=style.family),
-                   gaps * unit[0], gaps * unit[1])
+                   gaps * unit[0] + len(text) * letter, gaps * unit[1] + len(text) * letter)
     pieces = _cut(word, style, room)
     if len(pieces) > 1:
         items = [box(pieces[0])]
@@ -141,28 +146,27 @@ def break_lines(text: str, style: TextStyle, width: float) -> list[Line]:
     return lines
 
 
-MAX_LETTER_SPACING = 0.03
-"""A line too loose for its word spaces alone takes up to this share of an em between letters."""
-
-
 def _spacing(line: Line, room: float, style: TextStyle) -> tuple[float, float]:
-    """(word, letter) spacing to justify the line, word spaces never past 1.6× their width.
+    """(word, letter) spacing to justify the line: the word spaces first, within 0.67–1.6×
+    their width, then the letters, within LETTER_SPACING; a word gap stays within the limits
+    with the letter spacing its space takes too.
 
     Both U+0020 and U+00A0 are drawn as code 32, so both take the word spacing.
     """
     gaps = line.text.count(" ") + line.text.count("\u00a0")
     if not gaps or not line.justified:
         return 0.0, 0.0
-    extra = (room - line.width) / gaps
+    extra = room - line.width
     space = pdfmetrics.stringWidth(" ", fonts.register(style.face, family=style.family),
                                    style.size)
-    if extra <= space * STRETCH:
-        return extra, 0.0
+    limit = space * (STRETCH if extra > 0 else SHRINK)
+    if abs(extra) <= limit * gaps:
+        return extra / gaps, 0.0
     letters = len(line.text) - 1 - gaps
-    letter = (room - line.width - space * STRETCH * gaps) / letters if letters > 0 else 0.0
-    if letter > MAX_LETTER_SPACING * style.size:
-        return 0.0, 0.0
-    return space * STRETCH - letter, letter
+    sign = 1 if extra > 0 else -1
+    letter = (extra - sign * limit * gaps) / letters if letters > 0 else 0.0
+    letter = sign * min(abs(letter), LETTER_SPACING * style.size)
+    return sign * limit - letter, letter
 
 
 class TextBlock(Flowable):

@@ -77,11 +77,14 @@ def _greedy_worst(text: str, width: float) -> float:
 
 def test_words_are_cut_where_the_french_patterns_allow():
     lines = break_lines(PROSE_FR, FRENCH, TEXT_W * 0.5)
-    cut = [line.text for line in lines if line.text.endswith("-")]
-    assert cut, "a narrow column needs some hyphens"
-    for text in cut:
-        word = text.split(" ")[-1][:-1]
-        assert len(word) >= 2 and not word[0].isupper()
+    words = set(PROSE_FR.split(" "))
+    cut = [(line.text.split(" ")[-1][:-1], after.text.split(" ")[0])
+           for line, after in zip(lines, lines[1:]) if line.text.endswith("-")]
+    inserted = [(head, tail) for head, tail in cut if head + tail in words]
+    assert inserted, "a narrow column needs some hyphens"
+    for head, tail in inserted:
+        assert len(head) >= 2 and len(tail.strip(".,;:")) >= 3 and not head[0].isupper()
+    assert all(head + tail in words or f"{head}-{tail}" in PROSE_FR for head, tail in cut)
 
 
 def test_no_cut_in_names_numbers_or_short_words():
