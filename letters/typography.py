@@ -1,4 +1,4 @@
-"""Typographic polish of running text: spaces, apostrophes, French punctuation.
+"""Typographic polish of running text: spaces, apostrophes, no-break ties, French punctuation.
 
 Every rule is idempotent, so text may be polished again after the user edits it.
 """
@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from .ties import tie
 
 NNBSP = "\u202f"
 """Narrow no-break space: before ; : ! ? and inside « » in French."""
@@ -42,6 +44,6 @@ def french(text: str) -> str:
 
 
 def polish(text: str, language: str) -> str:
-    """Tidy spaces, curl apostrophes between letters, and apply French rules in French."""
-    text = _APOSTROPHE.sub("’", tidy(text))
+    """Tidy spaces, curl apostrophes between letters, tie what must stay together, French rules."""
+    text = tie(_APOSTROPHE.sub("’", tidy(text)), language)
     return french(text) if language == "fr" else text

@@ -118,7 +118,8 @@ def test_the_summary_letter_tells_the_document_in_a_details_table_and_its_summar
         "Lieu | Orléans, étude de Jehan Martin",
         "Écriture et langue | Cursive gothique, moyen français",
         "Cote | AD Loiret, 3\u00a0E 10234, fol.\u00a0112–115", "Pages | 4"]
-    assert any(p.startswith("Le 14\u00a0mars\u00a01523, devant Jehan Martin") for p in draft.paragraphs)
+    assert any(p.startswith("Le 14\u00a0mars\u00a01523, devant Jehan Martin")
+               for p in draft.paragraphs)
 
 
 def test_a_summary_letter_without_a_summary_is_refused():

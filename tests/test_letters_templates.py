@@ -31,8 +31,8 @@ def test_a_user_template_overrides_the_shipped_one(tmp_path):
     (tmp_path / "apology.fr.j2").write_text(MINE, encoding="utf-8")
     draft = compose("apology", PROFILE, HENRI, ORDER, today=TODAY, templates_dir=tmp_path)
     assert draft.subject == "Mes excuses pour 2026-014"
-    assert draft.paragraphs == ["Bonjour M. Henri Lefèvre\u202f!\nUne ligne à part.",
-                                "Nouvelle date\u202f: 22\u00a0novembre 2026."]
+    assert draft.paragraphs == ["Bonjour M.\u00a0Henri Lefèvre\u202f!\nUne ligne à part.",
+                                "Nouvelle date\u202f: 22\u00a0novembre\u00a02026."]
     assert draft.salutation == "Monsieur,"
     assert draft.closing.startswith("Je vous prie d’agréer, Monsieur")
     english = compose("apology", PROFILE, HENRI, ORDER, today=TODAY, lang="en",

@@ -38,12 +38,12 @@ def test_tidy_keeps_line_breaks_and_one_space_between_words():
     assert tidy("  un   deux\t trois \r\n quatre  ") == "un deux trois\nquatre"
 
 
-def test_dates_are_long_and_local_with_day_and_month_kept_together():
-    assert long_date(date(2026, 11, 22), "fr") == "22\u00a0novembre 2026"
-    assert long_date(date(2026, 12, 1), "fr") == "1er\u00a0décembre 2026"
-    assert long_date(date(2026, 11, 22), "en") == "22\u00a0November 2026"
-    assert place_date("Paris", date(2026, 11, 22), "fr") == "Paris, le 22\u00a0novembre 2026"
-    assert place_date("Paris", date(2026, 11, 22), "en") == "Paris, 22\u00a0November 2026"
+def test_dates_are_long_and_local_with_day_month_and_year_kept_together():
+    assert long_date(date(2026, 11, 22), "fr") == "22\u00a0novembre\u00a02026"
+    assert long_date(date(2026, 12, 1), "fr") == "1er\u00a0décembre\u00a02026"
+    assert long_date(date(2026, 11, 22), "en") == "22\u00a0November\u00a02026"
+    assert place_date("Paris", date(2026, 11, 22), "fr") == "Paris, le 22\u00a0novembre\u00a02026"
+    assert place_date("Paris", date(2026, 11, 22), "en") == "Paris, 22\u00a0November\u00a02026"
 
 
 def test_amounts_are_local():
