@@ -270,3 +270,21 @@ async def test_the_client_timeline_says_each_letters_language(book):
     assert len(letters) == 2
     assert "thanks letter (en): " in letters[0] and letters[0].endswith("-en.pdf")
     assert "thanks letter (fr): " in letters[1] and letters[1].endswith("-fr.pdf")
+
+
+async def test_enclosures_and_registered_mail_typed_on_the_screen_are_printed(book):
+    book.set_profile(PROFILE)
+    app = HarnessApp(book)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_letter(app, pilot, kind="apology", ref="2026-001")
+        enclosures = screen.query_one("#field-enclosures", Input)
+        enclosures.focus()
+        await pilot.press(*"Transcription ; Photographies")
+        screen.query_one("#field-mail", Select).value = "registered-ar"
+        await pilot.pause()
+        await make_pdf(app, pilot)
+        assert "Saved" in status(app)
+    [letter] = book.letters()
+    text = pdf_text(book.data_dir / letter.path)
+    assert "LETTRE RECOMMANDÉE AVEC AVIS DE RÉCEPTION" in text
+    assert "P. J. : Transcription" in text and "Photographies" in text

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Header, Input, Label, Select, Static, TextArea
 
 import letters
+from letters import localize
 from letters.archive import draft_for, file_letter
 from letters.draft import NEEDS_ORDER, LetterDraft
 from store import letter_state
@@ -37,6 +38,10 @@ from .base import BookScreen
 KIND_NAMES = {"apology": "apology", "follow-up": "follow-up", "summary": "summary",
               "thanks": "thank-you", "scope": "scope reminder", "feedback": "feedback request"}
 """Letter kinds as the user reads them."""
+
+MAIL_OPTIONS = (("ordinary mail", "ordinary"), ("registered letter", "registered"),
+                ("registered, advice of delivery (AR)", "registered-ar"))
+"""How the letter is sent; special mail is printed above the address."""
 
 BINDINGS = [
     Binding("ctrl+g", "generate", "Make PDF", id="letter.generate",
@@ -116,7 +121,11 @@ class LetterScreen(BookScreen):
                          allow_blank=False, compact=True, tooltip="The letter's language")
         yield Static("", id="letter-to", markup=False)
         yield FieldList([Field("subject", "Subject"), Field("salutation", "Salutation"),
-                         Field("closing", "Closing"), Field("new_date", "New date", "date")],
+                         Field("closing", "Closing"), Field("new_date", "New date", "date"),
+                         Field("enclosures", "Enclosures", aliases=("enclosure",),
+                               placeholder="what goes with the letter, separated by ;"),
+                         Field("mail", "Sent by", "select", value="ordinary",
+                               options=MAIL_OPTIONS)],
                         self.app.today, id="letter-head")
         body = TextArea("", id="letter-body", soft_wrap=True, tab_behavior="focus")
         body.border_title = "Letter — a blank line between paragraphs"
@@ -255,7 +264,8 @@ class LetterScreen(BookScreen):
         with self.prevent(Input.Changed):
             head.set_values({"subject": draft.subject if draft else "",
                              "salutation": draft.salutation if draft else "",
-                             "closing": draft.closing if draft else ""})
+                             "closing": draft.closing if draft else "",
+                             "enclosures": "; ".join(draft.enclosures) if draft else ""})
         self.query_one("#letter-body", TextArea).text = (
             "\n\n".join(draft.paragraphs) if draft else "")
 
@@ -264,10 +274,15 @@ class LetterScreen(BookScreen):
         if self.draft is None:
             return None
         values = self.query_one(FieldList).values()
+        mail = str(values["mail"] or "ordinary")
         return replace(self.draft, subject=str(values["subject"]).strip(),
                        salutation=str(values["salutation"]).strip(),
                        closing=str(values["closing"]).strip(),
-                       paragraphs=split_paragraphs(self.query_one("#letter-body", TextArea).text))
+                       paragraphs=split_paragraphs(self.query_one("#letter-body", TextArea).text),
+                       enclosures=[e.strip() for e in str(values["enclosures"]).split(";")
+                                   if e.strip()],
+                       mail=localize.mail_line("" if mail == "ordinary" else mail,
+                                               self.draft.language))
 
     def _status(self, text: str, state: str) -> None:
         status = self.query_one("#letter-status", Static)
