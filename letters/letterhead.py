@@ -67,6 +67,7 @@ def sender_blocks(profile: Profile, draft: LetterDraft, styles: dict[str, TextSt
 def legal_mentions(profile: Profile) -> str:
     """'Claire Vasseur EI · SIRET 812 345 635 00021 · TVA non applicable, art. 293 B du CGI'."""
     siret = siret_for_print(profile.siret)
-    parts = [name_with_legal_form(profile), f"SIRET {siret}" if siret else "",
+    kind = "SIREN" if len(siret.replace(" ", "")) == 9 else "SIRET"
+    parts = [name_with_legal_form(profile), f"{kind} {siret}" if siret else "",
              profile.vat_note.strip()]
     return " · ".join(part for part in parts if part)

@@ -166,3 +166,8 @@ def test_a_signature_image_gone_missing_is_refused_with_its_name(tmp_path):
     with pytest.raises(ValidationError) as error:
         letter(profile=profile)
     assert error.value.field == "signature image" and "gone.png" in str(error.value)
+
+
+def test_a_siren_alone_is_printed_as_a_siren():
+    pdf = letter(profile=replace(PROFILE, siret="812345635"))
+    assert "SIREN 812 345 635 ·" in read.text(pdf) and "SIRET" not in read.text(pdf)
