@@ -16,6 +16,8 @@ import pyphen
 DICTIONARIES = {"fr": "fr", "en": "en_GB"}
 MIN_LETTERS, BEFORE, AFTER = 6, 2, 3
 _CORE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
+_JOINED = re.compile(r"(?<=[^\W\d])[–—](?=[^\W\d])")
+"""An en or em dash between two words ('Lefèvre–Cormier'), not in a range ('1672–1690')."""
 
 
 @lru_cache(maxsize=4)
@@ -39,13 +41,15 @@ def _address_cuts(word: str) -> tuple[tuple[int, bool], ...]:
 def cuts(word: str, language: str) -> tuple[tuple[int, bool], ...]:
     """(offset, hyphen added?) where `word` may end a line; none in names, numbers, addresses.
 
-    A word already holding a hyphen ('Garnier-Roux', 'peut-être') is cut only after it;
+    A word already holding a hyphen ('Garnier-Roux', 'peut-être') or a dash between two words
+    ('Lefèvre–Cormier') is cut only after it;
     after an elision ('l’expression') only the word itself is cut.
     """
     if "@" in word or "://" in word:
         return _address_cuts(word)
-    if "-" in word.strip("-"):
-        return tuple((i + 1, False) for i, char in enumerate(word[:-1]) if char == "-" and i > 0)
+    if "-" in word.strip("-") or _JOINED.search(word):
+        return tuple((i + 1, False) for i, char in enumerate(word[:-1])
+                     if i > 0 and (char == "-" or _JOINED.match(word, i)))
     dictionary = _dictionary(language)
     lead, core, _ = _CORE.match(word).groups()
     elided = max(core.rfind("’"), core.rfind("'")) + 1

@@ -148,8 +148,9 @@ def break_lines(text: str, style: TextStyle, width: float) -> list[Line]:
 
 def _spacing(line: Line, room: float, style: TextStyle) -> tuple[float, float]:
     """(word, letter) spacing to justify the line: the word spaces first, within 0.67–1.6×
-    their width, then the letters, within LETTER_SPACING; a word gap stays within the limits
-    with the letter spacing its space takes too.
+    their width, then the letters, within LETTER_SPACING. A word gap takes the letter spacing
+    twice (after the word's last letter and after the space), so the word spacing gives it
+    back twice and the gap seen stays within the limits.
 
     Both U+0020 and U+00A0 are drawn as code 32, so both take the word spacing.
     """
@@ -162,11 +163,11 @@ def _spacing(line: Line, room: float, style: TextStyle) -> tuple[float, float]:
     limit = space * (STRETCH if extra > 0 else SHRINK)
     if abs(extra) <= limit * gaps:
         return extra / gaps, 0.0
-    letters = len(line.text) - 1 - gaps
+    letters = len(line.text) - 1 - 2 * gaps
     sign = 1 if extra > 0 else -1
     letter = (extra - sign * limit * gaps) / letters if letters > 0 else 0.0
     letter = sign * min(abs(letter), LETTER_SPACING * style.size)
-    return sign * limit - letter, letter
+    return sign * limit - 2 * letter, letter
 
 
 class TextBlock(Flowable):

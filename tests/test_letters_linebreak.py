@@ -157,3 +157,8 @@ def test_unicode_survives_every_break():
     assert len(lines) > 3
     assert "".join("".join(line.text for line in lines).split()) == "".join(
         rtl.shape(text).split())
+
+
+def test_a_dash_between_two_names_may_end_a_line_a_dash_in_a_range_not():
+    assert hyphenate.cuts("Lefèvre–Cormier,", "fr") == ((8, False),)
+    assert hyphenate.cuts("1672–1690", "fr") == ()
