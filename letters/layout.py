@@ -97,7 +97,8 @@ class LetterLayout:
         self.body = replace(self.style(BODY), align=align, hyphenate=True, language=draft.language)
         self.address = self._address_block()
         self.letterhead = self._letterhead()
-        self.footer = TextBlock(self._legal_mentions(), self.style(FOOTER))
+        self.footer = TextBlock(polish(self._legal_mentions(), self.language),
+                                self.style(FOOTER))
         if len(self.footer.lines(TEXT_W)) > FOOTER_MAX_LINES:
             raise ValidationError("legal mentions", "are too long for the foot of the page "
                                                     f"(more than {FOOTER_MAX_LINES} lines)")

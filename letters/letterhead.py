@@ -16,6 +16,7 @@ from store.profile import name_with_legal_form, siret_for_print
 from . import fonts, phones
 from .draft import LetterDraft
 from .textblock import TextBlock, TextStyle, break_lines
+from .typography import polish
 
 TRADE_SIZES = (9, 8.5, 8)
 """Sizes tried to set the trade on one line before it is wrapped at the first."""
@@ -53,7 +54,8 @@ def sender_blocks(profile: Profile, draft: LetterDraft, styles: dict[str, TextSt
     if draft.abroad and p.country.strip():
         place.append(p.country.strip().upper())
     blocks = [TextBlock(name_with_legal_form(p), styles["name"]),
-              trade_block(p.trade.strip(), styles["trade"], width) if p.trade.strip() else None,
+              trade_block(polish(p.trade, draft.language), styles["trade"], width)
+              if p.trade.strip() else None,
               TextBlock("\n".join(line for line in place if line.strip()), styles["small"]),
               TextBlock("\n".join(v for v in (p.email, phone) if v.strip()), styles["small"])]
     blocks = [b for b in blocks if b is not None and b.text.strip()]
