@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v1_to_v2(tables: dict) -> None:
@@ -29,7 +29,22 @@ def _v2_to_v3(tables: dict) -> None:
             profile.setdefault(name, default)
 
 
-MIGRATIONS: dict[int, Callable[[dict], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(tables: dict) -> None:
+    """Version 4 added money: the documents and payments tables, the profile's invoicing
+    settings and a client's SIREN and VAT number; older records get their defaults."""
+    from .models import Profile
+    tables.setdefault("documents", {})
+    tables.setdefault("payments", {})
+    for doc in tables.get("clients", {}).values():
+        doc.setdefault("siren", "")
+        doc.setdefault("vat_number", "")
+    profile = tables.get("profile", {}).get("1")
+    if profile is not None:
+        for name, default in Profile().to_doc().items():
+            profile.setdefault(name, default)
+
+
+MIGRATIONS: dict[int, Callable[[dict], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(tables: dict, version: int) -> dict:

@@ -64,6 +64,25 @@ class Profile:
     tolerance_days: int = 0
     typeface: str = "dejavu"
     text_align: str = "justify"
+    vat_regime: str = "franchise"
+    """'franchise' (VAT-exempt, art. 293 B du CGI) or 'vat' (VAT charged at `vat_rate` %)."""
+    vat_rate: str = "20"
+    vat_number: str = ""
+    payment_days: int = 30
+    """Days from an invoice to its payment due date."""
+    penalty_rate: str = ""
+    """Late-payment penalty rate printed on invoices ('' = the legal default wording)."""
+    iban: str = ""
+    bic: str = ""
+    mediator: str = ""
+    """The consumer mediator private clients may turn to (name and web address)."""
+    quote_prefix: str = "D"
+    invoice_prefix: str = "F"
+    credit_prefix: str = "A"
+    quote_days: int = 30
+    """How long a quote stays valid."""
+    declaration: str = "quarterly"
+    """How often receipts are declared to URSSAF: 'monthly' or 'quarterly'."""
 
     def to_doc(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -97,6 +116,9 @@ class Client:
     notes: str = ""
     tolerance_days: int | None = None
     created: date | None = None
+    siren: str = ""
+    """A business client's SIREN or SIRET (printed on its invoices)."""
+    vat_number: str = ""
 
     @property
     def name(self) -> str:
@@ -383,9 +405,12 @@ class Lesson:
                    incident_id=doc.get("incident_id"))
 
 
+from .money_records import MONEY_TABLES  # noqa: E402  (its records use no model above)
+
 TABLE_MODELS = {
     "clients": Client, "orders": Order, "interactions": Interaction,
     "incidents": Incident, "followups": FollowUp, "letters": Letter, "lessons": Lesson,
+    **MONEY_TABLES,
 }
 
 __all__ = [

@@ -1,0 +1,159 @@
+"""The money records of a book: issued documents (quotes, invoices, credit notes) and payments.
+
+An issued document is never edited: it keeps the seller and the buyer as they were when
+it was issued, and its lines; a correction is a credit note that refers to it.
+Amounts are `Decimal` here and strings in documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+DOCUMENT_KINDS = ("quote", "invoice", "deposit", "credit-note")
+"""A quote (devis), an invoice (facture), a deposit invoice (facture d'acompte), a credit
+note (avoir)."""
+PAYMENT_METHODS = ("transfer", "cheque", "cash", "card", "other")
+VAT_REGIMES = ("franchise", "vat")
+"""VAT-exempt under art. 293 B of the CGI (franchise en base), or VAT charged per line."""
+DECLARATION_PERIODS = ("monthly", "quarterly")
+"""How often the micro-entrepreneur declares her receipts to URSSAF."""
+CENT = Decimal("0.01")
+
+
+def money(value: Decimal | int | str) -> Decimal:
+    """An amount rounded to the cent, half up, as invoices are."""
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of a document: what, how many, at what unit price, at what VAT rate (%)."""
+
+    description: str
+    quantity: Decimal = Decimal("1")
+    unit_price: Decimal = Decimal("0")
+    vat_rate: Decimal = Decimal("0")
+
+    @property
+    def total(self) -> Decimal:
+        """Quantity × unit price, to the cent (before VAT)."""
+        return money(self.quantity * self.unit_price)
+
+    @property
+    def vat(self) -> Decimal:
+        """The VAT on this line, to the cent."""
+        return money(self.total * self.vat_rate / 100)
+
+    def to_doc(self) -> dict:
+        return {"description": self.description, "quantity": str(self.quantity),
+                "unit_price": str(self.unit_price), "vat_rate": str(self.vat_rate)}
+
+    @classmethod
+    def from_doc(cls, doc: dict) -> Line:
+        return cls(doc["description"], Decimal(doc["quantity"]), Decimal(doc["unit_price"]),
+                   Decimal(doc.get("vat_rate", "0")))
+
+
+@dataclass(slots=True)
+class MoneyDocument:
+    """An issued quote, invoice, deposit invoice or credit note; never edited once issued."""
+
+    number: str
+    kind: str
+    client_id: int
+    order_ref: str | None
+    issued: date
+    language: str
+    lines: list[Line]
+    seller: dict
+    """The profile as it was when the document was issued (Profile.to_doc())."""
+    buyer: dict
+    """The client as it was when the document was issued (Client.to_doc() and its "id")."""
+    service_date: date | None = None
+    """When the service was rendered (the delivery), printed on an invoice."""
+    due: date | None = None
+    """Payment due date (invoice, deposit); valid-until date (quote); None for a credit note."""
+    refers_to: str = ""
+    """A credit note: the number of the invoice it corrects."""
+    reason: str = ""
+    """A credit note: why it is issued (a gesture of goodwill, an error…)."""
+    deducted: list[str] = field(default_factory=list)
+    """A final invoice: the deposit invoices whose amounts it deducts."""
+    file: str = ""
+    """The PDF, relative to the book's folder."""
+    sha256: str = ""
+    id: int = 0
+
+    @property
+    def subtotal(self) -> Decimal:
+        """The lines' total before VAT."""
+        return money(sum((line.total for line in self.lines), Decimal("0")))
+
+    @property
+    def vat(self) -> Decimal:
+        """The VAT of all lines."""
+        return money(sum((line.vat for line in self.lines), Decimal("0")))
+
+    @property
+    def total(self) -> Decimal:
+        """What the document asks for (negative for a credit note)."""
+        return money(self.subtotal + self.vat)
+
+    def to_doc(self) -> dict:
+        return {"number": self.number, "kind": self.kind, "client_id": self.client_id,
+                "order_ref": self.order_ref, "issued": _iso(self.issued),
+                "language": self.language, "lines": [line.to_doc() for line in self.lines],
+                "seller": self.seller, "buyer": self.buyer,
+                "service_date": _iso(self.service_date), "due": _iso(self.due),
+                "refers_to": self.refers_to, "reason": self.reason,
+                "deducted": list(self.deducted), "file": self.file, "sha256": self.sha256}
+
+    @classmethod
+    def from_doc(cls, doc: dict, doc_id: int) -> MoneyDocument:
+        return cls(number=doc["number"], kind=doc["kind"], client_id=doc["client_id"],
+                   order_ref=doc.get("order_ref"), issued=_d(doc["issued"]),
+                   language=doc["language"], lines=[Line.from_doc(x) for x in doc["lines"]],
+                   seller=doc["seller"], buyer=doc["buyer"],
+                   service_date=_d(doc.get("service_date")), due=_d(doc.get("due")),
+                   refers_to=doc.get("refers_to", ""), reason=doc.get("reason", ""),
+                   deducted=list(doc.get("deducted", [])), file=doc.get("file", ""),
+                   sha256=doc.get("sha256", ""), id=doc_id)
+
+
+@dataclass(slots=True)
+class Payment:
+    """A payment received: one entry of the receipts book (livre des recettes)."""
+
+    on: date
+    amount: Decimal
+    method: str
+    client_id: int
+    order_ref: str | None = None
+    invoice: str = ""
+    """The invoice number the payment settles, when there is one."""
+    nature: str = "prestation de services"
+    id: int = 0
+
+    def to_doc(self) -> dict:
+        return {"on": _iso(self.on), "amount": str(self.amount), "method": self.method,
+                "client_id": self.client_id, "order_ref": self.order_ref,
+                "invoice": self.invoice, "nature": self.nature}
+
+    @classmethod
+    def from_doc(cls, doc: dict, doc_id: int) -> Payment:
+        return cls(on=_d(doc["on"]), amount=Decimal(doc["amount"]), method=doc["method"],
+                   client_id=doc["client_id"], order_ref=doc.get("order_ref"),
+                   invoice=doc.get("invoice", ""), nature=doc.get("nature", ""), id=doc_id)
+
+
+MONEY_TABLES = {"documents": MoneyDocument, "payments": Payment}
