@@ -194,3 +194,15 @@ def test_titles_are_read_as_a_person_writes_them(book):
     assert report.errors == []
     assert {c.last_name: c.civility for c in book.clients()} == {
         "Caradec": "Maître", "Holloway": "Dr", "Martin": "Pr", "Le Goff": "Maître"}
+
+
+def test_the_clients_own_reference_is_imported_and_exported(book):
+    clients.add_client(book, TODAY, organisation="Étude Martin")
+    data = ("client;titre;échéance;V/réf.\n"
+            "étude martin;Inventaire;20/12/2026;Dossier 2026/0147 « AC »\n").encode()
+    csv_import.import_csv(book, data, TODAY, apply=True)
+    [order] = book.orders()
+    assert order.client_ref == "Dossier 2026/0147 « AC »"
+    header, row = rows(csv_io.export_csv(book, "orders"))
+    assert row[header.index("v/réf.") if "v/réf." in header
+               else header.index("client's reference")] == "Dossier 2026/0147 « AC »"

@@ -51,6 +51,8 @@ ORDER_HEADERS = {
     "pages": ("pages", "nombre de pages", "page count"),
     "scope": ("périmètre convenu", "périmètre", "agreed scope", "scope"),
     "summary": ("résumé", "summary"),
+    "client_ref": ("v/réf.", "v/ref", "votre référence", "référence client",
+                   "client's reference", "client reference", "your ref", "po number"),
 }
 VALUES = {
     "order status": {"devis": "quote", "quote": "quote", "accepte": "accepted",

@@ -182,7 +182,8 @@ class _Importer:
                       status=translate("order status", values.get("status", "accepted")),
                       delivered=self.date(values, "delivered"), paid=self.date(values, "paid"),
                       cancelled=self.date(values, "cancelled"),
-                      summary=values.get("summary", ""))
+                      summary=values.get("summary", ""),
+                      client_ref=values.get("client_ref", ""))
         order.ref = validate.text("ref", order.ref, required=True, multiline=False)
         if any(c.isdigit() and not c.isdecimal() for c in order.ref):
             raise ValidationError("ref", f"{order.ref!r} has a digit that is not 0-9 "

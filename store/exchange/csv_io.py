@@ -32,7 +32,7 @@ ORDER_COLUMNS = (
     ("date_text", "date du document", "document date"), ("place", "lieu", "place"),
     ("script", "écriture", "script"), ("archive_ref", "cote", "archive reference"),
     ("pages", "pages", "pages"), ("scope", "périmètre convenu", "agreed scope"),
-    ("summary", "résumé", "summary"),
+    ("summary", "résumé", "summary"), ("client_ref", "v/réf.", "client's reference"),
 )
 INTERACTION_COLUMNS = (
     ("when", "date", "when"), ("client", "client", "client"), ("order_ref", "commande", "order"),
