@@ -2,7 +2,14 @@
 
 `required_mentions(doc)` returns keys of MENTIONS; the layout prints each one it is given.
 The rules read only the document's own snapshots (seller and buyer as issued), so the answer
-never changes after issue. Sources are given per key in MENTIONS.
+never changes after issue. Sources are given per key in MENTIONS: the CGI's annexe II
+art. 242 nonies A, I (legifrance LEGIARTI000046086694, the mandatory invoice mentions, with
+the e-invoicing additions of décret 2022-1299); Code de commerce L441-9 (due date, penalty
+rate, €40 indemnity on invoices between professionals), L441-10 II and D441-5 (the €40);
+L526-22 and R526-26 (the "EI" beside an individual entrepreneur's name); Code de la
+consommation L612-1 and L616-1 (a consumer's right to a mediator, and being told which).
+Penalties, the indemnity and discount terms concern professional buyers only (L441-9 covers
+purchases "pour une activité professionnelle"); the mediator, private buyers only.
 """
 
 from __future__ import annotations
@@ -13,44 +20,46 @@ from .profile import legal_form_for_print
 
 MENTIONS = {
     "number": "a unique number in one chronological, continuous series "
-              "(CGI annexe II art. 242 nonies A, I-1°)",
-    "issue_date": "the date of issue (CGI art. 242 nonies A, I-1°)",
-    "seller": "the seller's name and address (CGI art. 242 nonies A, I-2°)",
+              "(CGI annexe II art. 242 nonies A, I-7°)",
+    "issue_date": "the date of issue (CGI annexe II art. 242 nonies A, I-6°)",
+    "seller": "the seller's full name and address (CGI annexe II art. 242 nonies A, I-1°)",
     "seller_ei": "\"EI\" or \"entrepreneur individuel\" right before or after the name of an "
-                 "individual entrepreneur (Code de commerce art. L526-22, R526-26)",
-    "seller_siret": "the seller's SIREN or SIRET (Code de commerce art. R123-237; "
-                    "CGI art. 242 nonies A, I-2°)",
-    "seller_vat_number": "the seller's VAT number when it has one (CGI art. 242 nonies A, I-4°)",
-    "buyer": "the buyer's name and address (CGI art. 242 nonies A, I-3°)",
-    "buyer_siren": "a business buyer's SIREN (CGI art. 242 nonies A as amended for "
-                   "e-invoicing, ordonnance 2021-1190; printed as soon as it is known)",
+                 "individual entrepreneur (Code de commerce art. L526-22 and R526-26)",
+    "seller_siret": "the seller's SIREN or SIRET (CGI annexe II art. 242 nonies A, I-1°, "
+                    "the number of Code de commerce art. R123-221)",
+    "seller_vat_number": "the seller's VAT number when it has one "
+                         "(CGI annexe II art. 242 nonies A, I-2°)",
+    "buyer": "the buyer's full name and address (CGI annexe II art. 242 nonies A, I-1°)",
+    "buyer_siren": "a business buyer's SIREN (CGI annexe II art. 242 nonies A, I-1° as "
+                   "amended by décret 2022-1299 for e-invoicing)",
     "buyer_vat_number": "a business buyer's VAT number when it has one "
-                        "(CGI art. 242 nonies A, I-4°)",
-    "lines": "quantity, precise description, unit price before VAT and any discount per line "
-             "(CGI art. 242 nonies A, I-5° and I-6°)",
-    "totals": "the total before VAT and the total due (CGI art. 242 nonies A, I-7° and I-8°)",
-    "vat_breakdown": "the VAT rate on each line and the VAT total per rate "
-                     "(CGI art. 242 nonies A, I-7° and I-8°)",
-    "vat_exempt": "\"TVA non applicable, art. 293 B du CGI\" for the franchise en base "
-                  "(CGI art. 242 nonies A, I-13°)",
-    "nature": "the nature of the operation: \"prestation de services\" (CGI art. 242 "
-              "nonies A as amended for e-invoicing, from 1 September 2026)",
+                        "(CGI annexe II art. 242 nonies A, I)",
+    "lines": "for each service its quantity, precise description and unit price before VAT, "
+             "and any discount (CGI annexe II art. 242 nonies A, I; Code de commerce L441-9)",
+    "totals": "the total before VAT and the total due (CGI annexe II art. 242 nonies A, I)",
+    "vat_breakdown": "the VAT rate of each line, the total before VAT and the VAT per rate "
+                     "(CGI annexe II art. 242 nonies A, I)",
+    "vat_exempt": "\"TVA non applicable, art. 293 B du CGI\" under the franchise en base: the "
+                  "exemption's reference (CGI annexe II art. 242 nonies A, I-12°)",
+    "nature": "that the invoice is for services only: \"prestation de services\" "
+              "(CGI annexe II art. 242 nonies A, I-8° bis, added by décret 2022-1299 for "
+              "e-invoicing)",
     "service_date": "the date the service was completed, when it differs from the date of "
-                    "issue (CGI art. 242 nonies A, I-9°)",
+                    "issue (CGI annexe II art. 242 nonies A, I)",
     "due": "the date payment is due (Code de commerce art. L441-9, I)",
-    "penalties": "the late-payment penalty rate (Code de commerce art. L441-9, I and L441-10, "
-                 "II), between professionals",
-    "recovery_indemnity": "the fixed €40 indemnity for recovery costs owed by a professional "
-                          "paying late (Code de commerce art. L441-10, II and D441-5)",
-    "discount_terms": "the terms of any discount for early payment, or that none is given "
+    "penalties": "the late-payment penalty rate (Code de commerce art. L441-9, I; by default "
+                 "the ECB rate plus 10 points, art. L441-10, II), between professionals",
+    "recovery_indemnity": "the fixed €40 indemnity for recovery costs a professional paying "
+                          "late owes (Code de commerce art. L441-9, I, L441-10, II and D441-5)",
+    "discount_terms": "the terms of a discount for early payment, or that none is given "
                       "(Code de commerce art. L441-9, I)",
     "mediator": "the consumer mediator a private buyer may turn to, with its address "
                 "(Code de la consommation art. L612-1, L616-1 and R616-1)",
     "deposit": "that the invoice is a deposit invoice (facture d'acompte) and for which order "
-               "(CGI art. 289, I-1-c)",
+               "(CGI art. 289, I-1-c: an invoice for each deposit received)",
     "deposits_deducted": "the deposit invoices whose amounts a final invoice deducts",
-    "refers_to": "a credit note's reference to the invoice it corrects "
-                 "(CGI art. 242 nonies A, I-11°; art. 289, I-5)",
+    "refers_to": "a credit note's precise reference to the invoice it corrects "
+                 "(CGI art. 289, I-5: a document amending an invoice is an invoice)",
     "validity": "how long a quote stays valid",
     "acceptance": "the space for the client's dated signature and \"Bon pour accord\"",
     "iban": "the bank details to pay to, when the profile has an IBAN",

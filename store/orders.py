@@ -12,6 +12,7 @@ from .book import Book
 from .errors import ValidationError
 from .text import fold
 from .models import CAUSES, ORDER_STATUSES, Document, Extra, Order, Pause, Postponement
+from .receipts import settle
 from .story import ask_feedback_later
 
 
@@ -153,11 +154,8 @@ def deliver(book: Book, ref: str, on: date) -> Order:
 
 
 def mark_paid(book: Book, ref: str, on: date) -> Order:
-    def mutate(order: Order) -> None:
-        if order.status != "delivered":
-            raise ValidationError("status", f"order {ref} is {order.status}; deliver it first")
-        order.paid, order.status = on, "paid"
-    return _change(book, ref, f"mark {ref} paid", mutate)
+    """Mark a delivered order paid; what was still due goes to the receipts book."""
+    return settle(book, ref, on)
 
 
 def cancel(book: Book, ref: str, on: date) -> Order:
