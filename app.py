@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from cli.money_arguments import MONEY_HELP
 from store.errors import CarnetError
 from store.exchange import cli_args as exchange_args
 
@@ -289,12 +290,19 @@ def cli_command(module: str, name: str) -> Callable[[argparse.Namespace], int | 
     return run
 
 
-def cli_arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
-    """Its arguments (cli/arguments.py, argparse only); nested actions get --data and --today."""
+def cli_arguments(name: str,
+                  module: str = "arguments") -> Callable[[argparse.ArgumentParser], None]:
+    """Its arguments (cli/<module>.py, argparse only); nested actions get --data and --today."""
     def add(parser: argparse.ArgumentParser) -> None:
-        from cli import arguments
-        getattr(arguments, f"{name}_arguments")(parser, common_options())
+        from importlib import import_module
+        getattr(import_module(f"cli.{module}"), f"{name}_arguments")(parser, common_options())
     return add
+
+
+def money(name: str) -> Command:
+    """A money sub-command of cli/money.py, its arguments in cli/money_arguments.py."""
+    return Command(cli_command("money", name), cli_arguments(name, "money_arguments"),
+                   MONEY_HELP[name])
 
 
 COMMANDS: dict[str, Command] = {
@@ -329,8 +337,7 @@ COMMANDS: dict[str, Command] = {
                       "resume REF: the client answered, the clock runs again"),
     "deliver": Command(cli_command("work", "deliver"), cli_arguments("deliver"),
                        "deliver REF: the work is delivered (asking for feedback is scheduled)"),
-    "paid": Command(cli_command("work", "paid"), cli_arguments("paid"),
-                    "paid REF: a delivered order was paid"),
+    "paid": money("paid"),
     "log": Command(cli_command("relations", "log"), cli_arguments("log"),
                    "log CLIENT KIND TEXT: an exchange on the client's timeline; prints its id"),
     "followup": Command(cli_command("relations", "followup"), cli_arguments("followup"),
@@ -345,6 +352,11 @@ COMMANDS: dict[str, Command] = {
                        "segments with their clients and signals, and who moved since --since"),
     "kaizen": Command(cli_command("loyalty", "kaizen"), cli_arguments("kaizen"),
                       "the monthly figures and the recovery paradox"),
+    "quote": money("quote"),
+    "invoice": money("invoice"),
+    "credit-note": money("credit_note"),
+    "invoices": money("invoices"),
+    "receipts": money("receipts"),
 }
 """Sub-commands by name; each is registered with one line."""
 

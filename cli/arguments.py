@@ -14,6 +14,8 @@ from store.models import (CAUSES, CHANNELS, CIVILITIES, DIRECTIONS, INTERACTION_
                           LEGAL_FORMS, TEXT_ALIGNS, TYPEFACES)
 from store.recovery import STEPS
 
+from .money_arguments import profile_money_options
+
 DATE = "DATE"
 OPEN_STATUSES = ("quote", "accepted", "in progress")
 
@@ -81,6 +83,7 @@ def profile_arguments(parser: argparse.ArgumentParser, common) -> None:
     set_.add_argument("--signature-image", metavar="FILE", dest="signature_image",
                       help='a PNG or JPEG of your signature, signed on the letters '
                            '(a relative path is kept absolute; "" for none)')
+    profile_money_options(set_)
     json_option(set_, "the profile")
     show = _action(actions, "show", common, "print the business's profile")
     json_option(show, "the profile")
@@ -99,6 +102,10 @@ def client_arguments(parser: argparse.ArgumentParser, common) -> None:
     add.add_argument("--email", metavar="E")
     add.add_argument("--phone", metavar="P")
     add.add_argument("--language", choices=LANGUAGES)
+    add.add_argument("--siren", metavar="S", help="a business client's SIREN (9 digits) or "
+                     "SIRET (14), printed on its invoices; checked with its checksum")
+    add.add_argument("--vat-number", metavar="V", dest="vat_number",
+                     help="a business client's intra-EU VAT number")
     json_option(add, "the new client")
     for name, help in (("export", "everything about the client as JSON (--out FILE)"),
                        ("erase", "delete the client and everything about them")):
@@ -152,12 +159,6 @@ def resume_arguments(parser: argparse.ArgumentParser, common) -> None:
 def deliver_arguments(parser: argparse.ArgumentParser, common) -> None:
     _ref(parser)
     _on(parser, "the work was delivered")
-    json_option(parser, "the order")
-
-
-def paid_arguments(parser: argparse.ArgumentParser, common) -> None:
-    _ref(parser)
-    _on(parser, "the payment came")
     json_option(parser, "the order")
 
 

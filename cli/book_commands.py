@@ -15,9 +15,11 @@ from .common import day, emit, given, reading, writing
 
 PROFILE_OPTIONS = ("name", "trade", "postcode", "city", "country", "email", "phone", "siret",
                    "legal_form", "vat_note", "letter_city", "language", "tolerance_days",
-                   "typeface", "text_align", "signature_image")
+                   "typeface", "text_align", "signature_image", "vat_regime", "vat_rate",
+                   "vat_number", "payment_days", "penalty_rate", "iban", "bic", "mediator",
+                   "quote_prefix", "invoice_prefix", "credit_prefix", "quote_days", "declaration")
 CLIENT_OPTIONS = ("first_name", "last_name", "organisation", "civility", "postcode", "city",
-                  "country", "email", "phone", "language")
+                  "country", "email", "phone", "language", "siren", "vat_number")
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The work's dates: postpone, pause and resume (waiting on the client), deliver, paid."""
+"""The work's dates: postpone, pause and resume (waiting on the client), deliver."""
 
 from __future__ import annotations
 
@@ -43,10 +43,3 @@ def cmd_deliver(args: argparse.Namespace) -> int:
         on = happened(args, args.on, "--on")
         order = orders.deliver(book, args.ref, on)
         return _done(args, book, order, f"delivered on {on.isoformat()}")
-
-
-def cmd_paid(args: argparse.Namespace) -> int:
-    with writing(args) as book:
-        on = happened(args, args.on, "--on")
-        order = orders.mark_paid(book, args.ref, on)
-        return _done(args, book, order, f"paid on {on.isoformat()}")
