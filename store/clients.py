@@ -8,6 +8,8 @@ from datetime import date
 from . import postal, validate as v
 from .book import Book
 from .errors import ValidationError
+from .identifiers import vat_number
+from .siret import siret
 from .text import fold
 from .models import CHANNELS, CIVILITIES, CLIENT_STATUSES, LANGUAGES, Client
 
@@ -32,6 +34,8 @@ def _checked(client: Client) -> Client:
     client.tags = [v.text("tags", tag, multiline=False) for tag in client.tags]
     client.tolerance_days = v.tolerance("tolerance", client.tolerance_days)
     client.created = v.day("created", client.created, optional=True)
+    client.siren = siret(client.siren, "siren")
+    client.vat_number = vat_number(client.vat_number)
     return client
 
 

@@ -28,6 +28,11 @@ from .models import LANGUAGES, Order
 from .money_records import Line, MoneyDocument, money
 from .numbering import check_chronology, next_number
 
+PRIVATE = ("phone", "channel", "tags", "status", "status_note", "notes", "tolerance_days",
+           "created")
+"""Client fields a document does not take: what Carnet keeps about a client for her alone
+(an issued document is kept 10 years, even after the client asks to be erased)."""
+
 __all__ = ["credited", "deposits_of", "document", "documents", "final_invoice",
            "is_business", "issue_credit_note", "issue_invoice", "issue_quote", "order_lines",
            "record_file", "required_mentions"]
@@ -84,8 +89,10 @@ def _language(book, lang: str | None, client_id: int) -> str:
 
 
 def _buyer(book, client_id: int) -> dict:
+    """The client as a document holds it: who and where, not the notes kept about them."""
     client = book.client(client_id)
-    return copy.deepcopy({**client.to_doc(), "id": client.id})
+    doc = {name: value for name, value in client.to_doc().items() if name not in PRIVATE}
+    return copy.deepcopy({**doc, "id": client.id})
 
 
 def _new(book, order: Order, kind: str, on: date, lang: str | None, lines: list[Line],

@@ -17,11 +17,16 @@ from .story import ask_feedback_later
 
 
 def next_ref(book: Book, year: int) -> str:
-    """The next free reference of the year: 2026-001, 2026-002, …"""
+    """The next free reference of the year: 2026-001, 2026-002, …
+
+    A reference an issued document or a payment still names is never given again, even when
+    its order went with an erased client."""
     prefix = f"{year}-"
-    used = [int(o.ref[len(prefix):]) for o in book.orders()
-            if o.ref.startswith(prefix) and o.ref[len(prefix):].isascii()
-            and o.ref[len(prefix):].isdecimal()]
+    refs = [o.ref for o in book.orders()]
+    refs += [r.order_ref or "" for name in ("documents", "payments") for r in book.all(name)]
+    used = [int(ref[len(prefix):]) for ref in refs
+            if ref.startswith(prefix) and ref[len(prefix):].isascii()
+            and ref[len(prefix):].isdecimal()]
     return f"{prefix}{max(used, default=0) + 1:03d}"
 
 

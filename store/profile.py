@@ -5,23 +5,29 @@ from __future__ import annotations
 import copy
 from dataclasses import fields
 
+from . import identifiers as ids
 from . import validate as v
 from .book import Book
 from .errors import ValidationError
 from .models import LANGUAGES, LEGAL_FORMS, TEXT_ALIGNS, TYPEFACES, Profile
+from .money_records import DECLARATION_PERIODS, VAT_REGIMES
 from .signature_image import signature_image
 from .siret import for_print as siret_for_print
 from .siret import siret
 
 SINGLE_LINE = ("name", "trade", "postcode", "city", "country", "phone", "siret", "legal_form",
                "letter_city", "signature_image")
+PREFIX_FIELDS = ("quote_prefix", "invoice_prefix", "credit_prefix")
+MAX_PAYMENT_DAYS = 120
+"""The longest payment term, in days (between professionals the law caps it at 60, L441-10)."""
+MAX_QUOTE_DAYS = 365
 _PRINTED_FORMS = {form.casefold(): form for form in LEGAL_FORMS}
 _PRINTED_FORMS.update({word: "EI" for word in ("micro-entreprise", "micro-entrepreneur",
                                                "auto-entreprise", "auto-entrepreneur")})
 """How a form typed in any case prints; a micro-entrepreneur is an EI in law."""
 
-__all__ = ["LEGAL_FORMS", "checked_profile", "legal_form_for_print", "name_with_legal_form",
-           "siret", "siret_for_print", "update_profile"]
+__all__ = ["LEGAL_FORMS", "checked_invoicing", "checked_profile", "legal_form_for_print",
+           "name_with_legal_form", "siret", "siret_for_print", "update_profile"]
 
 
 def legal_form_for_print(legal_form: str) -> str:
@@ -64,6 +70,31 @@ def checked_profile(profile: Profile) -> Profile:
     profile.tolerance_days = v.tolerance("tolerance", profile.tolerance_days, optional=False)
     profile.typeface = v.choice("typeface", profile.typeface, TYPEFACES)
     profile.text_align = v.choice("text_align", profile.text_align, TEXT_ALIGNS)
+    return checked_invoicing(profile)
+
+
+def checked_invoicing(profile: Profile) -> Profile:
+    """Validate the invoicing settings of a profile, in place; returns it."""
+    profile.vat_regime = v.choice("vat_regime", profile.vat_regime, VAT_REGIMES)
+    profile.vat_rate = ids.vat_rate(profile.vat_rate)
+    profile.vat_number = ids.vat_number(profile.vat_number)
+    profile.payment_days = v.whole_number("payment_days", profile.payment_days,
+                                          maximum=MAX_PAYMENT_DAYS)
+    profile.quote_days = v.whole_number("quote_days", profile.quote_days, minimum=1,
+                                        maximum=MAX_QUOTE_DAYS)
+    profile.penalty_rate = v.text("penalty_rate", profile.penalty_rate, multiline=False)
+    profile.iban = ids.iban(profile.iban)
+    profile.bic = ids.bic(profile.bic)
+    profile.mediator = v.text("mediator", profile.mediator)
+    prefixes = {}
+    for name in PREFIX_FIELDS:
+        value = ids.prefix(getattr(profile, name), name)
+        if value.casefold() in prefixes:
+            raise ValidationError(name, f"{value!r} is already the {prefixes[value.casefold()]}: "
+                                        "quotes, invoices and credit notes each need their own")
+        prefixes[value.casefold()] = name
+        setattr(profile, name, value)
+    profile.declaration = v.choice("declaration", profile.declaration, DECLARATION_PERIODS)
     return profile
 
 

@@ -49,7 +49,8 @@ def test_extras_are_lines_and_a_gesture_naming_a_share_is_a_discount(book, henri
     plan = incidents.open_incident(book, order.ref, DAY, "Livré en retard")
     incidents.record_step(book, plan.id, "apologised", DAY)
     incidents.record_step(book, plan.id, "fixed", DAY)
-    incidents.record_step(book, plan.id, "followed_up", DAY, gesture="Remise de 10 % sur la facture")
+    incidents.record_step(book, plan.id, "followed_up", DAY,
+                          gesture="Remise de 10 % sur la facture")
     orders.deliver(book, order.ref, DAY)
     invoice = invoicing.issue_invoice(book, order.ref, DAY)
     assert [(line.description, line.unit_price) for line in invoice.lines] == [

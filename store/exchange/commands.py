@@ -209,12 +209,17 @@ def cmd_client(args) -> int:
     with Book(args.data_dir) as book:
         client = book.client(args.id)
         plan = privacy.erase_plan(book, args.id)
-        listed = ", ".join(count(n, name) for name, n in plan.items() if n)
+        listed = ", ".join(count(n, name) for name, n in plan.items() if n) or "no records"
+        kept = ", ".join(count(n, name) for name, n in privacy.kept_plan(book, args.id).items())
+        keeping = f"; {kept} are kept, as the law requires" if kept else ""
         if not confirm(f"Erase {client.name} (client {args.id}) and everything about them "
-                       f"({listed}), letter files included? This cannot be undone.", args.yes):
+                       f"({listed}), letter files included{keeping}? This cannot be undone.",
+                       args.yes):
             return EXIT_DECLINED
         erased = privacy.client_erase(book, args.id)
     print(f"Erased {erased.name}: {listed}; {count(len(erased.files), 'letter files')} deleted.")
+    if erased.kept:
+        print(f"Kept {kept}: {erased.kept_because}.")
     if erased.exports:
         names = ", ".join(f"exports/{p.name}" for p in erased.exports)
         print(f"{count(len(erased.exports), 'export files')} holding this client deleted "
