@@ -12,7 +12,7 @@ from .book import Book
 from .errors import ValidationError
 from .text import fold
 from .models import CAUSES, ORDER_STATUSES, Document, Extra, Order, Pause, Postponement
-from .receipts import settle
+from .receipts import paid_ahead, settle
 from .story import ask_feedback_later
 
 
@@ -146,7 +146,8 @@ def resume(book: Book, ref: str, today: date) -> Order:
 
 
 def deliver(book: Book, ref: str, on: date) -> Order:
-    """Deliver the work; a feedback follow-up is scheduled a week later."""
+    """Deliver the work; a feedback follow-up is scheduled a week later. Work paid in full
+    beforehand is paid as soon as it is delivered."""
     def mutate(order: Order) -> None:
         _require_open(order, "deliver")
         if order.paused:
@@ -155,6 +156,9 @@ def deliver(book: Book, ref: str, on: date) -> Order:
     with book.transaction(f"deliver {ref}"):
         order = _change(book, ref, f"deliver {ref}", mutate)
         ask_feedback_later(book, order.client_id, ref, order.title, on)
+        paid_before = paid_ahead(book, ref)
+        if paid_before is not None:
+            order = settle(book, ref, paid_before)
     return order
 
 

@@ -124,6 +124,14 @@ def record_payment(book, ref: str, on: date, amount: Decimal | None = None,
     return book.get("payments", first.id)
 
 
+def paid_ahead(book, ref: str) -> date | None:
+    """The day the last payment came in, when an order was paid in full before delivery."""
+    payments = book.where("payments", "order_ref", ref)
+    if not payments or left_to_pay(book, ref) > 0:
+        return None
+    return max(payment.on for payment in payments)
+
+
 def settle(book, ref: str, on: date, method: str = "transfer") -> Order:
     """Mark a delivered order paid, recording the payment of what is still due, if anything."""
     order = book.order(ref)

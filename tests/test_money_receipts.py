@@ -185,3 +185,18 @@ def test_threshold_warnings_at_80_percent_and_when_passed(book, henri):
     ceiling = delivered_order(book, henri, on=date(2026, 1, 5), price="45000")
     receipts.record_payment(book, ceiling.ref, date(2026, 3, 3))
     assert "passed the micro-entreprise ceiling" in threshold_warnings(book, today)[0]
+
+
+def test_work_paid_in_full_beforehand_is_paid_when_delivered(book, henri):
+    order = order_for(book, henri)
+    receipts.record_payment(book, order.ref, date(2026, 3, 3), method="card")
+    assert book.order(order.ref).status == "accepted"
+    delivered = orders.deliver(book, order.ref, date(2026, 3, 12))
+    assert (delivered.status, delivered.paid) == ("paid", date(2026, 3, 3))
+    book.undo()
+    assert book.order(order.ref).status == "accepted" and book.order(order.ref).paid is None
+    partly = order_for(book, henri)
+    receipts.record_payment(book, partly.ref, date(2026, 3, 3), Decimal("100"))
+    assert orders.deliver(book, partly.ref, date(2026, 3, 12)).status == "delivered"
+    unpaid = order_for(book, henri, price="0")
+    assert orders.deliver(book, unpaid.ref, date(2026, 3, 12)).status == "delivered"
