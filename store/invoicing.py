@@ -33,7 +33,8 @@ PRIVATE = ("phone", "channel", "tags", "status", "status_note", "notes", "tolera
 """Client fields a document does not take: what Carnet keeps about a client for her alone
 (an issued document is kept 10 years, even after the client asks to be erased)."""
 
-__all__ = ["credited", "deposits_of", "document", "documents", "final_invoice",
+__all__ = ["credited", "deposits_of", "document", "documents", "draft_credit_note",
+           "draft_invoice", "draft_quote", "final_invoice",
            "is_business", "issue_credit_note", "issue_invoice", "issue_quote", "order_lines",
            "record_file", "required_mentions"]
 
@@ -104,12 +105,24 @@ def _new(book, order: Order, kind: str, on: date, lang: str | None, lines: list[
                          buyer=_buyer(book, order.client_id), **fields)
 
 
-def _store(book, doc: MoneyDocument, what: str) -> MoneyDocument:
-    """Number and store a document as one change: the number is taken only if it is stored."""
+def _numbered(book, doc: MoneyDocument) -> MoneyDocument:
+    """A draft with the number it would take if it were stored now (not stored)."""
     check_chronology(book, doc.kind, doc.issued)
-    label = f"{what} {next_number(book, doc.kind, doc.issued.year)}"
-    with book.transaction(label):
-        doc.number = next_number(book, doc.kind, doc.issued.year)
+    doc.number = next_number(book, doc.kind, doc.issued.year)
+    return doc
+
+
+WHAT = {"quote": "quote", "invoice": "invoice", "deposit": "deposit invoice",
+        "credit-note": "credit note"}
+
+
+def _issue(book, doc: MoneyDocument) -> MoneyDocument:
+    """Store a draft as one change ("invoice F-2026-0003"): the number is taken only if it is
+    stored; a document already issued (its id set) is returned as it is."""
+    if doc.id:
+        return doc
+    with book.transaction(f"{WHAT[doc.kind]} {doc.number}"):
+        _numbered(book, doc)
         doc.id = book.insert("documents", doc)
     return document(book, doc.number)
 
@@ -123,6 +136,12 @@ def _refuse_nothing_to_ask(lines: list[Line], ref: str) -> None:
 def issue_quote(book, ref: str, on: date, lang: str | None = None) -> MoneyDocument:
     """A quote for an open order, valid `quote_days`; the same quote again while the order's
     lines and client are unchanged, a new number once they change (a revised quote)."""
+    return _issue(book, draft_quote(book, ref, on, lang))
+
+
+def draft_quote(book, ref: str, on: date, lang: str | None = None) -> MoneyDocument:
+    """The quote issue_quote would give, not stored: the one already issued (its id set), or
+    a new one showing the number it would take (id 0)."""
     order = book.order(ref)
     v.day("date", on)
     if not order.is_open:
@@ -135,7 +154,7 @@ def issue_quote(book, ref: str, on: date, lang: str | None = None) -> MoneyDocum
         if (_same_lines(earlier.lines, doc.lines) and earlier.buyer == doc.buyer
                 and earlier.language == doc.language):
             return earlier
-    return _store(book, doc, "quote")
+    return _numbered(book, doc)
 
 
 def _same_lines(one: list[Line], other: list[Line]) -> bool:
@@ -164,11 +183,18 @@ def issue_invoice(book, ref: str, on: date, lang: str | None = None,
     With `deposit`, a deposit invoice for that amount (before VAT) instead; the final invoice
     deducts the deposits still standing, one negative line each.
     """
+    return _issue(book, draft_invoice(book, ref, on, lang, deposit))
+
+
+def draft_invoice(book, ref: str, on: date, lang: str | None = None,
+                  deposit: Decimal | None = None) -> MoneyDocument:
+    """The invoice issue_invoice would give, not stored: the one already issued (its id set),
+    or a new one showing the number it would take (id 0)."""
     order = book.order(ref)
     v.day("date", on)
     _check_invoiceable(order, deposit is not None)
     if deposit is not None:
-        return _issue_deposit(book, order, on, lang, v.price("deposit", deposit))
+        return _draft_deposit(book, order, on, lang, v.price("deposit", deposit))
     existing = final_invoice(book, ref)
     if existing is not None:
         return existing
@@ -183,10 +209,10 @@ def issue_invoice(book, ref: str, on: date, lang: str | None = None,
     if doc.total < 0:
         raise ValidationError("deposit", f"the deposits of order {ref} come to more than its "
                                          "price: issue a credit note on one of them first")
-    return _store(book, doc, "invoice")
+    return _numbered(book, doc)
 
 
-def _issue_deposit(book, order: Order, on: date, lang: str | None,
+def _draft_deposit(book, order: Order, on: date, lang: str | None,
                    amount: Decimal) -> MoneyDocument:
     if amount <= 0:
         raise ValidationError("deposit", "must be more than 0.00 €")
@@ -202,13 +228,20 @@ def _issue_deposit(book, order: Order, on: date, lang: str | None,
     doc = _new(book, order, "deposit", on, lang, [],
                due=on + timedelta(days=book.profile.payment_days))
     doc.lines = [deposit_line(order, amount, vat_rate(book.profile), doc.language)]
-    return _store(book, doc, "deposit invoice")
+    return _numbered(book, doc)
 
 
 def issue_credit_note(book, invoice_number: str, amount: Decimal, reason: str,
                       on: date) -> MoneyDocument:
     """A credit note on an invoice or a deposit invoice, for `amount` before VAT: never more
     than the invoice less the credit notes already issued on it."""
+    return _issue(book, draft_credit_note(book, invoice_number, amount, reason, on))
+
+
+def draft_credit_note(book, invoice_number: str, amount: Decimal, reason: str,
+                      on: date) -> MoneyDocument:
+    """The credit note issue_credit_note would give, not stored, with the number it would
+    take."""
     invoice = document(book, invoice_number)
     if invoice.kind not in ("invoice", "deposit"):
         raise ValidationError("invoice", f"{invoice_number} is a {invoice.kind}: a credit note "
@@ -229,7 +262,7 @@ def issue_credit_note(book, invoice_number: str, amount: Decimal, reason: str,
                    buyer=copy.deepcopy(invoice.buyer),
                    service_date=None, due=None, refers_to=invoice_number, reason=reason,
                    deducted=[], file="", sha256="")
-    return _store(book, note, "credit note")
+    return _numbered(book, note)
 
 
 def record_file(book, number: str, path: str, sha256: str) -> None:

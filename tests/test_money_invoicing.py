@@ -242,3 +242,21 @@ def test_unicode_round_trips_through_an_issued_document(tmp_path):
         doc = invoicing.document(book, number)
         assert doc.lines[0].description == "Charte « de Ṣalāḥ » — 𝔄𝔫𝔫𝔬 1242"
         assert doc.buyer["last_name"] == "Ørsted‍👩‍🔬"
+
+
+def test_a_draft_shows_the_number_it_would_take_and_stores_nothing(book, henri):
+    order = delivered_order(book, henri)
+    draft = invoicing.draft_invoice(book, order.ref, DAY)
+    assert (draft.number, draft.id, draft.total) == ("F-2026-0001", 0, Decimal("300.00"))
+    assert invoicing.documents(book) == [] and book.undo_label != "invoice F-2026-0001"
+    issued = invoicing.issue_invoice(book, order.ref, DAY)
+    assert issued.number == draft.number and issued.id
+    again = invoicing.draft_invoice(book, order.ref, date(2026, 3, 3))
+    assert (again.number, again.id) == (issued.number, issued.id)
+    note = invoicing.draft_credit_note(book, issued.number, Decimal("10"), "Geste", DAY)
+    assert (note.number, note.id) == ("A-2026-0001", 0)
+    quote_order = order_for(book, henri, status="quote")
+    assert invoicing.draft_quote(book, quote_order.ref, DAY).number == "D-2026-0001"
+    assert len(invoicing.documents(book)) == 1
+    with pytest.raises(ValidationError, match="not delivered yet"):
+        invoicing.draft_invoice(book, order_for(book, henri).ref, DAY)
