@@ -71,6 +71,22 @@ def _each(check: Check) -> Check:
     return each
 
 
+def _signed(where: str, value: object) -> object:
+    """A decimal written as text that may be negative (a discount, a credit note's line)."""
+    if not isinstance(value, str):
+        raise ValidationError(where, f"{value!r} is not an amount written as text (\"-50.00\")")
+    negative = value.strip().startswith("-")
+    amount = v.price(where, value.strip().removeprefix("-"))
+    return -amount if negative else amount
+
+
+def _object(where: str, value: object) -> object:
+    """A snapshot (a document's seller or buyer): an object; its texts are checked apart."""
+    if not isinstance(value, dict):
+        raise ValidationError(where, f"expected an object, got {type(value).__name__}")
+    return value
+
+
 def _day(where, value):
     return v.iso_day(where, value)
 
@@ -103,6 +119,9 @@ NESTED: dict[str, Check] = {
                                          "reason": _text, "cause": _text})),
     "list[Pause]": _each(_record({"start": _day, "end": _optional_day, "reason": _text})),
     "list[Extra]": _each(_record({"on": _day, "what": _text, "price": _amount})),
+    "list[Line]": _each(_record({"description": _text, "quantity": _signed,
+                                 "unit_price": _signed, "vat_rate": _amount})),
+    "dict": _object,
 }
 
 

@@ -15,6 +15,7 @@ from .. import validate as v
 from ..errors import CarnetError, ValidationError
 from ..migrations import SCHEMA_VERSION, migrate
 from ..models import CHANNELS, DIRECTIONS, INTERACTION_KINDS, TABLE_MODELS, Profile
+from ..money_records import DOCUMENT_KINDS, PAYMENT_METHODS
 from . import json_check
 from .identity import META_TABLE
 
@@ -23,7 +24,8 @@ VERSION = 1
 PROFILE = "profile"
 TABLES = (PROFILE, META_TABLE, *TABLE_MODELS)
 REFERENCES = {"orders": "client_id", "interactions": "client_id", "incidents": "client_id",
-              "followups": "client_id", "letters": "client_id"}
+              "followups": "client_id", "letters": "client_id", "documents": "client_id",
+              "payments": "client_id"}
 
 
 def export_document(book, now: datetime) -> dict:
@@ -120,6 +122,15 @@ def _check_rules(book) -> None:
         v.choice(f"interactions {item.id} channel", item.channel, CHANNELS)
         v.choice(f"interactions {item.id} direction", item.direction, DIRECTIONS)
         v.satisfaction(f"interactions {item.id} satisfaction", item.satisfaction)
+    numbers: dict[str, int] = {}
+    for doc in book.all("documents"):
+        v.choice(f"documents {doc.id} kind", doc.kind, DOCUMENT_KINDS)
+        if doc.number in numbers:
+            raise ValidationError(f"documents {doc.id}", f"has the number {doc.number}, already "
+                                                         f"used by documents {numbers[doc.number]}")
+        numbers[doc.number] = doc.id
+    for payment in book.all("payments"):
+        v.choice(f"payments {payment.id} method", payment.method, PAYMENT_METHODS)
 
 
 def is_blank(book) -> bool:
