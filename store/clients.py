@@ -98,6 +98,10 @@ def check_deletable(book: Book, client_id: int) -> None:
     if book.where("letters", "client_id", client_id):
         raise ValidationError("client", f"{client.name} was sent letters: mark the client "
                                         "parted instead, so the archive is kept")
+    if book.where("documents", "client_id", client_id) or book.where("payments", "client_id",
+                                                                     client_id):
+        raise ValidationError("client", f"{client.name} has issued documents or payments, "
+                                        "which are kept 10 years: the client stays")
 
 
 def delete_client(book: Book, client_id: int) -> Client:

@@ -183,6 +183,9 @@ def check_deletable(book: Book, ref: str) -> None:
     if book.where("incidents", "order_ref", ref) or book.where("letters", "order_ref", ref):
         raise ValidationError("order", f"order {ref} has letters or a recovery plan: cancel it "
                                        "instead, so its history is kept")
+    if book.where("documents", "order_ref", ref) or book.where("payments", "order_ref", ref):
+        raise ValidationError("order", f"order {ref} has issued documents or payments: cancel "
+                                       "it instead, so they keep their order")
 
 
 def delete_order(book: Book, ref: str) -> Order:

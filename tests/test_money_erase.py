@@ -104,3 +104,15 @@ def test_the_command_line_says_what_it_keeps_and_why(folder):
                            timeout=60)
     assert again.returncode == 2 and "already erased" in again.stderr
     assert again.stderr.count("\n") == 1
+
+
+def test_an_erased_client_or_a_quoted_order_cannot_be_deleted_from_under_its_documents(folder):
+    with Book(folder) as book:
+        privacy.client_erase(book, 1)
+        with pytest.raises(ValidationError, match="kept 10 years"):
+            clients.delete_client(book, 1)
+        quoted = book.orders()[0]
+        invoicing.issue_quote(book, quoted.ref, DAY)
+        with pytest.raises(ValidationError, match="issued documents"):
+            orders.delete_order(book, quoted.ref)
+        assert len(invoicing.documents(book)) == 2 and book.client(1)
