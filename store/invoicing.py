@@ -89,11 +89,13 @@ def _language(book, lang: str | None, client_id: int) -> str:
     return v.choice("language", lang or book.client(client_id).language, LANGUAGES)
 
 
-def _buyer(book, client_id: int) -> dict:
-    """The client as a document holds it: who and where, not the notes kept about them."""
+def _buyer(book, client_id: int, client_ref: str = "") -> dict:
+    """The client as a document holds it: who and where, not the notes kept about them; and
+    the client's own reference for the order (V/réf.) when there is one."""
     client = book.client(client_id)
     doc = {name: value for name, value in client.to_doc().items() if name not in PRIVATE}
-    return copy.deepcopy({**doc, "id": client.id})
+    reference = {"client_ref": client_ref.strip()} if client_ref.strip() else {}
+    return copy.deepcopy({**doc, "id": client.id, **reference})
 
 
 def _new(book, order: Order, kind: str, on: date, lang: str | None, lines: list[Line],
@@ -102,7 +104,7 @@ def _new(book, order: Order, kind: str, on: date, lang: str | None, lines: list[
     return MoneyDocument(number="", kind=kind, client_id=order.client_id, order_ref=order.ref,
                          issued=on, language=_language(book, lang, order.client_id),
                          lines=lines, seller=copy.deepcopy(book.profile.to_doc()),
-                         buyer=_buyer(book, order.client_id), **fields)
+                         buyer=_buyer(book, order.client_id, order.client_ref), **fields)
 
 
 def _numbered(book, doc: MoneyDocument) -> MoneyDocument:
