@@ -244,7 +244,8 @@ def letter_command(name: str) -> Callable[[argparse.Namespace], int | None]:
 def letter_arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
     """The letter commands' arguments, without importing ReportLab to parse them."""
     def add(parser: argparse.ArgumentParser) -> None:
-        from store.models import LETTER_KINDS as KINDS
+        from store.models import LETTER_KINDS, PAYMENT_LETTER_KINDS
+        KINDS = LETTER_KINDS + PAYMENT_LETTER_KINDS
 
         def kind(text: str) -> str:
             if text not in KINDS:
@@ -265,7 +266,9 @@ def letter_arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
                                  "registered with advice of delivery (AR)")
         if name == "letter":
             parser.add_argument("ref", metavar="REF",
-                                help="an order reference (2026-014) or a client id")
+                                help="an order reference (2026-014), a client id, or for "
+                                     "reminder and formal-notice an invoice number "
+                                     "(F-2026-0001)")
             parser.add_argument("--out", metavar="FILE", type=Path,
                                 help="also write the PDF to FILE")
         else:

@@ -8,12 +8,13 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from store import letter_state
+from store import invoicing, letter_state
 from store.book import Book
 from store.errors import NotFound
 from store.files import ensure_private_dir, write_private
 from store.incidents import latest_plan
-from store.models import Client, Order
+from store.models import PAYMENT_LETTER_KINDS, Client, Order
+from store.reminders import bill_to_remind
 from store.orders import postpone
 from store.relations import record_letter
 
@@ -22,6 +23,7 @@ from .draft import LetterDraft
 from .layout import pdf_bytes
 
 ORDER_REF = re.compile(r"^\d{4}-\d+$")
+DOCUMENT_NUMBER = re.compile(r"^[A-Za-z]{1,5}-\d{4}-\d+$")
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
 
@@ -90,9 +92,16 @@ def resolve(book: Book, ref: str) -> tuple[Client, Order | None]:
     if ORDER_REF.match(ref):
         order = book.order(ref)
         return book.client(order.client_id), order
+    if DOCUMENT_NUMBER.match(ref):
+        doc = invoicing.document(book, ref.upper())
+        if doc.order_ref is None:
+            raise NotFound(f"{doc.number} is about no order")
+        order = book.order(doc.order_ref)
+        return book.client(order.client_id), order
     if ref.isascii() and ref.isdecimal():
         return book.client(int(ref)), None
-    raise NotFound(f"{ref!r} is neither an order reference (like 2026-014) nor a client id")
+    raise NotFound(f"{ref!r} is neither an order reference (like 2026-014), an invoice number "
+                   "(like F-2026-0001) nor a client id")
 
 
 def draft_for(book: Book, kind: str, client: Client, order: Order | None, today: date,
@@ -104,10 +113,12 @@ def draft_for(book: Book, kind: str, client: Client, order: Order | None, today:
     if kind == "feedback":
         order = letter_state.delivered_order(client, order, orders)
     incident = latest_plan(book, order.ref) if order else None
+    bill = (bill_to_remind(book, order.ref, today)
+            if kind in PAYMENT_LETTER_KINDS and order is not None else None)
     return compose(kind, book.profile, client, order, incident, today, lang,
                    templates_dir=book.data_dir / "templates", orders=orders,
                    interactions=book.where("interactions", "client_id", client.id),
-                   new_date=new_date, enclosures=enclosures, mail=mail)
+                   new_date=new_date, enclosures=enclosures, mail=mail, bill=bill)
 
 
 def write_letter(book: Book, kind: str, ref: str, today: date, lang: str | None = None,

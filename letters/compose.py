@@ -7,7 +7,8 @@ from pathlib import Path
 
 from store import letter_state
 from store.errors import ValidationError
-from store.models import Client, Incident, Interaction, Order, Profile
+from store.models import PAYMENT_LETTER_KINDS, Client, Incident, Interaction, Order, Profile
+from store.reminders import Bill
 
 from . import context, courtesy, localize, templates
 from .address import is_abroad, recipient_lines, recipient_name
@@ -32,12 +33,15 @@ def _check(kind: str, client: Client, order: Order | None, incident: Incident | 
         raise ValidationError("scope", f"order {order.ref} has no agreed scope recorded")
 
 
-def _references(order: Order | None, language: str) -> list[tuple[str, str]]:
-    """V/réf. (the client's own reference, when recorded) then N/réf. (the order's)."""
+def _references(order: Order | None, language: str,
+                bill: Bill | None = None) -> list[tuple[str, str]]:
+    """V/réf. (the client's own reference, when recorded) then N/réf. (the order's, and the
+    invoice's for a payment letter)."""
     if order is None:
         return []
     theirs = order.client_ref.strip()
-    ours = [(localize.label("our_ref", language), order.ref)]
+    ours = [(localize.label("our_ref", language),
+             f"{order.ref} — {bill.invoice.number}" if bill else order.ref)]
     return [(localize.label("your_ref", language), theirs), *ours] if theirs else ours
 
 
@@ -50,12 +54,13 @@ def compose(kind: str, profile: Profile, client: Client, order: Order | None = N
             lang: str | None = None, templates_dir: Path | str | None = None,
             enclosures: list[str] | tuple[str, ...] = (), orders: list[Order] | None = None,
             interactions: list[Interaction] = (), new_date: date | None = None,
-            mail: str = "") -> LetterDraft:
+            mail: str = "", bill: Bill | None = None) -> LetterDraft:
     """Write the letter of this kind to this client, in `lang` or the client's language.
 
     `orders` and `interactions` (the client's; the order alone when not given) tell the
     state the wording follows (store/letter_state.py); `new_date` is the date an apology gives;
-    `mail` a kind of special mail (localize.MAIL_KINDS) or ''.
+    `mail` a kind of special mail (localize.MAIL_KINDS) or ''; `bill` the unpaid invoice a
+    reminder or a formal notice is about (store/reminders.py).
     """
     letter_state.check_sender(profile)
     _check(kind, client, order, incident)
@@ -65,7 +70,10 @@ def compose(kind: str, profile: Profile, client: Client, order: Order | None = N
     state = letter_state.read(kind, client, order, incident, known, interactions, today,
                               new_date)
     order = state.order
+    if kind in PAYMENT_LETTER_KINDS and bill is None:
+        raise ValidationError("invoice", f"a {kind} letter is about an unpaid invoice; say which")
     words = context.build(profile, client, order, incident, today, language, state)
+    words.update(context.bill_words(bill, language))
     sections = templates.render(kind, language, words, templates_dir)
     enclosed = [e for e in sections.get("enclosures", "").splitlines() if e.strip()]
     return LetterDraft(
@@ -79,7 +87,7 @@ def compose(kind: str, profile: Profile, client: Client, order: Order | None = N
         signature=(profile.signature or profile.name).strip(),
         recipient_lines=recipient_lines(client, language),
         recipient_name=recipient_name(client, language),
-        references=_references(order, language),
+        references=_references(order, language, bill),
         enclosures=[polish(e, language) for e in (list(enclosures) or enclosed)],
         order_ref=order.ref if order else None, abroad=is_abroad(client),
         reader_country=client.country, mail=localize.mail_line(mail, language),

@@ -10,6 +10,7 @@ from store.models import Client, Incident, Order, Profile
 
 from . import courtesy, localize, phones, state_words
 from .address import recipient_name
+from .money_words import DEFAULT_PENALTY
 
 
 def _fmt_date(language: str):
@@ -111,3 +112,16 @@ def build(profile: Profile, client: Client, order: Order | None, incident: Incid
         words.update(_order_words(order, today, language))
     words.update(_state_words(state or LetterState(order), language))
     return words
+
+
+def bill_words(bill, language: str) -> dict:
+    """What a payment reminder says: the invoice, its date and amount, what is owed, how late."""
+    if bill is None:
+        return {"invoice": "", "invoice_date": "", "invoice_total": "", "owed": "",
+                "invoice_due": "", "days_late": 0, "business": False, "penalty": ""}
+    fmt, doc = _fmt_date(language), bill.invoice
+    penalty = doc.seller.get("penalty_rate", "").strip() or DEFAULT_PENALTY[language]
+    return {"invoice": doc.number, "invoice_date": fmt(doc.issued),
+            "invoice_total": localize.amount(doc.total, language),
+            "owed": localize.amount(bill.owed, language), "invoice_due": fmt(doc.due),
+            "days_late": bill.days_late, "business": bill.business, "penalty": penalty}

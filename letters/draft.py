@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from store.models import LETTER_KINDS
+from store.models import LETTER_KINDS, PAYMENT_LETTER_KINDS
 
-KINDS = LETTER_KINDS
+KINDS = LETTER_KINDS + PAYMENT_LETTER_KINDS
 """Letter kinds, in the order the user meets them."""
 
-NEEDS_ORDER = frozenset({"apology", "summary", "scope"})
+NEEDS_ORDER = frozenset({"apology", "summary", "scope", *PAYMENT_LETTER_KINDS})
 """Kinds that speak about one order and cannot be written without it."""
 
 

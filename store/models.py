@@ -23,6 +23,8 @@ INTERACTION_KINDS = (
 LANGUAGES = ("fr", "en")
 CIVILITIES = ("", "Mme", "M.", "Mx", "Maître", "Dr", "Pr")
 LETTER_KINDS = ("apology", "follow-up", "summary", "thanks", "scope", "feedback")
+PAYMENT_LETTER_KINDS = ("reminder", "formal-notice")
+"""Letters about an unpaid invoice past its due date: a reminder, then a formal notice."""
 FOLLOWUP_PURPOSES = ("", "call-back", "ask feedback", "hear feedback")
 """Why a follow-up exists: by hand (""), a promised call-back, feedback to ask or to hear."""
 TYPEFACES = ("dejavu", "garamond")
@@ -415,7 +417,8 @@ TABLE_MODELS = {
 
 __all__ = [
     "ORDER_STATUSES", "OPEN_STATUSES", "CLIENT_STATUSES", "CAUSES", "CHANNELS", "DIRECTIONS",
-    "INTERACTION_KINDS", "LANGUAGES", "CIVILITIES", "LETTER_KINDS", "FOLLOWUP_PURPOSES",
+    "INTERACTION_KINDS", "LANGUAGES", "CIVILITIES", "LETTER_KINDS", "PAYMENT_LETTER_KINDS",
+    "FOLLOWUP_PURPOSES",
     "TYPEFACES", "TEXT_ALIGNS", "LEGAL_FORMS", "Profile", "Client",
     "Document", "Postponement", "Pause", "Extra", "Order", "Interaction", "Incident",
     "FollowUp", "Letter", "Lesson", "TABLE_MODELS", "iso", "replace",

@@ -9,7 +9,8 @@ from . import story
 from . import validate as v
 from .book import Book
 from .errors import ValidationError
-from .models import CHANNELS, DIRECTIONS, INTERACTION_KINDS, LANGUAGES, LETTER_KINDS
+from .models import (CHANNELS, DIRECTIONS, INTERACTION_KINDS, LANGUAGES, LETTER_KINDS,
+                     PAYMENT_LETTER_KINDS)
 from .models import FollowUp, Interaction, Letter
 
 
@@ -185,7 +186,7 @@ def pending_followups(book: Book, today: date, within: int | None = 0) -> list[F
 def record_letter(book: Book, client_id: int, kind: str, language: str, on: date, path: str,
                   sha256: str, order_ref: str | None = None) -> Letter:
     """File a generated letter and put it on the client's timeline."""
-    v.choice("kind", kind, LETTER_KINDS)
+    v.choice("kind", kind, LETTER_KINDS + PAYMENT_LETTER_KINDS)
     v.choice("language", language, LANGUAGES)
     about = f" about {order_ref}" if order_ref else ""
     with book.transaction(f"{kind} letter{about}"):

@@ -11,6 +11,7 @@ import pytest
 
 from letters import KINDS, LetterDraft, compose
 from store.errors import ValidationError
+from store.models import LETTER_KINDS, PAYMENT_LETTER_KINDS
 from tests.letters_samples import (EDITH, HENRI, INCIDENT, MARGARET, ORDER, PROFILE, SOCIETY,
                                    TODAY, order_for)
 
@@ -24,7 +25,7 @@ def text_of(draft: LetterDraft) -> str:
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", LETTER_KINDS)
 def test_every_kind_is_written_in_both_languages(kind, language):
     order = DELIVERED if kind == "feedback" else ORDER
     draft = compose(kind, PROFILE, HENRI, order, INCIDENT, today=TODAY, lang=language)
@@ -174,3 +175,9 @@ def test_enclosures_come_from_the_caller():
 def test_letters_do_not_import_textual():
     code = "import letters, sys; assert not any(m.startswith('textual') for m in sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("kind", PAYMENT_LETTER_KINDS)
+def test_a_payment_letter_without_its_unpaid_invoice_is_refused(kind):
+    with pytest.raises(ValidationError, match="unpaid invoice"):
+        compose(kind, PROFILE, HENRI, ORDER, today=TODAY)

@@ -1,0 +1,37 @@
+"""Which unpaid invoice a payment reminder or a formal notice is about, and what it says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .errors import ValidationError
+from .mentions import is_business
+from .money_records import MoneyDocument
+from .receipts import unpaid_invoices
+
+
+@dataclass(frozen=True, slots=True)
+class Bill:
+    """An invoice past its due date: the document, how late, and what is still owed."""
+
+    invoice: MoneyDocument
+    days_late: int
+    owed: Decimal
+
+    @property
+    def business(self) -> bool:
+        """Penalties and the €40 indemnity apply (a professional buyer)."""
+        return is_business(self.invoice.buyer)
+
+
+def bill_to_remind(book, ref: str, today: date) -> Bill:
+    """The order's invoice (or deposit invoice) past due with money owed, the latest first;
+    refused when there is none: a reminder is only for what is late."""
+    late = [Bill(doc, days, owed) for doc, days, owed in unpaid_invoices(book, today)
+            if doc.order_ref == ref]
+    if not late:
+        raise ValidationError("invoice", f"order {ref} has no unpaid invoice past its due date: "
+                                         "there is nothing to remind")
+    return late[0]
