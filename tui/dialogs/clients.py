@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App
 
 from store import clients as ops
+from store.profile import siret_for_print
 from store.models import CHANNELS, CIVILITIES, CLIENT_STATUSES, LANGUAGES, Client
 
 from .common import lookup, options
@@ -23,6 +24,10 @@ def _card_fields(client: Client) -> list[Field]:
         Field("first_name", "First name", value=client.first_name, aliases=("name",)),
         Field("last_name", "Last name", value=client.last_name),
         Field("organisation", "Organisation", value=client.organisation),
+        Field("siren", "SIREN", value=siret_for_print(client.siren), aliases=("siret",),
+              placeholder="a business's SIREN (9 digits) or SIRET, for its invoices"),
+        Field("vat_number", "VAT number", value=client.vat_number, aliases=("vat number",),
+              placeholder="a business's EU VAT number, if it has one"),
         Field("address_lines", "Address", "lines", value=client.address_lines,
               aliases=tuple(f"address line {n}" for n in range(1, 10))),
         Field("postcode", "Postcode", value=client.postcode),

@@ -27,6 +27,11 @@ BINDINGS = [
 TYPEFACE_OPTIONS = (("DejaVu Serif — every script", "dejavu"),
                     ("EB Garamond — a book face", "garamond"))
 ALIGN_OPTIONS = (("Justified — even right edge", "justify"), ("Ragged right", "ragged"))
+VAT_OPTIONS = (("VAT-exempt — art. 293 B du CGI (franchise)", "franchise"),
+               ("VAT charged on every line", "vat"))
+DECLARATION_OPTIONS = (("Quarterly", "quarterly"), ("Monthly", "monthly"))
+NUMBERS = ("payment_days", "quote_days")
+"""Fields typed as whole numbers: an empty one is sent as 0 for the store to judge."""
 
 
 def profile_fields(profile: Profile) -> list[Field]:
@@ -62,6 +67,38 @@ def profile_fields(profile: Profile) -> list[Field]:
               options=TYPEFACE_OPTIONS),
         Field("text_align", "Alignment", "select", value=profile.text_align or "justify",
               aliases=("alignment", "align"), options=ALIGN_OPTIONS),
+        *invoicing_fields(profile),
+    ]
+
+
+def invoicing_fields(profile: Profile) -> list[Field]:
+    """What quotes, invoices and the receipts book take from the profile."""
+    return [
+        Field("vat_regime", "VAT", "select", value=profile.vat_regime or "franchise",
+              aliases=("vat regime",), options=VAT_OPTIONS),
+        Field("vat_rate", "VAT rate (%)", value=profile.vat_rate, aliases=("vat rate",),
+              placeholder="20, 10, 5.5 — only when VAT is charged"),
+        Field("vat_number", "VAT number", value=profile.vat_number, aliases=("vat number",),
+              placeholder="FR… (intracommunity VAT number), if you have one"),
+        Field("payment_days", "Payment days", value=str(profile.payment_days),
+              aliases=("payment days",), placeholder="days from an invoice to its due date"),
+        Field("penalty_rate", "Penalty rate", value=profile.penalty_rate,
+              aliases=("penalty rate",), placeholder="empty: the legal rate's wording"),
+        Field("iban", "IBAN", value=profile.iban, placeholder="printed on invoices, checked"),
+        Field("bic", "BIC", value=profile.bic),
+        Field("mediator", "Mediator", "area", value=profile.mediator,
+              placeholder="the consumer mediator for private clients: name and web address"),
+        Field("quote_prefix", "Quote no.", value=profile.quote_prefix,
+              aliases=("quote prefix",), placeholder="prefix: D → D-2026-0001"),
+        Field("invoice_prefix", "Invoice no.", value=profile.invoice_prefix,
+              aliases=("invoice prefix",), placeholder="prefix: F → F-2026-0001 (deposits too)"),
+        Field("credit_prefix", "Credit no.", value=profile.credit_prefix,
+              aliases=("credit prefix", "credit note prefix"),
+              placeholder="prefix of credit notes: A → A-2026-0001"),
+        Field("quote_days", "Quote valid", value=str(profile.quote_days),
+              aliases=("quote days",), placeholder="days a quote stays valid"),
+        Field("declaration", "Declaring", "select", value=profile.declaration or "quarterly",
+              aliases=("declaration period",), options=DECLARATION_OPTIONS),
     ]
 
 
@@ -114,6 +151,10 @@ class ProfileScreen(BookScreen):
             values["language"] = values["language"] or ""
             values["typeface"] = values["typeface"] or ""
             values["text_align"] = values["text_align"] or ""
+            for name in ("vat_regime", "declaration"):
+                values[name] = values[name] or ""
+            for name in NUMBERS:
+                values[name] = values[name].strip() or "0"
             update_profile(self.app.book, **values)
         except ValidationError as error:
             if not body.show_error(error):
