@@ -8,12 +8,14 @@ rule comes from the store's rule modules (dashboard, recovery, relations).
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from .book import Book
 from .dashboard import Dashboard, IncidentLine, dashboard, look_after_rows
 from .listing import deadline_row
 from .milestones import Milestone
 from .models import Client, FollowUp, Incident, iso
+from .money_records import MoneyDocument, money
 from .recovery import STEPS, next_step
 from .relations import open_followups
 
@@ -69,6 +71,19 @@ def milestone_row(milestone: Milestone) -> dict:
             "count": milestone.count}
 
 
+def buyer_name(buyer: dict) -> str:
+    """A document's buyer as it was issued to: the person, else the organisation."""
+    person = " ".join(part for part in (buyer.get("first_name"), buyer.get("last_name")) if part)
+    return person or buyer.get("organisation", "")
+
+
+def unpaid_row(doc: MoneyDocument, days_late: int, owed: Decimal) -> dict:
+    """An invoice past its due date, still owed (amount as a decimal string)."""
+    return {"number": doc.number, "kind": doc.kind, "ref": doc.order_ref,
+            "client_id": doc.client_id, "client": buyer_name(doc.buyer), "due": iso(doc.due),
+            "days_late": days_late, "outstanding": str(money(owed))}
+
+
 def board_row(board: Dashboard) -> dict:
     """The dashboard as one JSON object: what needs attention on `board.today`."""
     return {
@@ -80,6 +95,7 @@ def board_row(board: Dashboard) -> dict:
         "due_soon": [deadline_row(line) for line in board.due_soon],
         "look_after": look_after_rows(board),
         "milestones": [milestone_row(m) for m in board.milestones],
+        "unpaid": [unpaid_row(*line) for line in board.unpaid],
         "on_time_rate": board.on_time_rate,
         "active_orders": board.active_orders,
     }

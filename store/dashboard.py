@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -12,7 +12,9 @@ from .errors import NotFound
 from .loyalty import FEEDBACK_KINDS, AtRisk, at_risk_clients, silent_clients
 from .milestones import Milestone, milestones
 from .models import Client, FollowUp, Incident, Letter
+from .money_records import MoneyDocument
 from .performance import on_time, on_time_by_month, revenue
+from .receipts import unpaid_invoices
 from .recovery import letter_for, next_step
 from .relations import pending_followups
 
@@ -65,11 +67,13 @@ class Dashboard:
     letters_sent: dict[str, Letter]
     """The latest letter sent about each order on the lists, by reference (an apology once
     sent should show, so a second one is not sent by mistake)."""
+    unpaid: list[tuple[MoneyDocument, int, Decimal]] = field(default_factory=list)
+    """Invoices past their due date still owed: (invoice, days late, owed), most late first."""
 
     @property
     def attention_count(self) -> int:
         """Lines that call for an action today."""
-        return len(self.overdue) + len(self.followups) + len(self.incidents)
+        return len(self.overdue) + len(self.followups) + len(self.incidents) + len(self.unpaid)
 
 
 def _incident_lines(book: Book, clients: dict[int, Client]) -> list[IncidentLine]:
@@ -119,6 +123,7 @@ def dashboard(book: Book, today: date) -> Dashboard:
         active_orders=sum(1 for o in orders if o.is_open),
         revenue_this_year=revenue(orders, today.year),
         letters_sent=latest_letters(book, {line.order.ref for line in (*late, *soon)}),
+        unpaid=unpaid_invoices(book, today),
     )
 
 

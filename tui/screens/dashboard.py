@@ -92,6 +92,9 @@ class DashboardScreen(BookScreen):
         """Compose the letter the highlighted line calls for."""
         attention = self.query_one("#attention", AttentionList)
         option = attention.highlighted_option
+        if option is not None and (option.id or "").startswith("invoice:"):
+            self.app.call_dialog("payment_letter", option.id.partition(":")[2])
+            return
         letter = attention.letters.get(option.id) if option and option.id else None
         if letter is None:
             self.app.notify("No letter for this line; open it to write one.")

@@ -1,7 +1,7 @@
 """The dashboard's list of what needs attention, most urgent first; each line opens its record.
 
-Option ids read "order:2026-014", "incident:3", "follow-up:7" or "client:5:<why>" (a client
-may show for several reasons).
+Option ids read "order:2026-014", "incident:3", "follow-up:7", "invoice:F-2026-0001" or
+"client:5:<why>" (a client may show for several reasons).
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from store.board import buyer_name
 from store.dashboard import Dashboard, look_after_rows
 from store.letter_choice import letter_for_followup
 
-from ..format import day, days
+from ..format import day, days, money
 
 
 def _line(*parts: tuple[str, str]) -> Text:
@@ -48,6 +49,13 @@ def _overdue(d: Dashboard) -> list[Option]:
                          _sent(d, line.order.ref),
                          (f"{_name(line.client)} — ", ""), (line.order.title, "dim")),
                    id=f"order:{line.order.ref}") for line in d.overdue]
+
+
+def _unpaid(d: Dashboard) -> list[Option]:
+    return [Option(_line(("  ", ""), (doc.number, "bold"), ("  ", ""),
+                         (_pad(f"{days(late)} late", 15), "bold"), (_pad(money(owed), 12), ""),
+                         (f"{buyer_name(doc.buyer)} — ", ""), (f"order {doc.order_ref}", "dim")),
+                   id=f"invoice:{doc.number}") for doc, late, owed in d.unpaid]
 
 
 def _due_soon(d: Dashboard) -> list[Option]:
@@ -89,8 +97,8 @@ def _milestones(d: Dashboard) -> list[Option]:
 
 SECTIONS = (
     ("Overdue", _overdue), ("Follow-ups due", _followups), ("Recovery plans", _incidents),
-    ("Due within 7 days", _due_soon), ("Clients to look after", _clients),
-    ("Milestones", _milestones),
+    ("Unpaid invoices", _unpaid), ("Due within 7 days", _due_soon),
+    ("Clients to look after", _clients), ("Milestones", _milestones),
 )
 """Most urgent first; empty sections are left out."""
 
