@@ -9,7 +9,7 @@ import pytest
 
 from tui.app import CarnetApp
 
-from .tui_support import TODAY, demo_book
+from .tui_support import TODAY, demo_book, money_book
 
 SIZE = (100, 32)
 
@@ -94,3 +94,9 @@ class TestThemes:
             app.theme = "textual-light"
             await _settle(pilot)
         assert snap_compare(app, terminal_size=SIZE, run_before=light)
+
+
+class TestMoney:
+    def test_money_section(self, tmp_path, snap_compare):
+        app = CarnetApp(money_book(tmp_path / "book"), TODAY)
+        assert snap_compare(app, terminal_size=SIZE, run_before=_pressing("7"))

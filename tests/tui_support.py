@@ -70,3 +70,32 @@ def table_keys(app, selector: str) -> list[str]:
 
 def page_info(app, selector: str) -> str:
     return str(app.screen.query_one(f"{selector} #page-info", Label).render())
+
+
+def money_book(folder: Path) -> Path:
+    """Invoices of October and November 2026, part paid; a large order paid in full brings
+    the year's receipts past 80 % of the VAT franchise threshold."""
+    from decimal import Decimal
+
+    from store import invoicing, receipts
+    from store.profile import update_profile
+
+    with Book(folder) as book:
+        update_profile(book, name="Claire Vasseur", trade="Paléographe", legal_form="EI",
+                       siret="81234563500021", address_lines=["12, rue Mouffetard"],
+                       postcode="75005", city="Paris")
+        henri = clients.add_client(book, TODAY, civility="M.", first_name="Henri",
+                                   last_name="Lefèvre", postcode="45000", city="Orléans")
+        etude = clients.add_client(book, TODAY, organisation="Étude Martin & Associés",
+                                   postcode="69002", city="Lyon", siren="732829320")
+        works = [(henri, "Acte de vente, 1523", "300", date(2026, 10, 1)),
+                 (etude, "Registre paroissial, 1702", "1250", date(2026, 10, 12)),
+                 (etude, "Fonds notarial, 1650-1700", "30500", date(2026, 11, 2))]
+        for client, title, price, on in works:
+            order = orders.add_order(book, on, client.id, title, on, received=on,
+                                     price=Decimal(price))
+            orders.deliver(book, order.ref, on)
+            invoicing.issue_invoice(book, order.ref, on)
+        receipts.record_payment(book, "2026-002", date(2026, 11, 10), Decimal("500"), "cheque")
+        receipts.record_payment(book, "2026-003", date(2026, 11, 20), method="transfer")
+    return folder

@@ -22,6 +22,7 @@ from textual.worker import WorkerFailed
 
 from store.book import Book
 from store.errors import BookLocked, CarnetError
+from store.invoicing import document
 
 from . import failure, memory, wiring
 from .bindings import APP, AREAS, known_ids, load_keymap, unknown_ids
@@ -44,7 +45,7 @@ def _b_screen(name: str) -> Callable:
 
 
 class CarnetApp(App):
-    """The order book in the terminal: dashboard, clients, orders, loyalty, journal."""
+    """The order book in the terminal: dashboard, clients, orders, loyalty, journal, money."""
 
     CSS_PATH = ["carnet.tcss", "dialogs.tcss"]
     TITLE = "Carnet"
@@ -53,10 +54,10 @@ class CarnetApp(App):
     MODES = {
         "dashboard": DashboardScreen, "clients": ClientsScreen, "orders": OrdersScreen,
         "loyalty": _b_screen("LoyaltyScreen"), "journal": _b_screen("JournalScreen"),
-        "profile": _b_screen("ProfileScreen"),
+        "profile": _b_screen("ProfileScreen"), "money": _b_screen("MoneyScreen"),
     }
     SECTIONS = {"loyalty": "LoyaltyScreen", "journal": "JournalScreen",
-                "profile": "ProfileScreen"}
+                "profile": "ProfileScreen", "money": "MoneyScreen"}
 
     data_version: reactive[int] = reactive(0, init=False)
     """Bumped after every change to the book; screens watch it to re-read."""
@@ -264,7 +265,7 @@ class CarnetApp(App):
     # -- navigation ----------------------------------------------------------------
 
     def action_go(self, section: str) -> None:
-        """Show a section: dashboard, clients, orders, loyalty, journal, profile."""
+        """Show a section: dashboard, clients, orders, loyalty, journal, profile, money."""
         if self.book is None or isinstance(self.screen, ModalScreen):
             return
         if section in self.SECTIONS and wiring.screen(self.SECTIONS[section]) is None:
@@ -290,11 +291,14 @@ class CarnetApp(App):
 
     def open_record(self, key: str) -> None:
         """Open what a list line points at: 'order:2026-014', 'client:5[:why]',
-        'incident:3', 'follow-up:7' (done, edit or delete) or 'interaction:4' (correcting it)."""
+        'incident:3', 'follow-up:7' (done, edit or delete), 'interaction:4' (correcting it)
+        or 'invoice:F-2026-0001' (its order)."""
         kind, _, rest = key.partition(":")
         number = rest.split(":")[0]
         if kind == "order":
             self.open_order(rest)
+        elif kind == "invoice":
+            self.open_document_order(rest)
         elif kind == "client":
             self.open_client(int(number))
         elif kind == "incident":
@@ -303,6 +307,24 @@ class CarnetApp(App):
             self.call_dialog("followup_actions", int(number))
         elif kind == "interaction":
             self.call_dialog("edit_interaction", int(number))
+
+    def open_document_order(self, number: str) -> None:
+        """Open the order an issued document is about."""
+        ran, doc = failure.attempt(self, document, self.book, number)
+        if ran and doc.order_ref:
+            self.open_order(doc.order_ref)
+
+    def show_document(self, number: str) -> None:
+        """Say where an issued document's PDF is filed."""
+        ran, doc = failure.attempt(self, document, self.book, number)
+        if not ran:
+            return
+        path = self.book.data_dir / doc.file if doc.file else None
+        if path is not None and path.is_file():
+            self.notify(f"{number}: {path}", title="Filed", timeout=10)
+        else:
+            self.notify(f"{number} has no PDF in the book's documents/ folder.",
+                        severity="warning")
 
     def push_section_screen(self, name: str, *args, **kwargs) -> None:
         """Push a screen looked up by name (letter, recovery, welcome…) if it exists."""

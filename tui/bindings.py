@@ -36,6 +36,8 @@ APP = [
     _b("5", "go('journal')", "Journal", "go.journal", "Lessons learned and kaizen figures"),
     _b("6", "go('profile')", "Profile", "go.profile", "Your business's identity for letters",
        show=False),
+    _b("7", "go('money')", "Money", "go.money",
+       "Unpaid invoices, issued documents, the receipts book and its totals"),
     _b("question_mark", "help", "Help", "app.help", "Every key and what it does"),
     _b("ctrl+z", "undo", "Undo", "app.undo", "Revert the last change (asks first, naming it)",
        priority=True),
@@ -126,7 +128,29 @@ ORDER = [
        "Promise a call-back or an answer about this order, with its due date"),
     _b("X", "delete", "Delete quote", "order.delete",
        "Delete an order still a quote (anything later is cancelled)", show=False),
+    _b("Q", "issue('quote')", "Quote", "order.quote",
+       "Issue the order's quote (devis) as a PDF; asks first, naming its number", show=False),
+    _b("I", "issue('invoice')", "Invoice", "order.invoice",
+       "Issue the delivered order's invoice as a Factur-X PDF; asks first, naming its number"),
+    _b("A", "deposit", "Deposit", "order.deposit",
+       "Ask for a deposit (facture d'acompte) of an amount you type, before the work is done",
+       show=False),
     _b("escape", "back", "Back", "nav.back", "Back to the previous screen"),
+]
+
+MONEY = [
+    _b("p", "pay", "Payment", "money.pay",
+       "Record a payment (amount, method, date) for the highlighted unpaid invoice"),
+    _b("l", "remind", "Reminder", "money.remind",
+       "Write a reminder for the highlighted unpaid invoice (a formal notice after one)"),
+    _b("s", "cycle_span", "Period", "money.span",
+       "Show the receipts of a quarter, a month or the year"),
+    _b("comma", "move_period(-1)", "Earlier", "money.earlier",
+       "The receipts of the period before", show=False),
+    _b("full_stop", "move_period(1)", "Later", "money.later",
+       "The receipts of the period after", show=False),
+    _b("o", "open_order", "Order", "money.order",
+       "Open the order of the highlighted invoice, document or receipt", show=False),
 ]
 
 HELP = [
@@ -144,7 +168,7 @@ FOLLOW_UP = [
 
 AREAS = {
     "Everywhere": APP, "Lists": LIST + TABLE, "Dashboard": DASHBOARD, "Clients": CLIENTS,
-    "Client": CLIENT, "Orders": ORDERS, "Order": ORDER, "Follow-up": FOLLOW_UP,
+    "Client": CLIENT, "Orders": ORDERS, "Order": ORDER, "Money": MONEY, "Follow-up": FOLLOW_UP,
 }
 """Bindings grouped as the help screen shows them."""
 

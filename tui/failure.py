@@ -51,7 +51,7 @@ def attempt(app, fn, *args, title: str = "", **kwargs) -> tuple[bool, object]:
     try:
         return True, fn(*args, **kwargs)
     except Exception as error:  # noqa: BLE001 — every change's last line of defence
-        _refused(app, error, before, title)
+        refused(app, error, before, title)
         return False, None
 
 
@@ -70,11 +70,12 @@ async def _awaited(app, result, before: int | None):
     try:
         return await result
     except Exception as error:  # noqa: BLE001
-        _refused(app, error, before)
+        refused(app, error, before)
         return None
 
 
-def _refused(app, error: Exception, before: int | None, title: str = "") -> None:
+def refused(app, error: Exception, before: int | None, title: str = "") -> None:
+    """A CarnetError is one error notification; anything else is reported (`report`)."""
     if isinstance(error, CarnetError):
         app.notify(str(error), title=title, severity="error")
     else:

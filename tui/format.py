@@ -34,3 +34,13 @@ def ago(value: date | None, today: date) -> str:
     if delta == 0:
         return "today"
     return f"{days(delta)} ago" if delta > 0 else f"in {days(-delta)}"
+
+
+DOCUMENT_NAMES = {"quote": "quote", "invoice": "invoice", "deposit": "deposit invoice",
+                  "credit-note": "credit note"}
+"""A money document's kind inside a sentence."""
+
+
+def document_name(kind: str) -> str:
+    """'deposit invoice' for "deposit"; an unknown kind as it is."""
+    return DOCUMENT_NAMES.get(kind, kind)

@@ -9,7 +9,7 @@ SCREENS = {
     "LetterScreen": "tui.screens.letter", "RecoveryScreen": "tui.screens.recovery",
     "JournalScreen": "tui.screens.journal", "ProfileScreen": "tui.screens.profile",
     "WelcomeScreen": "tui.screens.welcome", "LoyaltyScreen": "tui.screens.loyalty",
-    "TrendsScreen": "tui.screens.trends",
+    "TrendsScreen": "tui.screens.trends", "MoneyScreen": "tui.screens.money",
 }
 
 FOLLOW_UP_DIALOGS = {"done": "complete_followup", "edit": "edit_followup",

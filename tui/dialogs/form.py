@@ -19,7 +19,8 @@ from .confirm import ConfirmDialog
 from .fields import Field, FieldList
 
 Save = Callable[[dict[str, object]], str]
-"""Performs the change with the form's values; returns what to tell the user."""
+"""Performs the change with the form's values; returns what to tell the user ("" for nothing:
+the form's caller tells it once the work it starts is done)."""
 Question = Callable[[dict[str, object]], str | None]
 """A question to confirm before saving, or None when no confirmation is needed."""
 
@@ -105,7 +106,8 @@ class FormDialog(ModalScreen[bool]):
                 raise
             self._show_general(failure.message(error, before, failure.book_seq(self.app)))
             return
-        self.app.notify(message, title=self.form_title)
+        if message:
+            self.app.notify(message, title=self.form_title)
         refresh = getattr(self.app, "refresh_data", None)
         if refresh is not None:
             refresh()

@@ -36,7 +36,8 @@ from ..widgets.footer import KeyFooter
 from .base import BookScreen
 
 KIND_NAMES = {"apology": "apology", "follow-up": "follow-up", "summary": "summary",
-              "thanks": "thank-you", "scope": "scope reminder", "feedback": "feedback request"}
+              "thanks": "thank-you", "scope": "scope reminder", "feedback": "feedback request",
+              "reminder": "payment reminder", "formal-notice": "formal notice to pay"}
 """Letter kinds as the user reads them."""
 
 MAIL_OPTIONS = (("ordinary mail", "ordinary"), ("registered letter", "registered"),

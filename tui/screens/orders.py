@@ -202,7 +202,9 @@ class OrderScreen(BookScreen):
 
     @on(PagedTable.Chosen)
     def _open(self, event: PagedTable.Chosen) -> None:
-        if event.key.startswith(("incident:", "follow-up:", "interaction:")):
+        if event.key.startswith("document:"):
+            self.app.show_document(event.key.partition(":")[2])
+        elif event.key.startswith(("incident:", "follow-up:", "interaction:")):
             self.app.open_record(event.key)
 
     def action_postpone(self) -> None:
@@ -259,6 +261,14 @@ class OrderScreen(BookScreen):
             return f"Extra recorded on {self.ref}"
         self.app.push_screen(FormDialog(f"Extra on {self.ref}", fields, save,
                                         submit_label="Add"))
+
+    def action_issue(self, kind: str) -> None:
+        """Issue the quote or the invoice, after a confirmation naming its number."""
+        self.app.call_dialog("issue_from_order", kind, self.ref)
+
+    def action_deposit(self) -> None:
+        """Ask for a deposit: the amount typed in a small form."""
+        self.app.call_dialog("ask_deposit", self.ref)
 
     def action_paid(self) -> None:
         self.app.run_action_safely(mark_paid, self.app.book, self.ref, self.app.today,

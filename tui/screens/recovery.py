@@ -45,6 +45,9 @@ BINDINGS = [
             tooltip="Write the letter of the next step: apology, then follow-up, then feedback"),
     Binding("g", "gesture", "Gesture", id="recovery.gesture", show=False,
             tooltip="Record a gesture of goodwill given"),
+    Binding("a", "credit_note", "Credit note", id="recovery.credit_note", show=False,
+            tooltip="A credit note (avoir) on the order's invoice for the gesture, after "
+                    "confirmation"),
     Binding("o", "order", "Order", id="recovery.order", show=False, tooltip="Open the order"),
     Binding("k", "client", "Client", id="recovery.client", show=False,
             tooltip="Open the client"),
@@ -179,6 +182,11 @@ class RecoveryScreen(BookScreen):
             kind = letter_for(self.incident, self.order) if self.order else None
             self.app.open_letter(kind=kind, ref=self.incident.order_ref,
                                  client_id=self.incident.client_id)
+
+    def action_credit_note(self) -> None:
+        """Propose a credit note for the gesture: its amount and reason, then confirm."""
+        if self.incident is not None:
+            self.app.call_dialog("credit_note_from_plan", self.incident_id)
 
     def action_order(self) -> None:
         if self.incident is not None:

@@ -11,8 +11,9 @@ from store.book import Book
 from store.deadlines import days_late, effective_due, paused_days, tolerance_for
 from store.errors import NotFound
 from store.models import Order
+from store.receipts import BILLS, outstanding
 
-from ..format import day, days, money
+from ..format import day, days, document_name, money
 
 CAUSE = {"mine": "my doing", "client": "the client's doing", "other": "neither's doing"}
 
@@ -115,8 +116,27 @@ def order_scope(order: Order) -> Content:
     return _join(lines)
 
 
+def money_related(book: Book, ref: str) -> list[tuple[date, str, str | Text, str]]:
+    """The order's issued documents (what each asks, what is still owed, its file) and the
+    payments received, as history lines."""
+    items = []
+    for doc in book.where("documents", "order_ref", ref):
+        owed = outstanding(book, doc)
+        state = (f" · {money(owed)} owed" if owed > 0
+                 else " · paid" if doc.kind in BILLS else "")
+        items.append((doc.issued, f"document:{doc.number}",
+                      Text(document_name(doc.kind), style="bold"),
+                      f"{doc.number} · {money(doc.total)}{state} · {doc.file or 'no PDF'}"))
+    for payment in book.where("payments", "order_ref", ref):
+        about = f" for {payment.invoice}" if payment.invoice else ""
+        items.append((payment.on, f"payment:{payment.id}", "payment",
+                      f"{money(payment.amount)} by {payment.method}{about}"))
+    return items
+
+
 def order_related(book: Book, order: Order) -> list[tuple[str, tuple]]:
-    """Incidents, letters, exchanges and follow-ups about this order, newest first."""
+    """Incidents, letters, documents, payments, exchanges and follow-ups about this order,
+    newest first."""
     ref = order.ref
     items = []
     for incident in book.incidents():
@@ -132,6 +152,7 @@ def order_related(book: Book, order: Order) -> list[tuple[str, tuple]]:
         if item.order_ref == ref and item.kind != "letter sent":
             items.append((item.when.date(), f"interaction:{item.id}", item.kind,
                           f"{item.channel} {item.direction}: {item.text}"))
+    items += money_related(book, ref)
     for followup in book.followups():
         if followup.order_ref == ref:
             state = f"done {day(followup.done)}" if followup.done else f"due {day(followup.due)}"

@@ -1,0 +1,103 @@
+"""Issuing a money document: a wait screen while a worker renders, files and records its PDF.
+
+`letters.money_archive.issue_and_file` does it all in one change of the book (a failed render
+takes no number); it runs in a thread, and this modal screen keeps the keys away from the
+book until it is done, then names the file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import LoadingIndicator, Static
+
+from store.money_records import MoneyDocument
+
+from .. import failure
+from ..format import document_name
+
+
+class IssuingScreen(ModalScreen[MoneyDocument | None]):
+    """Says "Issuing invoice F-2026-0003…" until its PDF is filed, then notifies its path."""
+
+    BINDINGS = [
+        Binding("q", "wait", "Wait", id="issuing.wait", show=False,
+                tooltip="The PDF is being filed: wait for it, then quit"),
+        Binding("escape", "wait", "Wait", id="issuing.escape", show=False,
+                tooltip="The PDF is being filed: it cannot be stopped half-way"),
+    ]
+
+    class Issued(Message):
+        """The worker issued (or found) the document and filed its PDF at `path`."""
+
+        def __init__(self, doc: MoneyDocument, path: Path) -> None:
+            super().__init__()
+            self.doc = doc
+            self.path = path
+
+    class Failed(Message):
+        """The worker met `error`; `before` is the book's change count before it ran."""
+
+        def __init__(self, error: Exception, before: int | None) -> None:
+            super().__init__()
+            self.error = error
+            self.before = before
+
+    def __init__(self, what: str, kind: str, ref_or_number: str, on: date,
+                 **options) -> None:
+        super().__init__()
+        self.what = what
+        """What the screen says is happening ("Issuing invoice F-2026-0003")."""
+        self.kind = kind
+        self.ref_or_number = ref_or_number
+        self.on = on
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="issuing-frame"):
+            yield Static(f"{self.what}…", id="issuing-what", markup=False)
+            yield LoadingIndicator()
+
+    def on_mount(self) -> None:
+        self._issue(self.app.book, failure.book_seq(self.app))
+
+    @work(thread=True, exclusive=True, group="money-pdf")
+    def _issue(self, book, before: int | None) -> None:
+        """Issue, render and file (importing the PDF layout here, off the UI thread); never
+        touches a widget."""
+        try:
+            from letters.money_archive import issue_and_file
+            doc, path = issue_and_file(book, self.kind, self.ref_or_number, self.on,
+                                       **self.options)
+        except Exception as error:  # noqa: BLE001 — reported by the UI thread, never raised
+            self.post_message(self.Failed(error, before))
+            return
+        self.post_message(self.Issued(doc, path))
+
+    def action_wait(self) -> None:
+        self.app.notify("The PDF is being filed; a moment.", timeout=3)
+
+    @on(Issued)
+    def _issued(self, event: Issued) -> None:
+        doc = event.doc
+        self.dismiss(doc)
+        self.app.notify(f"{document_name(doc.kind).capitalize()} {doc.number}: "
+                        f"{event.path}", title="Filed", timeout=10)
+        self.app.refresh_data()
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        self.dismiss(None)
+        failure.refused(self.app, event.error, event.before, title="Not issued")
+
+
+def issue(app, what: str, kind: str, ref_or_number: str, **options) -> None:
+    """Show the wait screen and issue the document dated `app.today` in a worker."""
+    app.push_screen(IssuingScreen(what, kind, ref_or_number, app.today, **options))
