@@ -78,6 +78,18 @@ class DocumentLayout(LetterLayout):
         self.doc = doc
         super().__init__(_draft(doc, language), _profile(doc.seller))
         self.mentions = required_mentions(doc)
+        self._check_printable()
+
+    def _check_printable(self) -> None:
+        """Refuse, naming it, a line or a mention with a character no embedded font has
+        (it would be left out of the page while the XML kept it)."""
+        doc, check = self.doc, partial(fonts.check, family=self.family)
+        for number, line in enumerate(doc.lines, 1):
+            check(f"line {number}", line.description)
+        check("reason", doc.reason)
+        check("client reference", str(doc.buyer.get("client_ref", "")))
+        for name in ("mediator", "penalty_rate", "iban", "bic", "vat_number"):
+            check(f"profile {name.replace('_', ' ')}", str(doc.seller.get(name, "")))
 
     def _date(self, value) -> str:
         return localize.long_date(value, self.language) if value else ""
