@@ -49,6 +49,8 @@ class Book:
         """Changes undone since the last new change, latest last: what redo replays."""
         self._models: dict[str, dict[str, object]] = {}
         self._lists: dict[str, list] = {}
+        self._field_index: dict[tuple[str, str], dict[object, list[str]]] = {}
+        """(table, field) → value → keys, built on the first `where` and dropped on a change."""
         self._ref_index: dict[str, str] | None = None
         self.revision = 0
 
@@ -128,6 +130,8 @@ class Book:
         for (table, key), prior in before.items():
             self._models.get(table, {}).pop(key, None)
             self._lists.pop(table, None)
+            for indexed in [k for k in self._field_index if k[0] == table]:
+                del self._field_index[indexed]
             if table == "orders" and self._ref_index is not None:
                 if prior is not None and self._ref_index.get(prior["ref"]) == key:
                     del self._ref_index[prior["ref"]]
@@ -200,8 +204,25 @@ class Book:
         return list(cached)
 
     def where(self, name: str, field: str, value: object) -> list:
-        """Records whose `field` equals `value`; only the matches become models."""
-        return self.matching(name, lambda doc: doc.get(field) == value)
+        """Records whose `field` equals `value`; only the matches become models.
+
+        The first look-up on a field indexes it, so a rule asking once per record (what is
+        owed on each invoice) does not scan the table each time.
+        """
+        index = self._field_index.get((name, field))
+        if index is None:
+            index = {}
+            try:
+                for key, doc in self._rows(name).items():
+                    index.setdefault(doc.get(field), []).append(key)
+            except TypeError:
+                return self.matching(name, lambda doc: doc.get(field) == value)
+            self._field_index[(name, field)] = index
+        try:
+            keys = index.get(value, ())
+        except TypeError:
+            return self.matching(name, lambda doc: doc.get(field) == value)
+        return [self._model(name, key) for key in keys]
 
     def matching(self, name: str, keep: Callable[[dict], bool]) -> list:
         """Records whose stored document passes `keep`; only those become models."""
