@@ -17,6 +17,8 @@ SECTIONS = (
                                               f"{r['client']} — {r['what']}"),
     ("Recovery plans", "plans", lambda r: f"{r['ref']}  next: {r['next']}  "
                                           f"{r['client']} — {r['what']}"),
+    ("Unpaid invoices", "unpaid", lambda r: f"{r['number']}  {days(r['days_late'])} late  "
+                                            f"{r['client']} — {r['outstanding']} € owed"),
     ("Due within 7 days", "due_soon", lambda r: f"{r['ref']}  due {r['due']}  "
                                                 f"{r['client']} — {r['title']}"),
     ("Clients to look after", "look_after", lambda r: f"{r['client']} — {r['reason']}"),
@@ -31,7 +33,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(row))
         return 0
-    shown = [(title, row[key], line) for title, key, line in SECTIONS if row[key]]
+    shown = [(title, row[key], line) for title, key, line in SECTIONS if row.get(key)]
     if not shown:
         print(f"Nothing needs attention on {row['today']}.")
     for title, rows, line in shown:
