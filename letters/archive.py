@@ -86,8 +86,15 @@ def file_letter(book: Book, client: Client, draft: LetterDraft, data: bytes,
     return path
 
 
+def invoice_number(ref: str) -> str:
+    """The invoice number REF names ('F-2026-0001'), or '' for an order or a client."""
+    ref = ref.strip()
+    return ref.upper() if DOCUMENT_NUMBER.match(ref) else ""
+
+
 def resolve(book: Book, ref: str) -> tuple[Client, Order | None]:
-    """REF is an order reference (2026-014) or a client id (12)."""
+    """REF is an order reference (2026-014), an invoice number (F-2026-0001: its order) or a
+    client id (12)."""
     ref = ref.strip()
     if ORDER_REF.match(ref):
         order = book.order(ref)
@@ -106,14 +113,18 @@ def resolve(book: Book, ref: str) -> tuple[Client, Order | None]:
 
 def draft_for(book: Book, kind: str, client: Client, order: Order | None, today: date,
               lang: str | None = None, new_date: date | None = None,
-              enclosures: list[str] | tuple[str, ...] = (), mail: str = "") -> LetterDraft:
-    """Compose from the book's records, its own templates overriding the shipped ones."""
+              enclosures: list[str] | tuple[str, ...] = (), mail: str = "",
+              invoice: str = "") -> LetterDraft:
+    """Compose from the book's records, its own templates overriding the shipped ones.
+
+    A reminder or a formal notice is about `invoice` when given, else the order's invoice
+    most late."""
     letter_state.check_sender(book.profile)
     orders = book.where("orders", "client_id", client.id)
     if kind == "feedback":
         order = letter_state.delivered_order(client, order, orders)
     incident = latest_plan(book, order.ref) if order else None
-    bill = (bill_to_remind(book, order.ref, today)
+    bill = (bill_to_remind(book, order.ref, today, invoice)
             if kind in PAYMENT_LETTER_KINDS and order is not None else None)
     return compose(kind, book.profile, client, order, incident, today, lang,
                    templates_dir=book.data_dir / "templates", orders=orders,
@@ -126,5 +137,6 @@ def write_letter(book: Book, kind: str, ref: str, today: date, lang: str | None 
                  mail: str = "") -> Path:
     """Compose, render, file and record one letter; returns the archived PDF's path."""
     client, order = resolve(book, ref)
-    draft = draft_for(book, kind, client, order, today, lang, new_date, enclosures, mail)
+    draft = draft_for(book, kind, client, order, today, lang, new_date, enclosures, mail,
+                      invoice_number(ref))
     return file_letter(book, client, draft, pdf_bytes(draft, book.profile), new_date)

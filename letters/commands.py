@@ -15,7 +15,7 @@ from store.exchange.progress import ProgressBar
 from store.files import write_private
 from store.models import Letter, Order
 
-from .archive import draft_for, file_letter, resolve, write_letter
+from .archive import draft_for, file_letter, invoice_number, resolve, write_letter
 from .layout import pdf_bytes
 
 
@@ -34,7 +34,7 @@ def cmd_letter(args: argparse.Namespace, book) -> int:
                           f"{effective_due(order, args.today).isoformat()}: an apology for "
                           "late work gives the new date: add --new-date YYYY-MM-DD")
     draft = draft_for(book, args.kind, client, order, args.today, args.lang, new_date,
-                      _enclosures(args), args.mail)
+                      _enclosures(args), args.mail, invoice_number(args.ref))
     data = pdf_bytes(draft, book.profile)
     if out is not None:
         write_private(out, data)

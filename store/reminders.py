@@ -26,12 +26,14 @@ class Bill:
         return is_business(self.invoice.buyer)
 
 
-def bill_to_remind(book, ref: str, today: date) -> Bill:
-    """The order's invoice (or deposit invoice) past due with money owed, the latest first;
-    refused when there is none: a reminder is only for what is late."""
+def bill_to_remind(book, ref: str, today: date, number: str = "") -> Bill:
+    """The order's invoice (or deposit invoice) numbered `number`, else its most late one,
+    past due with money owed; refused when there is none: a reminder is only for what is
+    late."""
     late = [Bill(doc, days, owed) for doc, days, owed in unpaid_invoices(book, today)
-            if doc.order_ref == ref]
+            if doc.order_ref == ref and (not number or doc.number == number)]
     if not late:
-        raise ValidationError("invoice", f"order {ref} has no unpaid invoice past its due date: "
-                                         "there is nothing to remind")
+        what = (f"{number} is not an unpaid invoice past its due date" if number
+                else f"order {ref} has no unpaid invoice past its due date")
+        raise ValidationError("invoice", f"{what}: there is nothing to remind")
     return late[0]

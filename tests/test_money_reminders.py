@@ -9,10 +9,11 @@ import pytest
 
 from letters import money_archive
 from letters.archive import write_letter
-from store import receipts
+from store import orders, receipts
 from store.errors import CarnetError
 from tests import letters_reading as read
-from tests.money_support import TODAY, business_client, delivered_order, open_book, private_client
+from tests.money_support import (TODAY, business_client, delivered_order, open_book,
+                                 order_for, private_client)
 
 LATER = TODAY + timedelta(days=45)
 
@@ -57,3 +58,24 @@ def test_no_reminder_before_the_due_date_nor_once_paid(book):
     with pytest.raises(CarnetError, match="nothing to remind"):
         write_letter(book, "reminder", doc.number, LATER)
     assert book.letters() == []
+
+
+def test_a_reminder_is_about_the_invoice_it_names_and_reads_in_english(book):
+    client = business_client(book, address_lines=["5 Fleet Street"], postcode="EC4Y 1AA",
+                             city="London", country="United Kingdom", language="en", siren="",
+                             organisation="Hollis & Sons Ltd")
+    order = order_for(book, client)
+    quote, _ = money_archive.issue_and_file(book, "quote", order.ref, TODAY)
+    deposit, _ = money_archive.issue_and_file(book, "deposit", order.ref, TODAY,
+                                              deposit=Decimal("100"))
+    orders.deliver(book, order.ref, TODAY + timedelta(days=1))
+    final, _ = money_archive.issue_and_file(book, "invoice", order.ref, TODAY + timedelta(days=1))
+    assert (deposit.number, final.number) == ("F-2026-0001", "F-2026-0002")
+    text = read.running(write_letter(book, "reminder", final.number, LATER).read_bytes())
+    assert "Reminder — invoice F-2026-0002 of 3 March 2026" in text
+    assert "€200.00 remains to be paid" in text and "€40" in text
+    assert "F-2026-0001" not in text
+    text = read.running(write_letter(book, "formal-notice", order.ref, LATER).read_bytes())
+    assert "Formal notice to pay — invoice F-2026-0001" in text and "€100.00" in text
+    with pytest.raises(CarnetError, match=f"{quote.number} is not an unpaid invoice"):
+        write_letter(book, "reminder", quote.number, LATER)
