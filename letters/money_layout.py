@@ -152,10 +152,11 @@ class DocumentLayout(LetterLayout):
         return [KeepTogether([TextBlock(text, self.style(NOTE)), Spacer(0, 2 * mm), qr])]
 
     def story(self) -> list:
-        """Place and date, title, facts, lines, totals, mentions, payment, acceptance."""
+        """Place and date, title in capitals (FACTURE F-2026-0001), facts, lines, totals,
+        mentions, payment, acceptance."""
         lang, body = self.language, self.style(BODY)
         story: list = [TextBlock(self.draft.place_date, self.style(PLACE_DATE)),
-                       TextBlock(document_title(self.doc, lang), self.style(TITLE))]
+                       TextBlock(document_title(self.doc, lang).upper(), self.style(TITLE))]
         facts = DetailsTable(self.facts(), self.style(FACTS))
         story += [facts, lines_table(self.doc, self.style(CELL), TEXT_W, lang,
                                      seller_charges_vat(self.doc.seller))]

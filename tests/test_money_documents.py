@@ -106,14 +106,14 @@ def test_a_deposit_invoice_is_a_prepayment_in_the_invoice_series(book):
                                              deposit=Decimal("100"))
     assert doc.number == "F-2026-0001" and doc.kind == "deposit"
     assert text_at(xml_of(path), "//rsm:ExchangedDocument/ram:TypeCode") == "386"
-    assert "Facture d’acompte" in read.running(path.read_bytes())
+    assert "FACTURE D’ACOMPTE F-2026-0001" in read.running(path.read_bytes())
 
 
 def test_a_quote_is_a_plain_pdf_with_its_validity_and_acceptance(book):
     order = order_for(book, private_client(book))
     doc, path = money_archive.issue_and_file(book, "quote", order.ref, TODAY)
     text = read.running(path.read_bytes())
-    assert doc.number == "D-2026-0001" and "Devis D-2026-0001" in text
+    assert doc.number == "D-2026-0001" and "DEVIS D-2026-0001" in text
     assert "Devis valable jusqu’au" in text and "Bon pour accord" in text
     with pytest.raises(Exception):
         facturx.get_xml_from_pdf(path.read_bytes(), check_xsd=True)[1].decode()
