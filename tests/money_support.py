@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
+
 from store import clients, orders
 from store.book import Book
 from store.profile import update_profile
@@ -44,3 +46,16 @@ def delivered_order(book, client, on=TODAY, **fields):
     """An order delivered on `on`."""
     order = order_for(book, client, received=fields.pop("received", on), **fields)
     return orders.deliver(book, order.ref, on)
+
+
+@pytest.fixture
+def book(tmp_path):
+    """A new book with open_book's profile."""
+    with open_book(tmp_path / "book") as opened:
+        yield opened
+
+
+@pytest.fixture
+def henri(book):
+    """A private client in that book."""
+    return private_client(book)

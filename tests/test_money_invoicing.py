@@ -12,21 +12,11 @@ from store import clients, incidents, invoicing, orders
 from store.errors import NotFound, ValidationError
 from store.mentions import missing_details
 from store.profile import update_profile
+from tests.money_support import book, henri  # noqa: F401 (the fixtures)
 from tests.money_support import (business_client, delivered_order, open_book, order_for,
                                  private_client)
 
 DAY = date(2026, 3, 2)
-
-
-@pytest.fixture
-def book(tmp_path):
-    with open_book(tmp_path / "book") as opened:
-        yield opened
-
-
-@pytest.fixture
-def henri(book):
-    return private_client(book)
 
 
 def test_an_invoice_holds_the_order_its_dates_and_both_parties(book, henri):

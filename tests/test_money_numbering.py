@@ -12,18 +12,8 @@ from store.book import Book
 from store.errors import ValidationError
 from store.numbering import next_number, number_for
 from store.profile import update_profile
+from tests.money_support import book, henri  # noqa: F401 (the fixtures)
 from tests.money_support import delivered_order, open_book, order_for, private_client
-
-
-@pytest.fixture
-def book(tmp_path):
-    with open_book(tmp_path / "book") as opened:
-        yield opened
-
-
-@pytest.fixture
-def henri(book):
-    return private_client(book)
 
 
 def _invoice(book, client, on):

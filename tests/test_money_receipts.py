@@ -11,20 +11,10 @@ from store import invoicing, orders, receipts
 from store.errors import ValidationError
 from store.profile import update_profile
 from store.thresholds import THRESHOLDS, ceilings, threshold_warnings
+from tests.money_support import book, henri  # noqa: F401 (the fixtures)
 from tests.money_support import delivered_order, open_book, order_for, private_client
 
 DAY = date(2026, 3, 2)
-
-
-@pytest.fixture
-def book(tmp_path):
-    with open_book(tmp_path / "book") as opened:
-        yield opened
-
-
-@pytest.fixture
-def henri(book):
-    return private_client(book)
 
 
 def test_a_payment_without_an_amount_settles_the_invoice_and_marks_the_order_paid(book, henri):
