@@ -38,7 +38,8 @@ FACTS = TextStyle("regular", 9, 12, "left", space_after=4 * mm)
 CELL = TextStyle("regular", 9.5, 12, "left")
 NOTE = TextStyle("regular", 8.5, 11, "justify", space_after=2)
 BODY_MENTIONS = ("vat_exempt", "nature", "deposit", "deposits_deducted", "refers_to",
-                 "validity", "penalties", "recovery_indemnity", "discount_terms", "mediator")
+                 "validity", "due", "penalties", "recovery_indemnity", "discount_terms",
+                 "mediator")
 """Mentions printed as sentences under the totals, in this order."""
 
 
@@ -133,7 +134,8 @@ class DocumentLayout(LetterLayout):
                  "mediator": " ".join(doc.seller.get("mediator", "").split()),
                  "order": doc.order_ref or "", "deducted": ", ".join(doc.deducted),
                  "refers_to": doc.refers_to, "reason": " ".join(doc.reason.split()),
-                 "valid": self._date(doc.due)}
+                 "valid": self._date(doc.due),
+                 "days": str((doc.due - doc.issued).days) if doc.due else ""}
         keys = [key for key in BODY_MENTIONS if key in self.mentions]
         return [polish(text, lang) for text in (mention(key, lang, **facts) for key in keys)
                 if text]

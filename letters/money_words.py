@@ -42,6 +42,17 @@ DEFAULT_PENALTY = {
 """The penalty rate printed when the profile names none (the legal floor, art. L441-10)."""
 
 
+def _terms(language: str, days: str, due: str) -> str:
+    """The payment terms: on receipt, or within so many days and by which date."""
+    if not days or not due:
+        return ""
+    if days == "0":
+        return ("Paiement à réception de la facture." if language == "fr" else
+                "Payment on receipt of the invoice.")
+    return (f"Paiement à {days} jours, au plus tard le {due}." if language == "fr" else
+            f"Payment within {days} days, by {due} at the latest.")
+
+
 def mention(key: str, language: str, **facts: str) -> str:
     """The sentence that prints one mandatory mention ('' for those shown elsewhere)."""
     fr = language == "fr"
@@ -51,6 +62,7 @@ def mention(key: str, language: str, **facts: str) -> str:
                       "TVA non applicable, art. 293 B du CGI (VAT not applicable: French "
                       "VAT exemption scheme for small businesses)",
         "nature": "Prestation de services." if fr else "Provision of services.",
+        "due": _terms(language, facts.get("days", ""), facts.get("valid", "")),
         "penalties": (f"En cas de retard de paiement, des pénalités sont dues au taux de "
                       f"{penalty}." if fr else
                       f"Late payment incurs penalties at {penalty}."),

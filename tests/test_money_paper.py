@@ -61,7 +61,7 @@ def evidence(key: str, doc, lang: str) -> list[str]:
         "vat_exempt": ["TVA non applicable, art. 293 B du CGI"],
         "nature": ["Prestation de services" if fr else "Provision of services"],
         "service_date": [day(doc.service_date)],
-        "due": [day(doc.due)],
+        "due": [day(doc.due), "Paiement à " if fr else "Payment within "],
         "penalties": ["pénalités" if fr else "penalties",
                       "trois fois le taux d’intérêt légal" if fr else
                       "three times the French legal interest rate"],
@@ -187,8 +187,9 @@ def test_many_lines_run_over_pages_with_their_header_and_the_totals_last(book):
     pages = max(s.page for s in seen)
     assert pages >= 2
     heads = {s.page for s in seen if s.plain.startswith("Désignation")}
-    assert heads == set(range(1, pages + 1))
-    assert [s.page for s in seen if "750,00 €" in s.plain] == [pages]
+    rows = [s.page for s in seen if s.plain.startswith("Folio ")]
+    assert len(rows) == 45 and heads == set(rows) and len(heads) >= 2
+    assert [s.page for s in seen if "750,00 €" in s.plain] == [rows[-1]]
     assert any(s.plain == f"page {pages}/{pages}" for s in seen)
     assert check_every_mention(doc, path, "fr")
 
@@ -258,3 +259,16 @@ def test_unicode_round_trips_and_an_unprintable_line_takes_no_number(book):
     doc, path = money_archive.issue_and_file(book, "invoice", other.ref, TODAY)
     assert doc.number == "F-2026-0001"
     assert "Glose « Œuvre » ΑΩ ſ" in read.running(path.read_bytes())
+
+
+@pytest.mark.parametrize("lang, days, terms", [
+    ("fr", 30, "Paiement à 30 jours, au plus tard le 1er avril 2026."),
+    ("en", 45, "Payment within 45 days, by 16 April 2026 at the latest."),
+    ("fr", 0, "Paiement à réception de la facture."),
+])
+def test_the_payment_terms_follow_the_profile_as_issued(book, lang, days, terms):
+    update_profile(book, payment_days=days)
+    order = delivered_order(book, private_client(book, language=lang))
+    doc, path = money_archive.issue_and_file(book, "invoice", order.ref, TODAY)
+    update_profile(book, payment_days=60)
+    assert terms in read.running(money_archive.render(invoicing.document(book, doc.number)))
