@@ -272,3 +272,15 @@ def test_the_payment_terms_follow_the_profile_as_issued(book, lang, days, terms)
     doc, path = money_archive.issue_and_file(book, "invoice", order.ref, TODAY)
     update_profile(book, payment_days=60)
     assert terms in read.running(money_archive.render(invoicing.document(book, doc.number)))
+
+
+def test_an_undone_issue_leaves_its_number_and_file_to_the_next_document(book):
+    first = delivered_order(book, private_client(book), title="Terrier de 1540")
+    doc, path = money_archive.issue_and_file(book, "invoice", first.ref, TODAY)
+    assert book.undo() and invoicing.documents(book) == [] and path.is_file()
+    second = delivered_order(book, business_client(book), title="Bail de 1602")
+    again, same = money_archive.issue_and_file(book, "invoice", second.ref, TODAY)
+    assert (again.number, same) == (doc.number, path)
+    text = read.running(path.read_bytes())
+    assert "Bail de 1602" in text and "Terrier" not in text
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == again.sha256
