@@ -284,3 +284,15 @@ def test_an_undone_issue_leaves_its_number_and_file_to_the_next_document(book):
     text = read.running(path.read_bytes())
     assert "Bail de 1602" in text and "Terrier" not in text
     assert hashlib.sha256(path.read_bytes()).hexdigest() == again.sha256
+
+
+def test_a_filed_invoice_declares_pdf_a_3_with_its_fonts_intent_and_xml(book):
+    order = delivered_order(book, business_client(book))
+    _, path = money_archive.issue_and_file(book, "invoice", order.ref, TODAY)
+    reader = PdfReader(path)
+    xmp = reader.xmp_metadata.stream.get_data().decode()
+    assert "<pdfaid:part>3</pdfaid:part>" in xmp and "pdfaid:conformance" in xmp
+    [intent] = [i.get_object() for i in reader.trailer["/Root"]["/OutputIntents"]]
+    assert intent["/S"] == "/GTS_PDFA1" and "/DestOutputProfile" in intent
+    assert "factur-x.xml" in reader.attachments
+    assert all(read.fonts(path.read_bytes()).values())
