@@ -8,12 +8,14 @@ letters.money_archive's, imported only when a document is issued (ReportLab is h
 from __future__ import annotations
 
 import argparse
+import sys
 from decimal import Decimal
 from pathlib import Path
 
 from store import listing, receipts, thresholds
 from store import validate as v
 from store.errors import CarnetError, ValidationError
+from store.mentions import missing_details
 from store.files import write_private
 
 from . import money_rows as rows
@@ -45,6 +47,8 @@ def _issue(args: argparse.Namespace, kind: str, ref_or_number: str, **options) -
         from letters.money_archive import issue_and_file
         on = happened(args, getattr(args, "on", None), "--on")
         doc, path = issue_and_file(book, kind, ref_or_number, on, **options)
+    for missing in missing_details(doc):
+        print(f"carnet: warning: {doc.number} lacks a mention: {missing}", file=sys.stderr)
     if args.out is not None:
         write_private(args.out, Path(path).read_bytes())
     print(args.out or path)

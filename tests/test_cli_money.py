@@ -299,3 +299,19 @@ def test_letter_reminder_about_an_invoice_past_due(data):
     assert notice.is_file() and notice != path
     assert_bad_input(carnet("letter", "overdraft", "F-2026-0001", data=data), "reminder",
                      "formal-notice")
+
+
+def test_an_invoice_missing_a_mention_says_which_on_stderr(tmp_path):
+    data = tmp_path / "book"
+    with Book(data) as book:
+        update_profile(book, name="Claire Vasseur", address_lines=["12, rue Mouffetard"],
+                       postcode="75005", city="Paris", legal_form="EI", siret="81234563500021")
+        client = clients.add_client(book, date(2026, 11, 20), last_name="Lefèvre",
+                                    address_lines=["7, rue de la Charpenterie"],
+                                    postcode="45000", city="Orléans")
+        order = orders.add_order(book, date(2026, 11, 20), client.id, "Acte", date(2026, 12, 10),
+                                 price=Decimal("300"))
+        orders.deliver(book, order.ref, date(2026, 11, 20))
+    result = carnet("invoice", order.ref, data=data)
+    assert result.returncode == 0, result.stderr
+    assert "lacks a mention: the profile names no consumer mediator" in result.stderr

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import LoadingIndicator, Static
 
+from store.mentions import missing_details
 from store.money_records import MoneyDocument
 
 from .. import failure
@@ -90,6 +91,10 @@ class IssuingScreen(ModalScreen[MoneyDocument | None]):
         self.dismiss(doc)
         self.app.notify(f"{document_name(doc.kind).capitalize()} {doc.number}: "
                         f"{event.path}", title="Filed", timeout=10)
+        missing = missing_details(doc)
+        if missing:
+            self.app.notify("; ".join(missing), title=f"{doc.number} lacks a mention",
+                            severity="warning", timeout=15)
         self.app.refresh_data()
 
     @on(Failed)
