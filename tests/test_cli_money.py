@@ -40,7 +40,8 @@ def data(tmp_path) -> Path:
     folder = tmp_path / "book"
     with Book(folder) as book:
         update_profile(book, name="Claire Vasseur", legal_form="EI", siret="81234563500021",
-                       address_lines=["12 rue des Carmes"], postcode="45000", city="Orléans")
+                       address_lines=["12 rue des Carmes"], postcode="45000", city="Orléans",
+                       mediator="CM2C, 14 rue Saint-Jean, 75017 Paris, www.cm2c.net")
         henri = clients.add_client(book, TODAY, first_name="Henri", last_name="Lefèvre",
                                    address_lines=["3 place du Martroi"], postcode="45000",
                                    city="Orléans")
