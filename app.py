@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from cli.letter_arguments import letter_arguments, letter_command
 from cli.money_arguments import MONEY_HELP
 from store.errors import CarnetError
 from store.exchange import cli_args as exchange_args
@@ -229,52 +230,6 @@ def cmd_orders(args: argparse.Namespace) -> int | None:
     print_rows(args, rows, listing.ORDER_COLUMNS, listing.empty_book(args.data_dir, "orders"),
                f"{listing.count(rows, 'order')}, newest first")
     return EXIT_OK
-
-
-def letter_command(name: str) -> Callable[[argparse.Namespace], int | None]:
-    """`letter` or `letters`: ReportLab is imported only when one runs."""
-    def run(args: argparse.Namespace) -> int | None:
-        from cli.common import writing
-        from letters import commands
-        with writing(args) as book:
-            return getattr(commands, f"cmd_{name}")(args, book)
-    return run
-
-
-def letter_arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
-    """The letter commands' arguments, without importing ReportLab to parse them."""
-    def add(parser: argparse.ArgumentParser) -> None:
-        from store.models import LETTER_KINDS, PAYMENT_LETTER_KINDS
-        KINDS = LETTER_KINDS + PAYMENT_LETTER_KINDS
-
-        def kind(text: str) -> str:
-            if text not in KINDS:
-                raise argparse.ArgumentTypeError(
-                    f"unknown letter kind {text!r}; choose one of {', '.join(KINDS)}")
-            return text
-        parser.add_argument("kind", type=kind, metavar="KIND", help=", ".join(KINDS))
-        parser.add_argument("--lang", choices=("fr", "en"),
-                            help="default: the client's language")
-        parser.add_argument("--new-date", metavar="DATE", dest="new_date",
-                            help="apology: the new date it gives (YYYY-MM-DD); the order is "
-                                 "postponed to it (cause: mine)")
-        parser.add_argument("--enclosure", metavar="TEXT", action="append", default=[],
-                            dest="enclosures", help="an enclosure listed under the signature "
-                                                    "(repeat for more)")
-        parser.add_argument("--mail", choices=("registered", "registered-ar"), default="",
-                            help="special mail, printed above the address: registered, or "
-                                 "registered with advice of delivery (AR)")
-        if name == "letter":
-            parser.add_argument("ref", metavar="REF",
-                                help="an order reference (2026-014), a client id, or for "
-                                     "reminder and formal-notice an invoice number "
-                                     "(F-2026-0001)")
-            parser.add_argument("--out", metavar="FILE", type=Path,
-                                help="also write the PDF to FILE")
-        else:
-            parser.add_argument("--overdue", action="store_true", required=True,
-                                help="one letter per overdue order")
-    return add
 
 
 def exchange(name: str) -> Callable[[argparse.Namespace], int | None]:

@@ -10,30 +10,10 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from decimal import Decimal
 
-ORDER_STATUSES = ("quote", "accepted", "in progress", "delivered", "paid", "cancelled")
-OPEN_STATUSES = ("quote", "accepted", "in progress")
-CLIENT_STATUSES = ("active", "difficult", "parted")
-CAUSES = ("mine", "client", "other")
-CHANNELS = ("email", "phone", "letter", "meeting", "other")
-DIRECTIONS = ("in", "out")
-INTERACTION_KINDS = (
-    "note", "request", "complaint", "praise", "feedback", "gift received",
-    "gesture given", "letter sent", "call-back promised",
-)
-LANGUAGES = ("fr", "en")
-CIVILITIES = ("", "Mme", "M.", "Mx", "Maître", "Dr", "Pr")
-LETTER_KINDS = ("apology", "follow-up", "summary", "thanks", "scope", "feedback")
-PAYMENT_LETTER_KINDS = ("reminder", "formal-notice")
-"""Letters about an unpaid invoice past its due date: a reminder, then a formal notice."""
-FOLLOWUP_PURPOSES = ("", "call-back", "ask feedback", "hear feedback")
-"""Why a follow-up exists: by hand (""), a promised call-back, feedback to ask or to hear."""
-TYPEFACES = ("dejavu", "garamond")
-"""The letters' faces: DejaVu Serif (every script) or EB Garamond (a book face)."""
-TEXT_ALIGNS = ("justify", "ragged")
-"""How the letters' paragraphs are set: justified, or ragged right."""
-LEGAL_FORMS = ("EI", "EIRL", "micro-entreprise", "EURL", "SASU", "SARL", "SAS", "association")
-"""The usual legal forms of the profile, offered as suggestions; any other text is accepted."""
-
+from .vocabulary import (CAUSES, CHANNELS, CIVILITIES, CLIENT_STATUSES, DIRECTIONS,
+                         FOLLOWUP_PURPOSES, INTERACTION_KINDS, LANGUAGES, LEGAL_FORMS,
+                         LETTER_KINDS, OPEN_STATUSES, ORDER_STATUSES, PAYMENT_LETTER_KINDS,
+                         TEXT_ALIGNS, TYPEFACES)
 
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
