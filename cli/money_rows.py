@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from store import invoicing, receipts
+from store.board import buyer_name
 from store.listing import Column, render_table
 from store.money_records import Payment, money
 
@@ -31,12 +32,6 @@ BILLED = ("invoice", "deposit")
 def text_amount(value: Decimal) -> str:
     """An amount as the JSON and the tables give it: "1250.00"."""
     return str(money(value))
-
-
-def buyer_name(buyer: dict) -> str:
-    """The buyer's name as the document has it: the person, else the organisation."""
-    person = " ".join(part for part in (buyer.get("first_name"), buyer.get("last_name")) if part)
-    return person or buyer.get("organisation", "")
 
 
 def document_rows(book) -> list[dict]:
