@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench demo clean
+CATALOG := store/locale/fr/LC_MESSAGES/carnet
+
+.PHONY: run test bench demo clean po
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,16 +14,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The French catalog, compiled for a fast start (Carnet compiles the .po itself when this is missing).
+$(CATALOG).mo: $(CATALOG).po $(STAMP)
+	$(BIN)/pybabel --quiet compile -l fr -i $< -o $@
+
+# After changing the interface's messages: extract them and merge them into the French catalog.
+po: $(STAMP)
+	$(BIN)/pybabel --quiet extract -F babel.cfg -k N_ --no-location --sort-output -o store/locale/carnet.pot .
+	$(BIN)/pybabel --quiet update -l fr -D carnet -d store/locale -i store/locale/carnet.pot --no-fuzzy-matching --ignore-obsolete
+
+run: $(STAMP) $(CATALOG).mo
 	$(BIN)/python app.py
 
-test: $(STAMP)
+test: $(STAMP) $(CATALOG).mo
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(CATALOG).mo
 	$(BIN)/python benchmarks/run.py
 
-demo: $(STAMP)
+demo: $(STAMP) $(CATALOG).mo
 	$(BIN)/python app.py demo --data ./demo-book --force
 	$(BIN)/python app.py --data ./demo-book
 

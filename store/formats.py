@@ -1,0 +1,64 @@
+"""Dates, numbers and amounts as the interface shows them, in its language (Babel).
+
+French: '22 nov. 2026', '1 250,50 €', '12 %'; English: '22 Nov 2026', '€1,250.50', '12%'.
+Letters format their own, in the letter's language (letters/localize.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, get_decimal_symbol
+
+from .i18n import babel_locale
+
+
+def day(value: date) -> str:
+    """'22 nov. 2026' / '22 Nov 2026'."""
+    return _day(value, babel_locale())
+
+
+@lru_cache(maxsize=8192)
+def _day(value: date, locale: str) -> str:
+    return format_date(value, format="medium", locale=locale)
+
+
+def day_month(value: date) -> str:
+    """'22 nov.' / '22 Nov': a date of this year, short."""
+    return _day_month(value, babel_locale())
+
+
+@lru_cache(maxsize=2048)
+def _day_month(value: date, locale: str) -> str:
+    return format_date(value, format="d MMM", locale=locale)
+
+
+def weekday(value: date) -> str:
+    """'vendredi 4 déc. 2026' / 'Friday 4 Dec 2026': a date with its day, for a preview."""
+    return format_date(value, format="EEEE d MMM y", locale=babel_locale())
+
+
+def money(value: Decimal | int | float | str, currency: str = "EUR") -> str:
+    """'1 250 €', '1 250,50 €' / '€1,250', '€1,250.50': no cents when there are none."""
+    amount = Decimal(str(value))
+    locale = babel_locale()
+    text = format_currency(amount, currency, locale=locale)
+    if amount == amount.to_integral_value():
+        text = text.replace(f"{get_decimal_symbol(locale)}00", "")
+    return text
+
+
+def number(value: Decimal | int | float, digits: int = 0) -> str:
+    """'1 250' / '1,250'; `digits` decimals when asked ('3,5' / '3.5')."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=babel_locale())
+
+
+def amount_for_editing(value: Decimal | int | str) -> str:
+    """An amount as a form shows it for editing, the way it is typed: '1 250,50' / '1,250.50'."""
+    amount = Decimal(str(value))
+    digits = 0 if amount == amount.to_integral_value() else 2
+    return number(amount, digits)
