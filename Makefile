@@ -1,4 +1,5 @@
 # Carnet: `make run` opens your book, `make test` checks everything.
+# `make` alone prepares .venv: then .venv/bin/carnet is the `carnet` command.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +7,13 @@ STAMP := $(VENV)/.installed
 
 CATALOG := store/locale/fr/LC_MESSAGES/carnet
 
-.PHONY: run test bench demo clean po
+# Where `make install` puts Carnet when pipx is missing: $(PREFIX)/bin/carnet.
+PREFIX ?= $(HOME)/.local
+HOME_VENV := $(PREFIX)/lib/carnet
+
+.PHONY: all run test bench demo clean po install uninstall
+
+all: $(STAMP) $(CATALOG).mo
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +23,7 @@ $(STAMP): pyproject.toml
 
 # The French catalog, compiled for a fast start (Carnet compiles the .po itself when this is missing).
 $(CATALOG).mo: $(CATALOG).po $(STAMP)
-	$(BIN)/pybabel --quiet compile -l fr -i $< -o $@
+	$(BIN)/python -c 'import sys; from pathlib import Path; from store.i18n import compile_po; Path(sys.argv[2]).write_bytes(compile_po(Path(sys.argv[1])))' $< $@
 
 # After changing the interface's messages: extract them and merge them into the French catalog.
 po: $(STAMP)
@@ -27,7 +34,7 @@ run: $(STAMP) $(CATALOG).mo
 	$(BIN)/python app.py
 
 test: $(STAMP) $(CATALOG).mo
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP) $(CATALOG).mo
 	$(BIN)/python benchmarks/run.py
@@ -36,5 +43,27 @@ demo: $(STAMP) $(CATALOG).mo
 	$(BIN)/python app.py demo --data ./demo-book --force
 	$(BIN)/python app.py --data ./demo-book
 
+# `carnet` for your user, outside this folder: with pipx when it is there, else in a venv of its
+# own ($(HOME_VENV)) linked from $(PREFIX)/bin. Either way the .po catalogs are compiled at build.
+install:
+	@if command -v pipx >/dev/null 2>&1; then \
+		pipx install --force . ; \
+	else \
+		$(PYTHON) -m venv --clear $(HOME_VENV) && \
+		$(HOME_VENV)/bin/python -m pip install --quiet --upgrade pip && \
+		$(HOME_VENV)/bin/python -m pip install --quiet . && \
+		mkdir -p $(PREFIX)/bin && ln -sf $(HOME_VENV)/bin/carnet $(PREFIX)/bin/carnet && \
+		echo "carnet installed as $(PREFIX)/bin/carnet" && \
+		case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; \
+			*) echo "add $(PREFIX)/bin to your PATH to run it as carnet" ;; esac ; \
+	fi
+
+uninstall:
+	@if command -v pipx >/dev/null 2>&1 && pipx list --short 2>/dev/null | grep -q '^carnet '; then \
+		pipx uninstall carnet ; \
+	fi
+	@if [ -L $(PREFIX)/bin/carnet ]; then rm -f $(PREFIX)/bin/carnet; fi
+	rm -rf $(HOME_VENV)
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

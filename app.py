@@ -19,10 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from cli.language import choose_run_language
 from cli.letter_arguments import letter_arguments, letter_command
 from cli.money_arguments import MONEY_HELP
+from store.config import config_path
 from store.errors import CarnetError
 from store.exchange import cli_args as exchange_args
+from store.i18n import N_, _, ngettext
 
 PROG = "carnet"
 ENV_DATA = "CARNET_DATA"
@@ -56,18 +59,20 @@ def fail(message: str, status: int = EXIT_BAD_INPUT) -> None:
 def iso_date(text: str) -> date:
     """The --today value: a real calendar date written YYYY-MM-DD."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date written YYYY-MM-DD").format(text=text))
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a real date") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a real date").format(text=text)) from None
 
 
 class VersionAction(argparse.Action):
     """--version, read from the installed package only when asked."""
 
     def __init__(self, option_strings, dest, **kwargs):
-        super().__init__(option_strings, dest, nargs=0, help="show Carnet's version and exit")
+        super().__init__(option_strings, dest, nargs=0, help=_("show Carnet's version and exit"))
 
     def __call__(self, parser, namespace, values, option_string=None):
         print(f"{PROG} {version()}")
@@ -88,34 +93,39 @@ def common_options() -> argparse.ArgumentParser:
     """--data and --today, accepted before and after any sub-command."""
     common = Parser(add_help=False)
     common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS,
-                        help=f"the book's directory (default: ${ENV_DATA}, "
-                             "else your user data directory)")
+                        help=_("the book's directory (default: ${variable}, else the config "
+                               "file's book, else your user data directory)")
+                        .format(variable=ENV_DATA))
     common.add_argument("--today", metavar="YYYY-MM-DD", type=iso_date,
                         default=argparse.SUPPRESS,
-                        help="pretend today is this date (reproducible listings and demos)")
+                        help=_("pretend today is this date: it dates what a command writes "
+                               "too (reproducible listings and demos)"))
     return common
 
 
 def json_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print a JSON list of objects")
+    parser.add_argument("--json", action="store_true",
+                        help=_("print a JSON list of objects (always in English)"))
 
 
 def demo_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true",
-                        help="replace a book that is not empty (a backup is kept)")
+                        help=_("replace a book that is not empty (a backup is kept)"))
 
 
 def build_parser() -> Parser:
     common = common_options()
     parser = Parser(prog=PROG, parents=[common],
-                    description="Carnet: the order book of a one-person service business. "
-                                "Without a sub-command, opens the book in the terminal UI.",
-                    epilog="Exit status: 0 success, 2 bad input, 1 other failure.")
+                    description=_("Carnet: the order book of a one-person service business. "
+                                  "Without a sub-command, opens the book in the terminal UI."),
+                    epilog=_("Config file: {path} (language, theme, keymap, book). "
+                             "Exit status: 0 success, 2 bad input, 1 other failure.")
+                    .format(path=config_path()))
     parser.add_argument("--version", action=VersionAction)
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in COMMANDS.items():
-        sub = subcommands.add_parser(name, parents=[common], help=command.help,
-                                     description=command.help)
+        sub = subcommands.add_parser(name, parents=[common], help=_(command.help),
+                                     description=_(command.help))
         if command.arguments:
             command.arguments(sub)
     return parser
@@ -123,7 +133,8 @@ def build_parser() -> Parser:
 
 def resolve(args: argparse.Namespace) -> argparse.Namespace:
     """Fill args.data_dir and args.today from the options, the environment, the platform."""
-    chosen = getattr(args, "data", None) or os.environ.get(ENV_DATA, "").strip()
+    chosen = getattr(args, "data", None) or os.environ.get(ENV_DATA, "").strip() \
+        or getattr(args, "book", "")
     if not chosen:
         from platformdirs import user_data_dir
         chosen = user_data_dir("carnet")
@@ -145,10 +156,11 @@ def reader(args: argparse.Namespace, open_only: bool = False) -> Iterator:
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
-        raise CarnetError(f"cannot use {args.data_dir} as the data directory: "
-                          f"{existing} is not a directory")
+        raise CarnetError(_("cannot use {data_dir} as the data directory: {existing} is not "
+                            "a directory").format(data_dir=args.data_dir, existing=existing))
     require_book(args.data_dir)
     book = Book(args.data_dir, read_only=True, open_only=open_only)
+    exchange_args.follow_profile(args, book)
     try:
         yield book
     finally:
@@ -160,6 +172,7 @@ def writer(args: argparse.Namespace) -> Iterator:
     """The book opened for writing (creates the data directory, takes the lock)."""
     from store.book import Book
     book = Book(args.data_dir)
+    exchange_args.follow_profile(args, book)
     try:
         yield book
     finally:
@@ -182,8 +195,9 @@ def cmd_demo(args: argparse.Namespace) -> int | None:
     with writer(args) as book:
         if not book.is_empty():
             if not args.force:
-                raise CarnetError(f"the book in {args.data_dir} is not empty; "
-                                  "`demo --force` replaces it (keeping a backup)")
+                raise CarnetError(_("the book in {data_dir} is not empty; `demo --force` "
+                                    "replaces it (keeping a backup)")
+                                  .format(data_dir=args.data_dir))
             saved = book.files.backup(label="before-demo")
     if saved:
         for name in ("book.json", "book.journal"):
@@ -191,24 +205,30 @@ def cmd_demo(args: argparse.Namespace) -> int | None:
     with writer(args) as book:
         fill_demo(book, args.today)
         counts = len(book.clients()), len(book.orders()), len(book.interactions())
-    print(f"Demo book written to {args.data_dir} (today: {args.today.isoformat()}): "
-          "{} clients, {} orders, {} interactions.".format(*counts))
+    print(_("Demo book written to {data_dir} (today: {today}): {clients} clients, {orders} "
+            "orders, {interactions} interactions.")
+          .format(data_dir=args.data_dir, today=args.today.isoformat(), clients=counts[0],
+                  orders=counts[1], interactions=counts[2]))
     if saved:
-        print(f"The previous book was saved to {saved}.")
+        print(_("The previous book was saved to {path}.").format(path=saved))
     where = f"--data {shlex.quote(str(args.data_dir))} --today {args.today.isoformat()}"
-    print(f"Open it with: python app.py {where}\nOr list what is late: python app.py overdue {where}")
+    print(_("Open it with: {program} {where}\nOr list what is late: {program} overdue {where}")
+          .format(program="python app.py", where=where))
     return EXIT_OK
 
 
 def cmd_overdue(args: argparse.Namespace) -> int | None:
     from cli.common import print_rows
+    from cli.common import said
     from store import listing
     with reader(args, open_only=True) as book:
         rows = listing.overdue_rows(book, args.today)
+    today = said(args.today)
     print_rows(args, rows, listing.OVERDUE_COLUMNS,
-               f"Nothing overdue on {args.today.isoformat()}.",
-               f"Overdue on {args.today.isoformat()}: {listing.count(rows, 'order')}, "
-               "most late first")
+               _("Nothing overdue on {today}.").format(today=today),
+               ngettext("Overdue on {today}: {count} order, most late first",
+                        "Overdue on {today}: {count} orders, most late first", len(rows))
+               .format(today=today, count=len(rows)))
     return EXIT_OK
 
 
@@ -218,7 +238,8 @@ def cmd_clients(args: argparse.Namespace) -> int | None:
     with reader(args) as book:
         rows = listing.client_rows(book, args.today)
     print_rows(args, rows, listing.CLIENT_COLUMNS, listing.empty_book(args.data_dir, "clients"),
-               f"{listing.count(rows, 'client')}, by name")
+               ngettext("{count} client, by name", "{count} clients, by name", len(rows))
+               .format(count=len(rows)))
     return EXIT_OK
 
 
@@ -228,7 +249,15 @@ def cmd_orders(args: argparse.Namespace) -> int | None:
     with reader(args) as book:
         rows = listing.order_rows(book, args.today)
     print_rows(args, rows, listing.ORDER_COLUMNS, listing.empty_book(args.data_dir, "orders"),
-               f"{listing.count(rows, 'order')}, newest first")
+               ngettext("{count} order, newest first", "{count} orders, newest first",
+                        len(rows)).format(count=len(rows)))
+    return EXIT_OK
+
+
+def cmd_completion(args: argparse.Namespace) -> int | None:
+    """The shell completion script (bash or zsh), from this very parser."""
+    from cli.completion import script
+    sys.stdout.write(script(build_parser(), args.shell))
     return EXIT_OK
 
 
@@ -264,57 +293,63 @@ def money(name: str) -> Command:
 
 
 COMMANDS: dict[str, Command] = {
-    "demo": Command(cmd_demo, demo_arguments, "fill a book with the demo story"),
-    "overdue": Command(cmd_overdue, json_argument, "overdue orders, most late first"),
-    "clients": Command(cmd_clients, json_argument, "the clients, with segment and last contact"),
-    "orders": Command(cmd_orders, json_argument, "the orders, newest first"),
+    "demo": Command(cmd_demo, demo_arguments, N_("fill a book with the demo story")),
+    "overdue": Command(cmd_overdue, json_argument, N_("overdue orders, most late first")),
+    "clients": Command(cmd_clients, json_argument,
+                       N_("the clients, with segment and last contact")),
+    "orders": Command(cmd_orders, json_argument, N_("the orders, newest first")),
     "letter": Command(letter_command("letter"), letter_arguments("letter"),
-                      "write one letter as a PDF (KIND REF); prints its path"),
+                      N_("write one letter as a PDF (KIND REF); prints its path")),
     "letters": Command(letter_command("letters"), letter_arguments("letters"),
-                       "write one letter per overdue order (KIND --overdue)"),
+                       N_("write one letter per overdue order (KIND --overdue)")),
     "export": Command(exchange("export"), exchange_args.export_arguments,
-                      "export the book: json (all), csv --what TABLE, ics (calendar), vcard"),
+                      N_("export the book: json (all), csv --what TABLE [--dialect "
+                         "excel-fr], ics (calendar), vcard")),
     "import": Command(exchange("import"), exchange_args.import_arguments,
-                      "import a JSON export (into an empty book) or a CSV of clients or orders"),
-    "backup": Command(exchange("backup"), None, "write a timestamped copy of the book"),
+                      N_("import a JSON export (into an empty book) or a CSV of clients, "
+                         "orders or interactions")),
+    "backup": Command(exchange("backup"), None, N_("write a timestamped copy of the book")),
     "restore": Command(exchange("restore"), exchange_args.restore_arguments,
-                       "replace the book with a backup (the current one is kept aside)"),
+                       N_("replace the book with a backup (the current one is kept aside)")),
     "client": Command(cli_command("book_commands", "client"), cli_arguments("client"),
-                      "client add --last-name N … | client export ID --out FILE | "
-                      "client erase ID"),
-    "init": Command(cli_command("book_commands", "init"), None, "start an empty book in --data"),
+                      N_("client add --last-name N … | client export ID --out FILE | "
+                         "client erase ID")),
+    "init": Command(cli_command("book_commands", "init"), None,
+                    N_("start an empty book in --data")),
     "profile": Command(cli_command("book_commands", "profile"), cli_arguments("profile"),
-                       "profile set --name N …: the business as its letters show it"),
+                       N_("profile set --name N …: the business as its letters show it")),
     "order": Command(cli_command("book_commands", "order"), cli_arguments("order"),
-                     "order add CLIENT --title T --due DATE: prints the new reference"),
+                     N_("order add CLIENT --title T --due DATE: prints the new reference")),
     "postpone": Command(cli_command("work", "postpone"), cli_arguments("postpone"),
-                        "postpone REF DATE --reason TEXT: move the due date, kept in history"),
+                        N_("postpone REF DATE --reason TEXT: move the due date, kept in history")),
     "pause": Command(cli_command("work", "pause"), cli_arguments("pause"),
-                     "pause REF: stop the clock while waiting on the client"),
+                     N_("pause REF: stop the clock while waiting on the client")),
     "resume": Command(cli_command("work", "resume"), cli_arguments("resume"),
-                      "resume REF: the client answered, the clock runs again"),
+                      N_("resume REF: the client answered, the clock runs again")),
     "deliver": Command(cli_command("work", "deliver"), cli_arguments("deliver"),
-                       "deliver REF: the work is delivered (asking for feedback is scheduled)"),
+                       N_("deliver REF: the work is delivered (asking for feedback is scheduled)")),
     "paid": money("paid"),
     "log": Command(cli_command("relations", "log"), cli_arguments("log"),
-                   "log CLIENT KIND TEXT: an exchange on the client's timeline; prints its id"),
+                   N_("log CLIENT KIND TEXT: an exchange on the client's timeline; prints its id")),
     "followup": Command(cli_command("relations", "followup"), cli_arguments("followup"),
-                        "followup add CLIENT TEXT --due DATE | followup done ID"),
+                        N_("followup add CLIENT TEXT --due DATE | followup done ID")),
     "followups": Command(cli_command("relations", "followups"), cli_arguments("followups"),
-                         "open follow-ups, most late first"),
+                         N_("open follow-ups, most late first")),
     "incident": Command(cli_command("plans", "incident"), cli_arguments("incident"),
-                        "incident open|step|close|show REF: the order's recovery plan"),
+                        N_("incident open|step|close|show REF: the order's recovery plan")),
     "dashboard": Command(cli_command("board", "dashboard"), cli_arguments("dashboard"),
-                         "what needs attention today"),
+                         N_("what needs attention today")),
     "loyalty": Command(cli_command("loyalty", "loyalty"), cli_arguments("loyalty"),
-                       "segments with their clients and signals, and who moved since --since"),
+                       N_("segments with their clients and signals, and who moved since --since")),
     "kaizen": Command(cli_command("loyalty", "kaizen"), cli_arguments("kaizen"),
-                      "the monthly figures and the recovery paradox"),
+                      N_("the monthly figures and the recovery paradox")),
     "quote": money("quote"),
     "invoice": money("invoice"),
     "credit-note": money("credit_note"),
     "invoices": money("invoices"),
     "receipts": money("receipts"),
+    "completion": Command(cmd_completion, cli_arguments("completion", "completion"),
+                          N_("print the shell completion script: completion bash|zsh")),
 }
 """Sub-commands by name; each is registered with one line."""
 
@@ -323,7 +358,14 @@ COMMANDS: dict[str, Command] = {
 
 def run(argv: list[str] | None = None) -> int:
     """Parse, dispatch, and turn every failure into one line and an exit status."""
-    args = resolve(build_parser().parse_args(argv))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        fixed, book = choose_run_language(argv)
+    except CarnetError as exc:
+        fail(str(exc))
+    args = build_parser().parse_args(argv)
+    args.language_fixed, args.book = fixed, book
+    args = resolve(args)
     handler = COMMANDS[args.command].run if args.command else cmd_tui
     try:
         return handler(args) or EXIT_OK
@@ -335,13 +377,14 @@ def run(argv: list[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         fail(f"{exc.strerror or exc}{where}", EXIT_FAILURE)
     except KeyboardInterrupt:
-        fail("interrupted", 130)
+        fail(_("interrupted"), 130)
     except Exception as exc:  # noqa: BLE001 — the last line of defence: never a traceback
         if os.environ.get(ENV_DEBUG):
             raise
-        fail(f"unexpected error ({type(exc).__name__}: {exc}); every change Carnet reported "
-             "done is kept, and nothing half-done was saved (each change is all-or-nothing); "
-             f"rerun with {ENV_DEBUG}=1 to see the details", EXIT_FAILURE)
+        fail(_("unexpected error ({error}); every change Carnet reported done is kept, and "
+               "nothing half-done was saved (each change is all-or-nothing); rerun with "
+               "{variable}=1 to see the details")
+             .format(error=f"{type(exc).__name__}: {exc}", variable=ENV_DEBUG), EXIT_FAILURE)
     return EXIT_FAILURE
 
 
@@ -356,8 +399,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
-if __name__ == "__main__":
+def main_entry() -> None:
+    """The `carnet` command (and `python app.py`): main(), then leave at once."""
     status = main()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)  # the book is closed: skip freeing a large book object by object
+
+
+if __name__ == "__main__":
+    main_entry()

@@ -7,7 +7,8 @@ import argparse
 
 from store import board, clients, listing, orders
 from store.book import Book
-from store.errors import CarnetError
+from store.errors import CarnetError, field_label
+from store.i18n import _
 from store.profile import update_profile
 from store.storage import has_book
 
@@ -24,21 +25,22 @@ CLIENT_OPTIONS = ("first_name", "last_name", "organisation", "civility", "postco
 
 def cmd_init(args: argparse.Namespace) -> int:
     if has_book(args.data_dir):
-        raise CarnetError(f"there is already a Carnet book in {args.data_dir}; nothing was "
-                          "changed")
+        raise CarnetError(_("there is already a Carnet book in {data_dir}; nothing was "
+                            "changed").format(data_dir=args.data_dir))
     if args.data_dir.exists() and not args.data_dir.is_dir():
-        raise CarnetError(f"cannot use {args.data_dir} as the data directory: it is not a "
-                          "directory")
+        raise CarnetError(_("cannot use {data_dir} as the data directory: it is not a "
+                            "directory").format(data_dir=args.data_dir))
     Book(args.data_dir).close()
-    print(f"Started an empty book in {args.data_dir}")
+    print(_("Started an empty book in {data_dir}").format(data_dir=args.data_dir))
     return 0
 
 
 def _show_profile(args: argparse.Namespace) -> int:
     with reading(args) as book:
         profile = book.profile
-    lines = [f"{name}: {', '.join(value) if isinstance(value, list) else value}"
-             for name, value in profile.to_doc().items()]
+    lines = [_("{field}: {message}").format(
+        field=field_label(name), message=", ".join(value) if isinstance(value, list) else value)
+        for name, value in profile.to_doc().items()]
     return emit(args, "\n".join(lines), board.record_row(profile))
 
 
@@ -49,11 +51,12 @@ def cmd_profile(args: argparse.Namespace) -> int:
     if args.address is not None:
         changes["address_lines"] = args.address
     if not changes:
-        raise CarnetError("profile set: give at least one option to change (see --help)")
+        raise CarnetError(_("profile set: give at least one option to change (see --help)"))
     with writing(args) as book:
         profile = update_profile(book, **changes)
-    listed = ", ".join(name.replace("_", " ") for name in changes)
-    return emit(args, f"Profile saved ({listed})", board.record_row(profile))
+    listed = ", ".join(field_label(name).replace("_", " ") for name in changes)
+    return emit(args, _("Profile saved ({options})").format(options=listed),
+                board.record_row(profile))
 
 
 def cmd_client(args: argparse.Namespace) -> int:

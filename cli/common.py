@@ -11,8 +11,11 @@ from datetime import date
 
 from store.book import Book
 from store.dates import parse_date, parse_past_date
+from store.exchange.cli_args import follow_profile
+from store.i18n import _
 from store.listing import render_table, to_json
 from store.storage import require_book
+from store.wording import said_day, said_money
 
 
 @contextmanager
@@ -20,6 +23,7 @@ def writing(args: argparse.Namespace) -> Iterator[Book]:
     """The existing book opened for writing (refused while another Carnet holds it)."""
     require_book(args.data_dir)
     book = Book(args.data_dir)
+    follow_profile(args, book)
     try:
         yield book
     finally:
@@ -31,6 +35,7 @@ def reading(args: argparse.Namespace) -> Iterator[Book]:
     """The existing book opened read-only: works beside an open Carnet."""
     require_book(args.data_dir)
     book = Book(args.data_dir, read_only=True)
+    follow_profile(args, book)
     try:
         yield book
     finally:
@@ -45,6 +50,23 @@ def day(args: argparse.Namespace, text: str | None, option: str) -> date:
 def happened(args: argparse.Namespace, text: str | None, option: str) -> date:
     """A DATE option for something done (delivered, paid, resumed): --today or before."""
     return args.today if text is None else parse_past_date(text, args.today, option)
+
+
+def said(value: date | str | None) -> str:
+    """A date in a sentence or a cell: ISO in English (as commands take it), '20 déc. 2026'
+    in French; text that is not an ISO date is kept as it is."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    return said_day(value) if value is not None else ""
+
+
+def amount(value) -> str:
+    """An amount in a sentence: '1250.00' in English (as the JSON has it), '1 250,00 €' in
+    French."""
+    return said_money(value, english=str(value))
 
 
 def given(args: argparse.Namespace, *names: str) -> dict:
@@ -69,4 +91,9 @@ def print_rows(args: argparse.Namespace, rows: list[dict], columns, empty: str,
         width = os.get_terminal_size().columns if sys.stdout.isatty() else None
         if title:
             print(title, end="\n\n")
-        print(render_table(rows, columns, width))
+        print(render_table(rows, translated(columns), width))
+
+
+def translated(columns) -> list:
+    """Columns whose headers (marked with N_ where declared) read in the interface language."""
+    return [column._replace(header=_(column.header)) for column in columns]

@@ -9,6 +9,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from store.i18n import _
+
 
 def letter_command(name: str) -> Callable[[argparse.Namespace], int | None]:
     """`letter` or `letters`: ReportLab is imported only when one runs."""
@@ -29,28 +31,29 @@ def letter_arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
         def kind(text: str) -> str:
             if text not in KINDS:
                 raise argparse.ArgumentTypeError(
-                    f"unknown letter kind {text!r}; choose one of {', '.join(KINDS)}")
+                    _("unknown letter kind {text!r}; choose one of {kinds}")
+                    .format(text=text, kinds=", ".join(KINDS)))
             return text
         parser.add_argument("kind", type=kind, metavar="KIND", help=", ".join(KINDS))
         parser.add_argument("--lang", choices=("fr", "en"),
-                            help="default: the client's language")
+                            help=_("default: the client's language"))
         parser.add_argument("--new-date", metavar="DATE", dest="new_date",
-                            help="apology: the new date it gives (YYYY-MM-DD); the order is "
-                                 "postponed to it (cause: mine)")
+                            help=_("apology: the new date it gives (YYYY-MM-DD); the order is "
+                                   "postponed to it (cause: mine)"))
         parser.add_argument("--enclosure", metavar="TEXT", action="append", default=[],
-                            dest="enclosures", help="an enclosure listed under the signature "
-                                                    "(repeat for more)")
+                            dest="enclosures", help=_("an enclosure listed under the signature "
+                                                      "(repeat for more)"))
         parser.add_argument("--mail", choices=("registered", "registered-ar"), default="",
-                            help="special mail, printed above the address: registered, or "
-                                 "registered with advice of delivery (AR)")
+                            help=_("special mail, printed above the address: registered, or "
+                                   "registered with advice of delivery (AR)"))
         if name == "letter":
             parser.add_argument("ref", metavar="REF",
-                                help="an order reference (2026-014), a client id, or for "
-                                     "reminder and formal-notice an invoice number "
-                                     "(F-2026-0001)")
+                                help=_("an order reference (2026-014), a client id, or for "
+                                       "reminder and formal-notice an invoice number "
+                                       "(F-2026-0001)"))
             parser.add_argument("--out", metavar="FILE", type=Path,
-                                help="also write the PDF to FILE")
+                                help=_("also write the PDF to FILE"))
         else:
             parser.add_argument("--overdue", action="store_true", required=True,
-                                help="one letter per overdue order")
+                                help=_("one letter per overdue order"))
     return add

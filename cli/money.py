@@ -15,6 +15,7 @@ from pathlib import Path
 from store import listing, receipts, thresholds
 from store import validate as v
 from store.errors import CarnetError, ValidationError
+from store.i18n import _, ngettext
 from store.mentions import missing_details
 from store.files import write_private
 
@@ -28,16 +29,17 @@ def amount(text: str | None, option: str) -> Decimal | None:
         return None
     value = v.price(option, text)
     if value <= 0:
-        raise ValidationError(option, f"{text!r} is not more than 0")
+        raise ValidationError(option, _("{text!r} is not more than 0").format(text=text))
     return value
 
 
 def _check_out(out: Path | None) -> None:
     """Refuse an --out that cannot be written before any number is taken."""
     if out is not None and out.is_dir():
-        raise CarnetError(f"--out {out} is a directory; give a file name")
+        raise CarnetError(_("--out {path} is a directory; give a file name").format(path=out))
     if out is not None and not out.parent.is_dir():
-        raise CarnetError(f"--out: the folder {out.parent} does not exist")
+        raise CarnetError(_("--out: the folder {folder} does not exist")
+                          .format(folder=out.parent))
 
 
 def _issue(args: argparse.Namespace, kind: str, ref_or_number: str, **options) -> int:
@@ -48,7 +50,8 @@ def _issue(args: argparse.Namespace, kind: str, ref_or_number: str, **options) -
         on = happened(args, getattr(args, "on", None), "--on")
         doc, path = issue_and_file(book, kind, ref_or_number, on, **options)
     for missing in missing_details(doc):
-        print(f"carnet: warning: {doc.number} lacks a mention: {missing}", file=sys.stderr)
+        print("carnet: " + _("warning: {number} lacks a mention: {missing}")
+              .format(number=doc.number, missing=missing), file=sys.stderr)
     if args.out is not None:
         write_private(args.out, Path(path).read_bytes())
     print(args.out or path)
@@ -68,7 +71,7 @@ def cmd_invoice(args: argparse.Namespace) -> int:
 def cmd_credit_note(args: argparse.Namespace) -> int:
     reason = " ".join(args.reason.split())
     if not reason:
-        raise ValidationError("--reason", "is empty; say why the credit note is issued")
+        raise ValidationError("--reason", _("is empty; say why the credit note is issued"))
     return _issue(args, "credit-note", args.number, amount=amount(args.amount, "--amount"),
                   reason=reason)
 
@@ -79,9 +82,10 @@ def cmd_invoices(args: argparse.Namespace) -> int:
     if args.json:
         print(listing.to_json([rows.json_document(row) for row in found]))
         return 0
-    print_rows(args, found, rows.DOCUMENT_COLUMNS, "No document issued yet (`invoice REF` "
-               "issues an order's invoice).", f"{listing.count(found, 'document')}, by issue "
-               "date")
+    print_rows(args, found, rows.DOCUMENT_COLUMNS,
+               _("No document issued yet (`invoice REF` issues an order's invoice)."),
+               ngettext("{count} document, by issue date", "{count} documents, by issue date",
+                        len(found)).format(count=len(found)))
     return 0
 
 

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import argparse
 
-from store import board, listing, relations
+from store import board, relations
+from store.i18n import N_, _, ngettext
 from store.listing import Column
 
-from .common import day, emit, given, happened, print_rows, reading, writing
+from .common import day, emit, given, happened, print_rows, reading, said, writing
+
+
+def _late(days: int) -> str:
+    """'12 d', 'today', or nothing when not yet due."""
+    if days > 0:
+        return _("{count} d").format(count=days)
+    return _("today") if days == 0 else ""
+
 
 FOLLOWUP_COLUMNS = (
-    Column("id", "Id", True), Column("due", "Due"),
-    Column("days_late", "Late", True, lambda n: f"{n} d" if n > 0 else ("today" if n == 0 else "")),
-    Column("client", "Client"), Column("what", "What"), Column("order", "Order"),
+    Column("id", N_("Id"), True), Column("due", N_("Due"), False, said),
+    Column("days_late", N_("Late"), True, _late),
+    Column("client", N_("Client")), Column("what", N_("What")), Column("order", N_("Order")),
 )
+"""Headers N_-marked, translated where the table is printed."""
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -34,7 +44,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
             line = str(followup.id)
         else:
             followup = relations.complete_followup(book, args.id, happened(args, args.on, "--on"))
-            line = f"{followup.id} done on {followup.done.isoformat()}"
+            line = _("{id} done on {date}").format(id=followup.id, date=said(followup.done))
         row = board.followup_row(followup, book.client(followup.client_id), args.today)
     return emit(args, line, row)
 
@@ -42,7 +52,10 @@ def cmd_followup(args: argparse.Namespace) -> int:
 def cmd_followups(args: argparse.Namespace) -> int:
     with reading(args) as book:
         rows = board.followup_rows(book, args.today)
-    print_rows(args, rows, FOLLOWUP_COLUMNS, f"No open follow-up on {args.today.isoformat()}.",
-               f"Open follow-ups on {args.today.isoformat()}: {listing.count(rows, 'follow-up')}, "
-               "most late first")
+    today = said(args.today)
+    print_rows(args, rows, FOLLOWUP_COLUMNS,
+               _("No open follow-up on {today}.").format(today=today),
+               ngettext("Open follow-ups on {today}: {count} follow-up, most late first",
+                        "Open follow-ups on {today}: {count} follow-ups, most late first",
+                        len(rows)).format(today=today, count=len(rows)))
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from store import invoicing, letter_state
 from store.book import Book
 from store.errors import NotFound
+from store.i18n import _
 from store.files import ensure_private_dir, write_private
 from store.incidents import latest_plan
 from store.models import PAYMENT_LETTER_KINDS, Client, Order
@@ -102,13 +103,13 @@ def resolve(book: Book, ref: str) -> tuple[Client, Order | None]:
     if DOCUMENT_NUMBER.match(ref):
         doc = invoicing.document(book, ref.upper())
         if doc.order_ref is None:
-            raise NotFound(f"{doc.number} is about no order")
+            raise NotFound(_("{number} is about no order").format(number=doc.number))
         order = book.order(doc.order_ref)
         return book.client(order.client_id), order
     if ref.isascii() and ref.isdecimal():
         return book.client(int(ref)), None
-    raise NotFound(f"{ref!r} is neither an order reference (like 2026-014), an invoice number "
-                   "(like F-2026-0001) nor a client id")
+    raise NotFound(_("{ref} is neither an order reference (like 2026-014), an invoice number "
+                     "(like F-2026-0001) nor a client id").format(ref=repr(ref)))
 
 
 def draft_for(book: Book, kind: str, client: Client, order: Order | None, today: date,

@@ -16,6 +16,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
 from store.errors import ValidationError
+from store.i18n import _
 
 from . import fonts
 from .textblock import TextBlock, TextStyle
@@ -133,9 +134,9 @@ class SignatureImage(Flowable):
             self.image = ImageReader(str(Path(path)))
             width, height = self.image.getSize()
         except Exception:  # a file gone, unreadable or not an image: say which
-            raise ValidationError("signature image",
-                                  f"{path} cannot be read as a PNG or JPEG; set another with "
-                                  "'profile set --signature-image FILE' or clear it") from None
+            raise ValidationError("signature image", _(
+                "{path} cannot be read as a PNG or JPEG; set another with "
+                "'profile set --signature-image FILE' or clear it").format(path=path)) from None
         scale = min(self.MAX_W / width, self.MAX_H / height)
         self.image_w, self.image_h = width * scale, height * scale
         self.indent = indent

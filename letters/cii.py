@@ -19,6 +19,7 @@ import facturx
 from lxml import etree
 
 from store.errors import ValidationError
+from store.i18n import _
 from store.mentions import required_mentions, seller_charges_vat
 from store.money_records import Line, MoneyDocument, money
 
@@ -242,10 +243,12 @@ def _tree(doc: MoneyDocument, lang: str) -> etree._Element:
 
 def _check(doc: MoneyDocument) -> None:
     if doc.kind not in TYPE_CODES:
-        raise ValidationError("kind", f"{doc.number} is a {doc.kind}: only invoices, deposit "
-                                      "invoices and credit notes carry Factur-X XML")
+        raise ValidationError("kind", _("{number} is a {kind}: only invoices, deposit invoices "
+                                        "and credit notes carry Factur-X XML")
+                              .format(number=doc.number, kind=doc.kind))
     if not doc.lines:
-        raise ValidationError("lines", f"{doc.number} has no line: an invoice needs one")
+        raise ValidationError("lines", _("{number} has no line: an invoice needs one")
+                              .format(number=doc.number))
 
 
 def cii_xml(doc: MoneyDocument) -> bytes:
@@ -257,6 +260,7 @@ def cii_xml(doc: MoneyDocument) -> bytes:
     try:
         facturx.xml_check_xsd(xml, flavor="factur-x", level=LEVEL)
     except Exception as refused:  # the library says what the schema refused, by raising
-        raise ValidationError("Factur-X", f"{doc.number} cannot be sent as EN 16931 XML: "
-                                          f"{' '.join(str(refused).split())}") from None
+        raise ValidationError("Factur-X", _("{number} cannot be sent as EN 16931 XML: {reason}")
+                              .format(number=doc.number,
+                                      reason=" ".join(str(refused).split()))) from None
     return xml

@@ -16,6 +16,7 @@ from lxml import etree
 
 from store import countries
 from store.errors import ValidationError
+from store.i18n import N_, _
 from store.mentions import is_business, seller_charges_vat
 from store.models import Profile
 from store.profile import name_with_legal_form
@@ -55,12 +56,20 @@ def _siren(number: str) -> str:
     return number[:9] if number.isdigit() and len(number) in (9, 14) else ""
 
 
+NO_COUNTRY = {
+    "seller": N_("the seller's country {country} has no ISO code an e-invoice could give: write "
+                 "it as its usual name (e.g. 'Belgique', 'United Kingdom')"),
+    "buyer": N_("the buyer's country {country} has no ISO code an e-invoice could give: write "
+                "it as its usual name (e.g. 'Belgique', 'United Kingdom')"),
+}
+"""A party's country an e-invoice cannot name, by party."""
+
+
 def _country(party: dict, who: str) -> str:
     found = countries.code(str(party.get("country", "")))
     if not found:
-        raise ValidationError("country", f"the {who}'s country {party.get('country')!r} has "
-                                         "no ISO code an e-invoice could give: write it as "
-                                         "its usual name (e.g. 'Belgique', 'United Kingdom')")
+        raise ValidationError("country", _(NO_COUNTRY[who]).format(
+            country=repr(party.get("country"))))
     return found
 
 

@@ -13,6 +13,7 @@ from store.deadlines import effective_due, overdue
 from store.errors import CarnetError, ValidationError
 from store.exchange.progress import ProgressBar
 from store.files import write_private
+from store.i18n import N_, _, ngettext
 from store.models import Letter, Order
 
 from .archive import draft_for, file_letter, invoice_number, resolve, write_letter
@@ -23,16 +24,17 @@ def cmd_letter(args: argparse.Namespace, book) -> int:
     """Write one letter into the archive (and first to --out); print the PDF's path."""
     out = args.out
     if out is not None and out.is_dir():
-        raise CarnetError(f"--out {out} is a directory; give a file name")
+        raise CarnetError(_("--out {path} is a directory; give a file name").format(path=out))
     if out is not None and not out.parent.is_dir():
-        raise CarnetError(f"--out: the folder {out.parent} does not exist")
+        raise CarnetError(_("--out: the folder {folder} does not exist").format(
+            folder=out.parent))
     letter_state.check_sender(book.profile)
     client, order = resolve(book, args.ref)
     new_date = new_date_of(args)
     if new_date is None and letter_state.needs_new_date(args.kind, order, args.today):
-        raise CarnetError(f"order {order.ref} was due on "
-                          f"{effective_due(order, args.today).isoformat()}: an apology for "
-                          "late work gives the new date: add --new-date YYYY-MM-DD")
+        raise CarnetError(_("order {ref} was due on {due}: an apology for late work gives the "
+                            "new date: add --new-date YYYY-MM-DD").format(
+            ref=order.ref, due=effective_due(order, args.today).isoformat()))
     draft = draft_for(book, args.kind, client, order, args.today, args.lang, new_date,
                       _enclosures(args), args.mail, invoice_number(args.ref))
     data = pdf_bytes(draft, book.profile)
@@ -47,7 +49,7 @@ def _enclosures(args: argparse.Namespace) -> list[str]:
     """The --enclosure texts, each one line; an empty one refused."""
     texts = [" ".join(text.split()) for text in args.enclosures]
     if any(not text for text in texts):
-        raise CarnetError("--enclosure needs a text (what is enclosed)")
+        raise CarnetError(_("--enclosure needs a text (what is enclosed)"))
     return texts
 
 
@@ -56,12 +58,21 @@ def new_date_of(args: argparse.Namespace) -> date | None:
     if args.new_date is None:
         return None
     if args.kind != "apology":
-        raise CarnetError("--new-date goes with an apology letter only")
+        raise CarnetError(_("--new-date goes with an apology letter only"))
     new_date = parse_date(args.new_date, args.today, "--new-date")
     if new_date <= args.today:
-        raise CarnetError(f"--new-date {new_date.isoformat()} is not after today "
-                          f"({args.today.isoformat()})")
+        raise CarnetError(_("--new-date {day} is not after today ({today})").format(
+            day=new_date.isoformat(), today=args.today.isoformat()))
     return new_date
+
+
+SENT_BEFORE = {
+    "apology": N_("{ref}: an apology letter was already sent on {day} ({path})"),
+    "follow-up": N_("{ref}: a follow-up letter was already sent on {day} ({path})"),
+}
+"""A letter not written twice, by kind (only these are written in bulk)."""
+BATCH = {"apology": N_("apology letters"), "follow-up": N_("follow-up letters")}
+"""What the progress bar counts, by kind."""
 
 
 def _needs_date(kind: str, orders: list[Order], today: date) -> bool:
@@ -85,12 +96,13 @@ def cmd_letters(args: argparse.Namespace, book) -> int:
     new_date = new_date_of(args)
     lines = overdue(book.orders(), book.clients_by_id(), book.profile, args.today)
     if new_date is None and _needs_date(args.kind, [line.order for line in lines], args.today):
-        raise CarnetError("overdue work is past its date: an apology gives the new date; "
-                          "add --new-date YYYY-MM-DD (the same date for every order)")
+        raise CarnetError(_("overdue work is past its date: an apology gives the new date; "
+                            "add --new-date YYYY-MM-DD (the same date for every order)"))
     if not lines:
-        print(f"Nothing overdue on {args.today.isoformat()}: no letter written.", file=sys.stderr)
+        print(_("Nothing overdue on {day}: no letter written.").format(
+            day=args.today.isoformat()), file=sys.stderr)
         return 0
-    progress, failed, skipped = ProgressBar(f"{args.kind} letters"), [], []
+    progress, failed, skipped = ProgressBar(_(BATCH[args.kind])), [], []
     for done, line in enumerate(lines, 1):
         previous = already_sent(book, args.kind, line.order)
         try:
@@ -98,17 +110,18 @@ def cmd_letters(args: argparse.Namespace, book) -> int:
                 print(write_letter(book, args.kind, line.order.ref, args.today, args.lang,
                                    new_date, _enclosures(args), args.mail))
             else:
-                skipped.append(f"{line.order.ref}: a {args.kind} letter was already sent on "
-                               f"{previous.date.isoformat()} ({previous.path})")
+                skipped.append(_(SENT_BEFORE[args.kind]).format(
+                    ref=line.order.ref, day=previous.date.isoformat(), path=previous.path))
         except ValidationError as exc:
             failed.append(f"{line.order.ref}: {exc}")
         progress(done, len(lines))
     for duplicate in skipped:
-        print(f"carnet: not sent again: {duplicate}", file=sys.stderr)
+        print(_("carnet: not sent again: {what}").format(what=duplicate), file=sys.stderr)
     for failure in failed:
-        print(f"carnet: skipped {failure}", file=sys.stderr)
+        print(_("carnet: skipped {what}").format(what=failure), file=sys.stderr)
     if failed:
-        print(f"carnet: {len(failed)} of {len(lines)} letters could not be written",
-              file=sys.stderr)
+        print(ngettext("carnet: {count} of {total} letters could not be written",
+                       "carnet: {count} of {total} letters could not be written", len(failed))
+              .format(count=len(failed), total=len(lines)), file=sys.stderr)
         return 1
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from store import letter_state
 from store.errors import ValidationError
+from store.i18n import N_, _
 from store.models import PAYMENT_LETTER_KINDS, Client, Incident, Interaction, Order, Profile
 from store.reminders import Bill
 
@@ -16,21 +17,39 @@ from .draft import KINDS, NEEDS_ORDER, LetterDraft
 from .typography import polish
 
 
+ABOUT_ONE_ORDER = {
+    "apology": N_("an apology letter is about one order; say which"),
+    "summary": N_("a summary letter is about one order; say which"),
+    "scope": N_("a scope letter is about one order; say which"),
+    "reminder": N_("a reminder letter is about one order; say which"),
+    "formal-notice": N_("a formal-notice letter is about one order; say which"),
+}
+"""The refusal of a letter about one order written without it, by kind (draft.NEEDS_ORDER)."""
+ABOUT_ONE_BILL = {
+    "reminder": N_("a reminder letter is about an unpaid invoice; say which"),
+    "formal-notice": N_("a formal-notice letter is about an unpaid invoice; say which"),
+}
+"""The refusal of a payment letter written without its invoice, by kind."""
+
+
 def _check(kind: str, client: Client, order: Order | None, incident: Incident | None) -> None:
     if kind not in KINDS:
-        raise ValidationError("kind", f"unknown letter kind {kind!r}; choose one of "
-                                      f"{', '.join(KINDS)}")
+        raise ValidationError("kind", _("unknown letter kind {kind}; choose one of {kinds}")
+                              .format(kind=repr(kind), kinds=", ".join(KINDS)))
     if kind in NEEDS_ORDER and order is None:
-        raise ValidationError("order", f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} letter is about one order; say which")
+        raise ValidationError("order", _(ABOUT_ONE_ORDER[kind]))
     if order is not None and client.id and order.client_id and order.client_id != client.id:
-        raise ValidationError("order", f"order {order.ref} belongs to another client")
+        raise ValidationError("order", _("order {ref} belongs to another client")
+                              .format(ref=order.ref))
     if incident is not None and order is not None and incident.order_ref != order.ref:
-        raise ValidationError("incident", f"the incident is about order {incident.order_ref}, "
-                                          f"not {order.ref}")
+        raise ValidationError("incident", _("the incident is about order {theirs}, not {ref}")
+                              .format(theirs=incident.order_ref, ref=order.ref))
     if kind == "summary" and not order.summary.strip():
-        raise ValidationError("summary", f"order {order.ref} has no summary yet; write it first")
+        raise ValidationError("summary", _("order {ref} has no summary yet; write it first")
+                              .format(ref=order.ref))
     if kind == "scope" and not order.scope.strip():
-        raise ValidationError("scope", f"order {order.ref} has no agreed scope recorded")
+        raise ValidationError("scope", _("order {ref} has no agreed scope recorded")
+                              .format(ref=order.ref))
 
 
 def _references(order: Order | None, language: str,
@@ -71,7 +90,7 @@ def compose(kind: str, profile: Profile, client: Client, order: Order | None = N
                               new_date)
     order = state.order
     if kind in PAYMENT_LETTER_KINDS and bill is None:
-        raise ValidationError("invoice", f"a {kind} letter is about an unpaid invoice; say which")
+        raise ValidationError("invoice", _(ABOUT_ONE_BILL[kind]))
     words = context.build(profile, client, order, incident, today, language, state)
     words.update(context.bill_words(bill, language))
     sections = templates.render(kind, language, words, templates_dir)

@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from store.errors import ValidationError
+from store.i18n import _
 
 FONT_DIR = Path(__file__).with_name("fonts")
 FILES = {
@@ -49,7 +50,8 @@ FAMILIES = tuple(BOOK_FACES)
 def chain(face: str = "regular", family: str = "dejavu") -> tuple[str, ...]:
     """The fonts tried in turn for a character of `face` in `family`."""
     if family not in BOOK_FACES:
-        raise ValidationError("typeface", f"{family!r} is not one of {', '.join(FAMILIES)}")
+        raise ValidationError("typeface", _("{family} is not one of {families}").format(
+            family=repr(family), families=", ".join(FAMILIES)))
     book = BOOK_FACES[family].get(face)
     return (book, *CHAINS[face]) if book else CHAINS[face]
 
@@ -150,8 +152,9 @@ def check(field: str, text: str, face: str = "regular", *, family: str = "dejavu
         for char in cluster:
             if char == "\n" or invisible(char) or _font_for(char, face, family):
                 continue
-            name = unicodedata.name(char, "unnamed character")
+            name = unicodedata.name(char, "") or _("unnamed character")
             if unicodedata.category(char) == "Cc":
-                name = "a control character"
-            raise ValidationError(field, f"U+{ord(char):04X} ({name}) cannot be printed: "
-                                         "no font of the letter has it")
+                name = _("a control character")
+            raise ValidationError(field, _("U+{code} ({name}) cannot be printed: no font of the "
+                                           "letter has it").format(code=f"{ord(char):04X}",
+                                                                   name=name))

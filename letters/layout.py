@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer
 
 from store.errors import ValidationError
+from store.i18n import _
 from store.models import Profile
 
 from . import blocks, fonts, localize
@@ -100,8 +101,9 @@ class LetterLayout:
         self.footer = TextBlock(polish(self._legal_mentions(), self.language),
                                 self.style(FOOTER))
         if len(self.footer.lines(TEXT_W)) > FOOTER_MAX_LINES:
-            raise ValidationError("legal mentions", "are too long for the foot of the page "
-                                                    f"(more than {FOOTER_MAX_LINES} lines)")
+            raise ValidationError("legal mentions", _(
+                "are too long for the foot of the page (more than {count} lines)")
+                .format(count=FOOTER_MAX_LINES))
 
     def style(self, style: TextStyle) -> TextStyle:
         """`style` in the profile's typeface family (DejaVu unless it chose another), at the
@@ -114,7 +116,8 @@ class LetterLayout:
         lines = self.draft.recipient_lines
         room = WINDOW_H - (ADDRESS_TOP - WINDOW_TOP)
         if len(lines) * ADDRESS_SIZES[-1] * 1.25 > room:
-            raise ValidationError("address", f"has {len(lines)} lines: too many for the window")
+            raise ValidationError("address", _("has {count} lines: too many for the window")
+                                  .format(count=len(lines)))
         for size in ADDRESS_SIZES:
             style = self.style(TextStyle("regular", size, size * 1.25, "left"))
             if len(lines) * style.leading <= room and all(
@@ -124,7 +127,7 @@ class LetterLayout:
         widest = max(range(len(lines)),
                      key=lambda i: fonts.width(lines[i], "regular", 7, family=self.family))
         raise ValidationError(f"address line {widest + 1}",
-                              "is too wide to print inside the envelope window")
+                              _("is too wide to print inside the envelope window"))
 
     def _letterhead(self) -> list[TextBlock]:
         styles = {"name": self.style(NAME), "trade": self.style(TRADE),

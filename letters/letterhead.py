@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from store.errors import ValidationError
+from store.i18n import _
 from store.models import Profile
 from store.profile import name_with_legal_form, siret_for_print
 
@@ -61,8 +62,8 @@ def sender_blocks(profile: Profile, draft: LetterDraft, styles: dict[str, TextSt
     blocks = [b for b in blocks if b is not None and b.text.strip()]
     height = sum(b.wrap(width, room)[1] + b.spaceBefore + b.spaceAfter for b in blocks)
     if height > room:
-        raise ValidationError("letterhead", "is too long to fit beside the address "
-                                            "(shorten the trade or the address)")
+        raise ValidationError("letterhead", _("is too long to fit beside the address "
+                                              "(shorten the trade or the address)"))
     return blocks
 
 

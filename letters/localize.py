@@ -9,6 +9,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency
 
 from store.errors import ValidationError
+from store.i18n import _
 from store.models import LANGUAGES
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -33,8 +34,9 @@ LABELS = {
 def check_language(language: str) -> str:
     """Return the language if letters can be written in it, else refuse it by name."""
     if language not in LANGUAGES:
-        raise ValidationError("language", f"{language!r} is not a letter language; "
-                                          f"choose one of {', '.join(LANGUAGES)}")
+        raise ValidationError("language", _("{language} is not a letter language; choose one "
+                                            "of {languages}").format(
+            language=repr(language), languages=", ".join(LANGUAGES)))
     return language
 
 
@@ -68,8 +70,9 @@ def mail_line(kind: str, language: str) -> str:
     if not kind:
         return ""
     if kind not in MAIL_KINDS:
-        raise ValidationError("mail", f"{kind!r} is not a kind of special mail; choose "
-                                      f"{' or '.join(MAIL_KINDS)}")
+        raise ValidationError("mail", _("{kind} is not a kind of special mail; choose {first} "
+                                        "or {second}").format(kind=repr(kind), first=MAIL_KINDS[0],
+                                                              second=MAIL_KINDS[1]))
     return LABELS[language][kind]
 
 

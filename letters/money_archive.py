@@ -14,6 +14,7 @@ from pathlib import Path
 from store import invoicing
 from store.book import Book
 from store.errors import ValidationError
+from store.i18n import _
 from store.files import ensure_private_dir, write_private
 from store.money_records import DOCUMENT_KINDS, MoneyDocument
 
@@ -42,13 +43,14 @@ def _issue(book: Book, kind: str, ref_or_number: str, on: date, lang: str | None
         return invoicing.issue_invoice(book, ref_or_number, on, lang)
     if kind == "deposit":
         if deposit is None:
-            raise ValidationError("deposit", "a deposit invoice needs its amount")
+            raise ValidationError("deposit", _("a deposit invoice needs its amount"))
         return invoicing.issue_invoice(book, ref_or_number, on, lang, deposit=deposit)
     if kind == "credit-note":
         if amount is None:
-            raise ValidationError("amount", "a credit note needs its amount")
+            raise ValidationError("amount", _("a credit note needs its amount"))
         return invoicing.issue_credit_note(book, ref_or_number, amount, reason, on)
-    raise ValidationError("kind", f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}")
+    raise ValidationError("kind", _("{kind} is not one of {kinds}").format(
+        kind=repr(kind), kinds=", ".join(DOCUMENT_KINDS)))
 
 
 def issue_and_file(book: Book, kind: str, ref_or_number: str, on: date,

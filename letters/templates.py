@@ -15,6 +15,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from store.errors import ValidationError
+from store.i18n import _
 
 from .context import filters
 
@@ -50,18 +51,21 @@ def _split(path: Path, source: str) -> dict[str, tuple[int, str]]:
         if header:
             current = header.group(1).lower()
             if current not in SECTIONS:
-                raise ValidationError(f"template {path.name}",
-                                      f"line {number}: unknown section [{current}]; "
-                                      f"sections are {', '.join(f'[{s}]' for s in SECTIONS)}")
+                raise ValidationError(f"template {path.name}", _(
+                    "line {number}: unknown section [{section}]; sections are {sections}")
+                    .format(number=number, section=current,
+                            sections=", ".join(f"[{s}]" for s in SECTIONS)))
             sections[current] = (number + 1, [])
         elif current is not None:
             sections[current][1].append(line)
         elif line.strip():
             raise ValidationError(f"template {path.name}",
-                                  f"line {number}: text before the first [section]")
+                                  _("line {number}: text before the first [section]")
+                                  .format(number=number))
     for name in REQUIRED:
         if name not in sections:
-            raise ValidationError(f"template {path.name}", f"the [{name}] section is missing")
+            raise ValidationError(f"template {path.name}",
+                                  _("the [{name}] section is missing").format(name=name))
     return {name: (first, "\n".join(lines)) for name, (first, lines) in sections.items()}
 
 
@@ -70,7 +74,8 @@ def _compiled(path: Path, language: str, _mtime: int, _size: int) -> dict[str, j
     try:
         source = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"template {path.name}", f"cannot be read ({exc})") from None
+        raise ValidationError(f"template {path.name}",
+                              _("cannot be read ({error})").format(error=exc)) from None
     env = _environment(language)
     compiled = {}
     uncommented = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), source)
@@ -78,8 +83,8 @@ def _compiled(path: Path, language: str, _mtime: int, _size: int) -> dict[str, j
         try:
             compiled[name] = env.from_string(text)
         except jinja2.TemplateSyntaxError as exc:
-            raise ValidationError(f"template {path.name}",
-                                  f"line {first + exc.lineno - 1}: {exc.message}") from None
+            raise ValidationError(f"template {path.name}", _("line {number}: {message}").format(
+                number=first + exc.lineno - 1, message=exc.message)) from None
     return compiled
 
 
@@ -90,14 +95,16 @@ def render(kind: str, language: str, context: dict,
     try:
         stat = path.stat()
     except OSError:
-        raise ValidationError("kind", f"no wording for {kind!r} in {language!r} ({path})") from None
+        raise ValidationError("kind", _("no wording for {kind} in {language} ({path})").format(
+            kind=repr(kind), language=repr(language), path=path)) from None
     rendered = {}
     for name, template in _compiled(path, language, stat.st_mtime_ns, stat.st_size).items():
         try:
             rendered[name] = template.render(context)
         except (jinja2.TemplateError, TypeError, ValueError) as exc:
             raise ValidationError(f"template {path.name}",
-                                  f"section [{name}]: {exc}") from None
+                                  _("section [{name}]: {error}").format(name=name,
+                                                                       error=exc)) from None
     return rendered
 
 

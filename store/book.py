@@ -12,6 +12,7 @@ from tinydb.queries import QueryLike
 from tinydb.table import Document
 
 from .errors import NotFound
+from .i18n import N_, _
 from .models import (TABLE_MODELS, Client, FollowUp, Incident, Interaction, Lesson, Letter,
                      Order, Profile)
 from .storage import BookFiles
@@ -20,6 +21,14 @@ from .tables import BookDB, InMemoryTables
 T = TypeVar("T")
 UNDO_DEPTH = 50
 PROFILE_TABLE = "profile"
+NOT_FOUND = {
+    "clients": N_("no client with id {id}"), "orders": N_("no order with id {id}"),
+    "interactions": N_("no interaction with id {id}"), "incidents": N_("no incident with id {id}"),
+    "followups": N_("no followup with id {id}"), "letters": N_("no letter with id {id}"),
+    "lessons": N_("no lesson with id {id}"), "documents": N_("no document with id {id}"),
+    "payments": N_("no payment with id {id}"),
+}
+"""What an unknown id of each table is refused with."""
 
 
 @dataclass
@@ -231,7 +240,9 @@ class Book:
     def get(self, name: str, doc_id: int):
         key = str(doc_id)
         if key not in self._rows(name):
-            raise NotFound(f"no {name[:-1]} with id {doc_id}")
+            sentence = NOT_FOUND.get(name)
+            raise NotFound(_(sentence).format(id=doc_id) if sentence
+                           else f"no {name[:-1]} with id {doc_id}")
         return self._model(name, key)
 
     def search(self, name: str, cond: QueryLike) -> list:
@@ -282,7 +293,7 @@ class Book:
             self._ref_index = {doc["ref"]: key for key, doc in self._rows("orders").items()}
         key = self._ref_index.get(ref)
         if key is None:
-            raise NotFound(f"no order with reference {ref!r}")
+            raise NotFound(_("no order with reference {ref}").format(ref=repr(ref)))
         return self._model("orders", key)
 
     def interactions(self) -> list[Interaction]:

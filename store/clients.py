@@ -8,6 +8,7 @@ from datetime import date
 from . import postal, validate as v
 from .book import Book
 from .errors import ValidationError
+from .i18n import _
 from .identifiers import vat_number
 from .siret import siret
 from .text import fold
@@ -21,7 +22,7 @@ def _checked(client: Client) -> Client:
     for name in SINGLE_LINE:
         setattr(client, name, v.text(name, getattr(client, name), multiline=False))
     if not (client.first_name.strip() or client.last_name.strip() or client.organisation.strip()):
-        raise ValidationError("name", "a client needs a name or an organisation")
+        raise ValidationError("name", _("a client needs a name or an organisation"))
     client.civility = v.choice("civility", client.civility, CIVILITIES)
     client.language = v.choice("language", client.language, LANGUAGES)
     client.channel = v.choice("channel", client.channel, CHANNELS)
@@ -48,7 +49,7 @@ def add_client(book: Book, today: date, **fields) -> Client:
         raise ValidationError("client", str(exc)) from None
     client = _checked(client)
     postal.check(client)
-    with book.transaction(f"new client {client.name}"):
+    with book.transaction(_("new client {name}").format(name=client.name)):
         client.id = book.insert("clients", client)
     return book.client(client.id)
 
@@ -59,12 +60,12 @@ def edit_client(book: Book, client_id: int, **changes) -> Client:
     client = copy.deepcopy(before)
     for name, value in changes.items():
         if name == "id" or not hasattr(client, name):
-            raise ValidationError(name, "is not a client field")
+            raise ValidationError(name, _("is not a client field"))
         setattr(client, name, value)
     client = _checked(client)
     if any(getattr(client, name) != getattr(before, name) for name in postal.ADDRESS_FIELDS):
         postal.check(client)
-    with book.transaction(f"edit client {client.name}"):
+    with book.transaction(_("edit client {name}").format(name=client.name)):
         book.save("clients", client)
     return book.client(client_id)
 
@@ -93,15 +94,17 @@ def check_deletable(book: Book, client_id: int) -> None:
     """Refuse to delete a client with orders or letters: those are parted, history kept."""
     client = book.client(client_id)
     if book.where("orders", "client_id", client_id):
-        raise ValidationError("client", f"{client.name} has orders: mark the client parted "
-                                        "instead, so the history is kept")
+        raise ValidationError("client", _("{name} has orders: mark the client parted instead, "
+                                          "so the history is kept").format(name=client.name))
     if book.where("letters", "client_id", client_id):
-        raise ValidationError("client", f"{client.name} was sent letters: mark the client "
-                                        "parted instead, so the archive is kept")
+        raise ValidationError("client", _("{name} was sent letters: mark the client parted "
+                                          "instead, so the archive is kept").format(
+                                              name=client.name))
     if book.where("documents", "client_id", client_id) or book.where("payments", "client_id",
                                                                      client_id):
-        raise ValidationError("client", f"{client.name} has issued documents or payments, "
-                                        "which are kept 10 years: the client stays")
+        raise ValidationError("client", _("{name} has issued documents or payments, which are "
+                                          "kept 10 years: the client stays").format(
+                                              name=client.name))
 
 
 def delete_client(book: Book, client_id: int) -> Client:
@@ -109,7 +112,7 @@ def delete_client(book: Book, client_id: int) -> Client:
     follow-ups; a client with orders is parted instead, so the history is kept."""
     client = book.client(client_id)
     check_deletable(book, client_id)
-    with book.transaction(f"delete the client {client.name}"):
+    with book.transaction(_("delete the client {name}").format(name=client.name)):
         for table in LINKED:
             for record in book.where(table, "client_id", client_id):
                 book.delete(table, record.id)

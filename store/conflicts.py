@@ -18,6 +18,7 @@ import orjson
 from . import backups
 from .errors import BookError
 from .files import ensure_private_dir, write_atomic
+from .i18n import _
 from .journal import JournalContents, new_id
 from .snapshot import HEAD_BYTES, Snapshot, decode, encode
 
@@ -130,19 +131,24 @@ def describe(data_dir: Path, found: Path | None, from_journal: Path | None,
              raw_journal: Path | None, why: str) -> str:
     """One line: what disagrees, where each version is kept, the command that chooses."""
     if found is None and from_journal is None and raw_journal is None:
-        return (f"{why}; nothing was merged or dropped, book.json and book.journal are left as "
-                "they are (the versions could not be copied aside)")
+        return _("{why}; nothing was merged or dropped, book.json and book.journal are left as "
+                 "they are (the versions could not be copied aside)").format(why=why)
     kept = []
     if from_journal is not None:
-        kept.append(f"the journal's version is kept in {from_journal}")
+        kept.append(_("the journal's version is kept in {path}").format(path=from_journal))
     elif raw_journal is not None:
-        kept.append(f"the journal is kept in {raw_journal} (the book it extends is not in "
-                    "backups/, so its version cannot be rebuilt)")
+        kept.append(_("the journal is kept in {path} (the book it extends is not in backups/, "
+                      "so its version cannot be rebuilt)").format(path=raw_journal))
     if found is not None:
-        kept.append(f"book.json as found in {found}")
-    choices = [p for p in (from_journal, found) if p is not None]
-    if choices:
-        choose = "choose with: " + " or: ".join(_restore(data_dir, p) for p in choices)
+        kept.append(_("book.json as found in {path}").format(path=found))
+    commands = [_restore(data_dir, p) for p in (from_journal, found) if p is not None]
+    if len(commands) == 2:
+        choose = _("choose with: {first} or: {second}").format(first=commands[0],
+                                                              second=commands[1])
+    elif commands:
+        choose = _("choose with: {command}").format(command=commands[0])
     else:
-        choose = "restore a backup with: " + _restore(data_dir, Path("FILE"))
-    return f"{why}; nothing was merged or dropped: {', '.join(kept)}; {choose}"
+        choose = _("restore a backup with: {command}").format(
+            command=_restore(data_dir, Path("FILE")))
+    return _("{why}; nothing was merged or dropped: {kept}; {choose}").format(
+        why=why, kept=", ".join(kept), choose=choose)

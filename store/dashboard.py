@@ -9,6 +9,7 @@ from decimal import Decimal
 from .book import Book
 from .deadlines import DeadlineLine, due_soon, overdue
 from .errors import NotFound
+from .i18n import N_, _
 from .loyalty import FEEDBACK_KINDS, AtRisk, at_risk_clients, silent_clients
 from .milestones import Milestone, milestones
 from .models import Client, FollowUp, Incident, Letter
@@ -18,7 +19,7 @@ from .receipts import unpaid_invoices
 from .recovery import letter_for, next_step
 from .relations import pending_followups
 
-SILENT_REASON = "never gave feedback: ask for it"
+SILENT_REASON = N_("never gave feedback: ask for it")
 """Why a silent client (who is not also at risk) is worth looking after."""
 ON_TIME_WINDOW_DAYS = 90
 TREND_MONTHS = 12
@@ -141,8 +142,8 @@ def latest_letters(book: Book, refs: set[str]) -> dict[str, Letter]:
 def look_after_rows(board: Dashboard) -> list[dict]:
     """Clients at risk (with their reasons), then silent clients not already listed."""
     rows = [{"client_id": risk.client.id, "client": risk.client.name,
-             "reason": "; ".join(risk.reasons), "why": "at risk"} for risk in board.at_risk]
+             "reason": _("; ").join(risk.reasons), "why": "at risk"} for risk in board.at_risk]
     listed = {risk.client.id for risk in board.at_risk}
-    rows += [{"client_id": client.id, "client": client.name, "reason": SILENT_REASON,
+    rows += [{"client_id": client.id, "client": client.name, "reason": _(SILENT_REASON),
               "why": "silent"} for client in board.silent if client.id not in listed]
     return rows

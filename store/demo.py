@@ -13,6 +13,7 @@ from . import incidents as inc
 from . import orders as od
 from . import relations as rel
 from .book import Book
+from .i18n import _
 from .demo_cast import CLIENTS, ORDERS, PROFILE, ROUSSEL_PRICES, ROUSSEL_TITLES, SUMMARY_1523
 
 FEEDBACK_ASKED_AFTER = 21
@@ -306,5 +307,5 @@ class _World:
 
 def fill_demo(book: Book, today: date) -> None:
     """Fill an open, empty book with the demo world, as one change."""
-    with book.transaction("demo book"):
+    with book.transaction(_("demo book")):
         _World(book, today).build()

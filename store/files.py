@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from .errors import BookError
+from .i18n import _
 
 TMP_SUFFIX = ".carnet-tmp"
 NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
@@ -28,9 +29,10 @@ def ensure_private_dir(path: Path) -> Path:
             if os.stat(folder).st_mode & 0o777 != 0o700:
                 os.chmod(folder, 0o700)
     except OSError as exc:
-        raise BookError(f"cannot create the data directory {path}: {exc.strerror}") from None
+        raise BookError(_("cannot create the data directory {path}: {reason}").format(
+            path=path, reason=exc.strerror)) from None
     if not path.is_dir():
-        raise BookError(f"{path} exists and is not a directory")
+        raise BookError(_("{path} exists and is not a directory").format(path=path))
     return path
 
 
@@ -61,7 +63,7 @@ def write_all(fd: int, data: bytes) -> None:
 
 def temporary_beside(path: Path) -> tuple[int, Path]:
     """A new 0600 file with a random name beside `path`: never an existing file or symlink."""
-    for _ in range(10):
+    for _attempt in range(10):
         tmp = path.with_name(f"{path.name}.{secrets.token_hex(6)}{TMP_SUFFIX}")
         try:
             return open_private(tmp, NEW_FILE), tmp

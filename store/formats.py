@@ -2,6 +2,9 @@
 
 French: '22 nov. 2026', '1 250,50 €', '12 %'; English: '22 Nov 2026', '€1,250.50', '12%'.
 Letters format their own, in the letter's language (letters/localize.py).
+
+Babel is imported when a first value is formatted, not before: the command line's
+read paths that print no formatted value never load it.
 """
 
 from __future__ import annotations
@@ -9,9 +12,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, get_decimal_symbol
 
 from .i18n import babel_locale
 
@@ -23,6 +23,8 @@ def day(value: date) -> str:
 
 @lru_cache(maxsize=8192)
 def _day(value: date, locale: str) -> str:
+    from babel.dates import format_date
+
     return format_date(value, format="medium", locale=locale)
 
 
@@ -33,16 +35,22 @@ def day_month(value: date) -> str:
 
 @lru_cache(maxsize=2048)
 def _day_month(value: date, locale: str) -> str:
+    from babel.dates import format_date
+
     return format_date(value, format="d MMM", locale=locale)
 
 
 def weekday(value: date) -> str:
     """'vendredi 4 déc. 2026' / 'Friday 4 Dec 2026': a date with its day, for a preview."""
+    from babel.dates import format_date
+
     return format_date(value, format="EEEE d MMM y", locale=babel_locale())
 
 
 def money(value: Decimal | int | float | str, currency: str = "EUR") -> str:
     """'1 250 €', '1 250,50 €' / '€1,250', '€1,250.50': no cents when there are none."""
+    from babel.numbers import format_currency, get_decimal_symbol
+
     amount = Decimal(str(value))
     locale = babel_locale()
     text = format_currency(amount, currency, locale=locale)
@@ -53,6 +61,8 @@ def money(value: Decimal | int | float | str, currency: str = "EUR") -> str:
 
 def number(value: Decimal | int | float, digits: int = 0) -> str:
     """'1 250' / '1,250'; `digits` decimals when asked ('3,5' / '3.5')."""
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=babel_locale())
 

@@ -63,6 +63,14 @@ def N_(message: str) -> str:
     return message
 
 
+def qualified(message: str) -> str:
+    """`message` translated, its 'qualifier|' dropped: one English word, two meanings in French.
+
+    N_("incident|open") reads 'open' in English and 'ouvert' in French, apart from the
+    "open" of other screens (glib's Q_ convention)."""
+    return _(message).split("|", 1)[-1]
+
+
 def language() -> str:
     """The interface language in force: 'fr' or 'en' (or the test-only pseudo-language)."""
     return _language
@@ -79,7 +87,8 @@ def catalog(lang: str) -> gettext.NullTranslations:
         return _Pseudo()
     folder = LOCALE_DIR / lang / "LC_MESSAGES"
     po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
-    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+    # A second's slack: an installer writes the .po just after the .mo it was compiled from.
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime + 1 >= po.stat().st_mtime):
         with mo.open("rb") as compiled:
             return gettext.GNUTranslations(compiled)
     if not po.exists():

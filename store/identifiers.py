@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from . import validate as v
 from .errors import ValidationError
+from .i18n import N_, _
 
 _PREFIX = re.compile(r"[A-Za-z]{1,5}")
 MAX_VAT_RATE = Decimal("100")
@@ -17,8 +18,11 @@ def _shown(value: str) -> str:
     return value if len(value) <= 40 else value[:30] + "…"
 
 
-def _checked(field: str, value: object, module, what: str) -> str:
-    """`value` compacted and checked by a stdnum module; "" stays ""."""
+def _checked(field: str, value: object, module, refusal_text: str) -> str:
+    """`value` compacted and checked by a stdnum module; "" stays "".
+
+    `refusal_text` (N_-marked) says why it is refused: '{value} is not a valid IBAN ({reason})'.
+    """
     from stdnum.exceptions import ValidationError as Invalid
 
     value = v.text(field, value, multiline=False)
@@ -27,29 +31,30 @@ def _checked(field: str, value: object, module, what: str) -> str:
     try:
         return module.validate(value)
     except Invalid as refusal:
-        raise ValidationError(field, f"{_shown(value)!r} is not a valid {what} "
-                                     f"({str(refusal).rstrip('.').lower()})") from None
+        raise ValidationError(field, _(refusal_text).format(
+            value=repr(_shown(value)), reason=str(refusal).rstrip(".").lower())) from None
 
 
 def iban(value: object, field: str = "iban") -> str:
     """An IBAN whose check digits hold, stored compact ("FR7630006000011234567890189")."""
     from stdnum import iban as stdnum_iban
 
-    return _checked(field, value, stdnum_iban, "IBAN")
+    return _checked(field, value, stdnum_iban, N_("{value} is not a valid IBAN ({reason})"))
 
 
 def bic(value: object, field: str = "bic") -> str:
     """A BIC (SWIFT code) of 8 or 11 characters, stored compact in capitals."""
     from stdnum import bic as stdnum_bic
 
-    return _checked(field, value, stdnum_bic, "BIC")
+    return _checked(field, value, stdnum_bic, N_("{value} is not a valid BIC ({reason})"))
 
 
 def vat_number(value: object, field: str = "vat_number") -> str:
     """An EU VAT number whose checksum holds ("FR40303265045"), stored compact."""
     from stdnum.eu import vat as stdnum_vat
 
-    return _checked(field, value, stdnum_vat, "EU VAT number")
+    return _checked(field, value, stdnum_vat,
+                    N_("{value} is not a valid EU VAT number ({reason})"))
 
 
 def vat_rate(value: object, field: str = "vat_rate") -> str:
@@ -59,12 +64,13 @@ def vat_rate(value: object, field: str = "vat_rate") -> str:
     try:
         rate = Decimal(written)
     except InvalidOperation:
-        raise ValidationError(field, f"{_shown(written)!r} is not a rate in percent "
-                                     "(such as 20 or 5.5)") from None
+        raise ValidationError(field, _("{value} is not a rate in percent (such as 20 or "
+                                       "5.5)").format(value=repr(_shown(written)))) from None
     if not rate.is_finite() or not 0 <= rate <= MAX_VAT_RATE:
-        raise ValidationError(field, f"must be between 0 and {MAX_VAT_RATE} % (got {written})")
+        raise ValidationError(field, _("must be between 0 and {maximum} % (got {value})").format(
+            maximum=MAX_VAT_RATE, value=written))
     if rate != rate.quantize(Decimal("0.01")):
-        raise ValidationError(field, f"{written} has more than two decimals")
+        raise ValidationError(field, _("{value} has more than two decimals").format(value=written))
     return format(rate.normalize(), "f")
 
 
@@ -72,6 +78,7 @@ def prefix(value: object, field: str) -> str:
     """A document number's prefix: 1 to 5 letters A–Z ("F", "FAC")."""
     value = v.text(field, value, multiline=False).strip()
     if not _PREFIX.fullmatch(value):
-        raise ValidationError(field, f"{_shown(value)!r} is not a prefix: use 1 to 5 letters "
-                                     "A–Z (the number reads PREFIX-2026-0001)")
+        raise ValidationError(field, _("{value} is not a prefix: use 1 to 5 letters A–Z (the "
+                                       "number reads PREFIX-2026-0001)").format(
+                                           value=repr(_shown(value))))
     return value

@@ -35,7 +35,7 @@ _EUROS_BEFORE = re.compile(r"€\s*" + _NUMBER)
 
 def _day(day: date, lang: str) -> str:
     """A date inside a line: "03/03/2026" in French, "3 Mar 2026" in English."""
-    return f"{day:%d/%m/%Y}" if lang == "fr" else short_date(day)
+    return f"{day:%d/%m/%Y}" if lang == "fr" else short_date(day, lang)
 
 
 def wording(lang: str, key: str, **values: str) -> str:

@@ -21,12 +21,15 @@ from decimal import Decimal
 
 from . import validate as v
 from .errors import NotFound, ValidationError
+from .i18n import N_, _
 from .invoice_lines import credit_line, deducted_line, deposit_line, order_lines as _lines
 from .invoice_lines import vat_rate
 from .mentions import is_business, required_mentions
 from .models import LANGUAGES, Order
 from .money_records import Line, MoneyDocument, money
+from .labels import document_kind, status_label
 from .numbering import check_chronology, next_number
+from .wording import said_money
 
 PRIVATE = ("phone", "channel", "tags", "status", "status_note", "notes", "tolerance_days",
            "created")
@@ -49,7 +52,7 @@ def document(book, number: str) -> MoneyDocument:
     """The issued document with that number."""
     found = book.where("documents", "number", number)
     if not found:
-        raise NotFound(f"no issued document numbered {number!r}")
+        raise NotFound(_("no issued document numbered {number}").format(number=repr(number)))
     return found[0]
 
 
@@ -114,8 +117,9 @@ def _numbered(book, doc: MoneyDocument) -> MoneyDocument:
     return doc
 
 
-WHAT = {"quote": "quote", "invoice": "invoice", "deposit": "deposit invoice",
-        "credit-note": "credit note"}
+WHAT = {"quote": N_("quote {number}"), "invoice": N_("invoice {number}"),
+        "deposit": N_("deposit invoice {number}"), "credit-note": N_("credit note {number}")}
+"""Issuing a document of each kind, as undo names the change."""
 
 
 def _issue(book, doc: MoneyDocument) -> MoneyDocument:
@@ -123,7 +127,7 @@ def _issue(book, doc: MoneyDocument) -> MoneyDocument:
     stored; a document already issued (its id set) is returned as it is."""
     if doc.id:
         return doc
-    with book.transaction(f"{WHAT[doc.kind]} {doc.number}"):
+    with book.transaction(_(WHAT[doc.kind]).format(number=doc.number)):
         _numbered(book, doc)
         doc.id = book.insert("documents", doc)
     return document(book, doc.number)
@@ -131,8 +135,9 @@ def _issue(book, doc: MoneyDocument) -> MoneyDocument:
 
 def _refuse_nothing_to_ask(lines: list[Line], ref: str) -> None:
     if money(sum((line.total for line in lines), Decimal("0"))) <= 0:
-        raise ValidationError("price", f"order {ref} comes to nothing (0.00 €): give it a price "
-                                       "before issuing a document")
+        raise ValidationError("price", _("order {ref} comes to nothing ({zero}): give it a price "
+                                         "before issuing a document").format(
+                                             ref=ref, zero=said_money(0, "0.00 €")))
 
 
 def issue_quote(book, ref: str, on: date, lang: str | None = None) -> MoneyDocument:
@@ -147,8 +152,9 @@ def draft_quote(book, ref: str, on: date, lang: str | None = None) -> MoneyDocum
     order = book.order(ref)
     v.day("date", on)
     if not order.is_open:
-        raise ValidationError("status", f"order {ref} is {order.status}: a quote comes before "
-                                        "the work")
+        raise ValidationError("status", _("order {ref} is {status}: a quote comes before the "
+                                          "work").format(ref=ref,
+                                                         status=status_label(order.status)))
     doc = _new(book, order, "quote", on, lang, order_lines(book, order, lang),
                due=on + timedelta(days=book.profile.quote_days))
     _refuse_nothing_to_ask(doc.lines, ref)
@@ -166,16 +172,18 @@ def _same_lines(one: list[Line], other: list[Line]) -> bool:
 def _check_invoiceable(order: Order, deposit: bool) -> None:
     ref, status = order.ref, order.status
     if status == "cancelled":
-        raise ValidationError("status", f"order {ref} is cancelled: there is nothing to invoice")
+        raise ValidationError("status", _("order {ref} is cancelled: there is nothing to "
+                                          "invoice").format(ref=ref))
     if status == "quote":
-        raise ValidationError("status", f"order {ref} is still a quote: issue a quote, or mark it "
-                                        "accepted first")
+        raise ValidationError("status", _("order {ref} is still a quote: issue a quote, or mark "
+                                          "it accepted first").format(ref=ref))
     if deposit and status in ("delivered", "paid"):
-        raise ValidationError("deposit", f"order {ref} is {status}: issue its invoice, not a "
-                                         "deposit")
+        raise ValidationError("deposit", _("order {ref} is {status}: issue its invoice, not a "
+                                           "deposit").format(ref=ref, status=status_label(status)))
     if not deposit and status not in ("delivered", "paid"):
-        raise ValidationError("status", f"order {ref} is not delivered yet: an invoice follows "
-                                        "the delivery (ask for a deposit before it)")
+        raise ValidationError("status", _("order {ref} is not delivered yet: an invoice follows "
+                                          "the delivery (ask for a deposit before it)").format(
+                                              ref=ref))
 
 
 def issue_invoice(book, ref: str, on: date, lang: str | None = None,
@@ -209,24 +217,29 @@ def draft_invoice(book, ref: str, on: date, lang: str | None = None,
     doc.lines += [deducted_line(paid, doc.language) for paid in deposits]
     doc.deducted = [paid.number for paid in deposits]
     if doc.total < 0:
-        raise ValidationError("deposit", f"the deposits of order {ref} come to more than its "
-                                         "price: issue a credit note on one of them first")
+        raise ValidationError("deposit", _("the deposits of order {ref} come to more than its "
+                                           "price: issue a credit note on one of them "
+                                           "first").format(ref=ref))
     return _numbered(book, doc)
 
 
 def _draft_deposit(book, order: Order, on: date, lang: str | None,
                    amount: Decimal) -> MoneyDocument:
     if amount <= 0:
-        raise ValidationError("deposit", "must be more than 0.00 €")
+        raise ValidationError("deposit", _("must be more than {zero}").format(
+            zero=said_money(0, "0.00 €")))
     for earlier in deposits_of(book, order.ref):
         if earlier.issued == on and earlier.subtotal == amount:
             return earlier
     price = money(sum((line.total for line in order_lines(book, order, lang)), Decimal("0")))
     asked = money(sum((doc.subtotal for doc in deposits_of(book, order.ref)), Decimal("0")))
     if asked + amount >= price:
-        raise ValidationError("deposit", f"{amount} € would bring the deposits of order "
-                                         f"{order.ref} to {asked + amount} €, not less than its "
-                                         f"price ({price} €): a deposit is a part of the price")
+        raise ValidationError("deposit", _("{amount} would bring the deposits of order {ref} to "
+                                           "{asked}, not less than its price ({price}): a "
+                                           "deposit is a part of the price").format(
+                                               amount=said_money(amount), ref=order.ref,
+                                               asked=said_money(asked + amount),
+                                               price=said_money(price)))
     doc = _new(book, order, "deposit", on, lang, [],
                due=on + timedelta(days=book.profile.payment_days))
     doc.lines = [deposit_line(order, amount, vat_rate(book.profile), doc.language)]
@@ -246,18 +259,22 @@ def draft_credit_note(book, invoice_number: str, amount: Decimal, reason: str,
     take."""
     invoice = document(book, invoice_number)
     if invoice.kind not in ("invoice", "deposit"):
-        raise ValidationError("invoice", f"{invoice_number} is a {invoice.kind}: a credit note "
-                                         "corrects an invoice")
+        raise ValidationError("invoice", _("{number} is a {kind}: a credit note corrects an "
+                                           "invoice").format(number=invoice_number,
+                                                             kind=document_kind(invoice.kind)))
     amount = v.price("amount", amount)
     reason = " ".join(v.text("reason", reason, required=True).split())
     v.day("date", on)
     v.not_before("date", on, "invoice's date", invoice.issued)
     if amount <= 0:
-        raise ValidationError("amount", "must be more than 0.00 €")
+        raise ValidationError("amount", _("must be more than {zero}").format(
+            zero=said_money(0, "0.00 €")))
     left = money(invoice.subtotal - credited(book, invoice_number))
     if amount > left:
-        raise ValidationError("amount", f"{amount} € is more than what is left to credit on "
-                                        f"{invoice_number} ({left} €)")
+        raise ValidationError("amount", _("{amount} is more than what is left to credit on "
+                                          "{number} ({left})").format(
+                                              amount=said_money(amount), number=invoice_number,
+                                              left=said_money(left)))
     note = replace(invoice, number="", kind="credit-note", issued=on, id=0,
                    lines=[credit_line(invoice, amount, reason)],
                    seller=copy.deepcopy(book.profile.to_doc()),
@@ -278,7 +295,8 @@ def record_file(book, number: str, path: str, sha256: str) -> None:
     if (doc.file, doc.sha256) == (path, sha256):
         return
     if doc.file and (book.data_dir / doc.file).exists():
-        raise ValidationError("file", f"{number} is already filed as {doc.file}: an issued "
-                                      "document's file is never replaced")
-    with book.transaction(f"file {number}"):
+        raise ValidationError("file", _("{number} is already filed as {file}: an issued "
+                                        "document's file is never replaced").format(
+                                            number=number, file=doc.file))
+    with book.transaction(_("file {number}").format(number=number)):
         book.save("documents", replace(doc, file=path, sha256=sha256))

@@ -21,6 +21,7 @@ import orjson
 
 from .errors import BookCorrupt, BookLocked
 from .files import open_private, write_all
+from .i18n import _
 
 Op = tuple[str, int, dict | None]
 
@@ -100,9 +101,12 @@ def parse(data: bytes, path: Path) -> JournalContents:
         if index == 0 and _is_header(entry):
             contents.header = entry
         elif not _is_entry(entry):
-            where = "last line" if index == len(lines) - 2 and not lines[-1] else \
-                f"line {index + 1}"
-            raise BookCorrupt(f"the journal {path} is damaged ({where})")
+            if index == len(lines) - 2 and not lines[-1]:
+                damage = _("the journal {path} is damaged (last line)").format(path=path)
+            else:
+                damage = _("the journal {path} is damaged (line {line})").format(
+                    path=path, line=index + 1)
+            raise BookCorrupt(damage)
         else:
             contents.entries.append(entry)
         position += len(line) + 1
@@ -135,8 +139,9 @@ class Journal:
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(self.fd)
-            raise BookLocked("this book is already open in another Carnet (its journal is in "
-                             "use); close it first to change it (reading it still works)") from None
+            raise BookLocked(_("this book is already open in another Carnet (its journal is in "
+                               "use); close it first to change it (reading it still "
+                               "works)")) from None
         self.entries = 0
         self.size = 0
         self.extends: str | None = None

@@ -11,9 +11,12 @@ from datetime import date, timedelta
 
 from .deadlines import effective_due, paused_days, ref_key
 from .errors import ValidationError
+from .i18n import _
+from .labels import status_label
 from .loyalty import placed
 from .milestones import Milestone, milestones
 from .models import Client, Incident, Interaction, Order, Profile
+from .wording import said_day
 
 OVERDUE_KINDS = ("apology", "follow-up")
 """The letters that make sense for late work (`letters KIND --overdue`)."""
@@ -50,23 +53,24 @@ def check_sender(profile: Profile) -> None:
     no_address = not (any(line.strip() for line in profile.address_lines)
                       and profile.postcode.strip() and profile.city.strip())
     if no_name and no_address:
-        raise ValidationError("sender", "the profile has no name and no postal address: fill "
-                              "them in the profile (5) or with `profile set --name … "
-                              "--address … --postcode … --city …`")
+        raise ValidationError("sender", _("the profile has no name and no postal address: fill "
+                                          "them in the profile (5) or with `profile set --name "
+                                          "… --address … --postcode … --city …`"))
     if no_name:
-        raise ValidationError("sender", "the profile has no name: fill it in the profile (5) "
-                              "or with `profile set --name …`")
+        raise ValidationError("sender", _("the profile has no name: fill it in the profile (5) "
+                                          "or with `profile set --name …`"))
     if no_address:
-        raise ValidationError("sender", "the profile has no postal address: fill it in the "
-                              "profile (5) or with `profile set --address … --postcode … "
-                              "--city …`")
+        raise ValidationError("sender", _("the profile has no postal address: fill it in the "
+                                          "profile (5) or with `profile set --address … "
+                                          "--postcode … --city …`"))
 
 
 def check_overdue_kind(kind: str) -> None:
     """Only an apology or a follow-up is written for late work in bulk."""
     if kind not in OVERDUE_KINDS:
-        raise ValidationError("kind", f"a {kind} letter is not written for late work; "
-                              f"--overdue writes {' or '.join(OVERDUE_KINDS)} letters")
+        raise ValidationError("kind", _("a {kind} letter is not written for late work; "
+                                        "--overdue writes {kinds} letters").format(
+                                            kind=kind, kinds=" or ".join(OVERDUE_KINDS)))
 
 
 def passed(order: Order, today: date) -> bool:
@@ -107,15 +111,16 @@ def suggested_date(order: Order, today: date) -> date:
 def check_new_date(order: Order, new_date: date, today: date) -> None:
     """A new date is after today and not before the current (effective) due date."""
     if not order.is_open:
-        raise ValidationError("new date", f"order {order.ref} is {order.status}: there is no "
-                              "new date to give")
+        raise ValidationError("new date", _("order {ref} is {status}: there is no new date to "
+                                            "give").format(ref=order.ref,
+                                                           status=status_label(order.status)))
     if new_date <= today:
-        raise ValidationError("new date", f"{new_date.isoformat()} is not after today "
-                              f"({today.isoformat()})")
+        raise ValidationError("new date", _("{day} is not after today ({today})").format(
+            day=said_day(new_date), today=said_day(today)))
     due = effective_due(order, today)
     if new_date < due:
-        raise ValidationError("new date", f"{new_date.isoformat()} is before the current due "
-                              f"date ({due.isoformat()})")
+        raise ValidationError("new date", _("{day} is before the current due date ({due})").format(
+            day=said_day(new_date), due=said_day(due)))
 
 
 def due_for(order: Order, new_date: date, today: date) -> date | None:
@@ -143,14 +148,16 @@ def delivered_order(client: Client, order: Order | None, orders: Iterable[Order]
     """The delivered order a feedback request is about: the one named, else the latest."""
     if order is not None:
         if order.delivered is None:
-            raise ValidationError("order", f"order {order.ref} is not delivered yet: a "
-                                  "feedback request is about delivered work")
+            raise ValidationError("order", _("order {ref} is not delivered yet: a feedback "
+                                             "request is about delivered work").format(
+                                                 ref=order.ref))
         return order
     delivered = [o for o in orders if o.client_id == client.id and o.delivered is not None
                  and o.status != "cancelled"]
     if not delivered:
-        raise ValidationError("order", f"nothing was delivered to {client.name or 'this client'}"
-                              " yet: a feedback request is about delivered work")
+        who = client.name or _("this client")
+        raise ValidationError("order", _("nothing was delivered to {name} yet: a feedback "
+                                         "request is about delivered work").format(name=who))
     return max(delivered, key=lambda o: (o.delivered, ref_key(o.ref)))
 
 
@@ -172,9 +179,10 @@ def _apology(order: Order, incident: Incident | None, interactions: Iterable[Int
     if new_date is not None:
         check_new_date(order, new_date, today)
     elif passed(order, today):
-        raise ValidationError("new date", f"order {order.ref} was due on "
-                              f"{effective_due(order, today).isoformat()}: an apology for "
-                              "late work gives the new date")
+        raise ValidationError("new date", _("order {ref} was due on {day}: an apology for late "
+                                            "work gives the new date").format(
+                                                ref=order.ref,
+                                                day=said_day(effective_due(order, today))))
     missed = missed_date(order, today, new_date)
     return {"situation": "mistake" if incident is not None or missed is None else "delay",
             "complaint": complained(order, interactions)}
@@ -188,7 +196,7 @@ def read(kind: str, client: Client, order: Order | None, incident: Incident | No
     if kind == "feedback":
         order = delivered_order(client, order, orders)
     if new_date is not None and kind != "apology":
-        raise ValidationError("new date", "is given with an apology letter only")
+        raise ValidationError("new date", _("is given with an apology letter only"))
     facts: dict = {}
     if kind == "apology" and order is not None:
         facts = _apology(order, incident, interactions, today, new_date)

@@ -16,12 +16,16 @@ from . import deadlines, loyalty
 from .book import Book
 from .dates import days
 from .deadlines import ref_key
+from .i18n import N_, _, ngettext
+from .labels import segment_label, status_label
 from .models import OPEN_STATUSES, Order, iso
 from .text import fold
+from .wording import said_day
 
 
 class Column(NamedTuple):
-    """One column of a table: the row key, its header, right-aligned or not, a formatter."""
+    """One column of a table: the row key, its header (N_-marked, translated when the table is
+    drawn), right-aligned or not, a formatter."""
 
     key: str
     header: str
@@ -30,22 +34,30 @@ class Column(NamedTuple):
 
 
 def _paused(value: int) -> str:
-    return f"{days(value)} paused, not counted" if value else ""
+    return _("{days} paused, not counted").format(days=days(value)) if value else ""
+
+
+def shown_day(value: str) -> str:
+    """An ISO date of a row as a table shows it (ISO in English, '20 déc. 2026' in French)."""
+    return said_day(date.fromisoformat(value))
 
 
 OVERDUE_COLUMNS = (
-    Column("ref", "Ref"), Column("client", "Client"), Column("title", "Title"),
-    Column("due", "Due"), Column("days_late", "Late", True, days),
-    Column("paused_days", "Note", False, _paused),
+    Column("ref", N_("Ref")), Column("client", N_("Client")), Column("title", N_("Title")),
+    Column("due", N_("Due"), False, shown_day), Column("days_late", N_("Late"), True, days),
+    Column("paused_days", N_("Note"), False, _paused),
 )
 CLIENT_COLUMNS = (
-    Column("id", "Id", True), Column("name", "Name"), Column("status", "Status"),
-    Column("segment", "Segment"), Column("orders", "Orders", True),
-    Column("last_contact", "Last contact"),
+    Column("id", N_("Id"), True), Column("name", N_("Name")),
+    Column("status", N_("Status"), False, status_label),
+    Column("segment", N_("Segment"), False, segment_label),
+    Column("orders", N_("Orders"), True),
+    Column("last_contact", N_("Last contact"), False, shown_day),
 )
 ORDER_COLUMNS = (
-    Column("ref", "Ref"), Column("client", "Client"), Column("title", "Title"),
-    Column("status", "Status"), Column("due", "Due"), Column("delivered", "Delivered"),
+    Column("ref", N_("Ref")), Column("client", N_("Client")), Column("title", N_("Title")),
+    Column("status", N_("Status"), False, status_label), Column("due", N_("Due"), False, shown_day),
+    Column("delivered", N_("Delivered"), False, shown_day),
 )
 SHRINKABLE = ("title", "client", "name")
 """Columns cut (with …) when a table is wider than the terminal."""
@@ -118,15 +130,44 @@ def to_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
+COUNTED = {
+    "order": lambda n: ngettext("{count} order", "{count} orders", n),
+    "client": lambda n: ngettext("{count} client", "{count} clients", n),
+    "document": lambda n: ngettext("{count} document", "{count} documents", n),
+    "follow-up": lambda n: ngettext("{count} follow-up", "{count} follow-ups", n),
+    "payment": lambda n: ngettext("{count} payment", "{count} payments", n),
+    "letter": lambda n: ngettext("{count} letter", "{count} letters", n),
+}
+"""The nouns a listing counts, each with its singular and plural."""
+
+
 def count(rows: list, noun: str) -> str:
-    """'1 order', '3 orders'."""
+    """'1 order', '3 orders' (in the interface's language for the nouns of COUNTED)."""
+    counted = COUNTED.get(noun)
+    if counted is not None:
+        return counted(len(rows)).format(count=len(rows))
     return f"{len(rows)} {noun}" + ("" if len(rows) == 1 else "s")
+
+
+EMPTY = {
+    "clients": N_("No clients in the book at {folder} yet (`python app.py demo --data {folder}` "
+                  "fills one with an example)."),
+    "orders": N_("No orders in the book at {folder} yet (`python app.py demo --data {folder}` "
+                 "fills one with an example)."),
+}
 
 
 def empty_book(data_dir: Path, what: str) -> str:
     """The line shown for an empty listing."""
+    sentence = EMPTY.get(what)
+    if sentence is not None:
+        return _(sentence).format(folder=data_dir)
     return (f"No {what} in the book at {data_dir} yet "
             f"(`python app.py demo --data {data_dir}` fills one with an example).")
+
+
+def _header(column: Column) -> str:
+    return _(column.header) if column.header else ""
 
 
 def _cell(row: dict, column: Column) -> str:
@@ -143,7 +184,7 @@ def _cut(text: str, width: int) -> str:
 
 def _shrink(widths: list[int], columns, excess: int) -> None:
     """Narrow the widest shrinkable column, a character at a time, until `excess` is gone."""
-    floor = {i: max(len(c.header), MIN_SHRUNK) for i, c in enumerate(columns)
+    floor = {i: max(len(_header(c)), MIN_SHRUNK) for i, c in enumerate(columns)
              if c.key in SHRINKABLE}
     while excess > 0:
         room = [i for i in floor if widths[i] > floor[i]]
@@ -157,7 +198,8 @@ def _shrink(widths: list[int], columns, excess: int) -> None:
 def render_table(rows: list[dict], columns, width: int | None = None, gap: str = "  ") -> str:
     """An aligned plain-text table; long text columns are cut to fit `width` if given."""
     cells = [[_cell(row, column) for column in columns] for row in rows]
-    widths = [max([len(c.header)] + [len(line[i]) for line in cells])
+    headers = [_header(c) for c in columns]
+    widths = [max([len(headers[i])] + [len(line[i]) for line in cells])
               for i, c in enumerate(columns)]
     if width:
         _shrink(widths, columns, sum(widths) + len(gap) * (len(columns) - 1) - width)
@@ -167,6 +209,6 @@ def render_table(rows: list[dict], columns, width: int | None = None, gap: str =
                  for v, w, c in zip(values, widths, columns)]
         return gap.join(parts).rstrip()
 
-    header = line([c.header for c in columns])
+    header = line(headers)
     rule = gap.join("─" * w for w in widths)
     return "\n".join([header, rule] + [line(values) for values in cells])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import BookLocked
 from .files import open_private
+from .i18n import _
 
 LOCK = "book.lock"
 
@@ -23,9 +24,14 @@ class WriterLock:
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
             os.close(fd)
-            who = f" (process {holder})" if holder else ""
-            raise BookLocked(f"this book is already open in another Carnet{who}; close it "
-                             "first to change it (reading it still works)") from None
+            if holder:
+                refusal = _("this book is already open in another Carnet (process {process}); "
+                            "close it first to change it (reading it still works)").format(
+                                process=holder)
+            else:
+                refusal = _("this book is already open in another Carnet; close it first to "
+                            "change it (reading it still works)")
+            raise BookLocked(refusal) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         st = os.fstat(fd)
@@ -40,9 +46,10 @@ class WriterLock:
         except FileNotFoundError:
             held = False
         if not held:
-            raise BookLocked(f"the lock file {self.path} was deleted or replaced while this "
-                             "Carnet had the book open, so another Carnet may be writing to it; "
-                             "your change was not saved — close Carnet and open the book again")
+            raise BookLocked(_("the lock file {path} was deleted or replaced while this Carnet "
+                               "had the book open, so another Carnet may be writing to it; your "
+                               "change was not saved — close Carnet and open the book "
+                               "again").format(path=self.path))
 
     def release(self) -> None:
         if self.fd is not None:

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from .i18n import _, ngettext
 from .text import fold
+from .wording import said_day
 from .models import Client, Incident, Interaction, Order
 from .performance import order_value
 
@@ -207,8 +209,9 @@ def _recent_complaints(interactions: Iterable[Interaction], today: date) -> dict
 
 def _complaint_reason(days: list[date]) -> str:
     if len(days) == 1:
-        return f"complaint on {days[0].isoformat()}"
-    return f"{len(days)} complaints in the last {COMPLAINT_WINDOW_DAYS} days"
+        return _("complaint on {day}").format(day=said_day(days[0]))
+    return _("{count} complaints in the last {window} days").format(count=len(days),
+                                                                    window=COMPLAINT_WINDOW_DAYS)
 
 
 def at_risk_clients(clients: Iterable[Client], orders: Iterable[Order],
@@ -226,13 +229,16 @@ def at_risk_clients(clients: Iterable[Client], orders: Iterable[Order],
         reasons = []
         score = rfm(client, orders_of.get(client.id, ()), today)
         if score.segment == "at risk":
-            reasons.append(f"at risk: {score.orders} orders, none since "
-                           f"{score.last_order.isoformat()}")
-        reasons += [f"open incident on {ref}" for ref in sorted(open_refs.get(client.id, ()))]
+            reasons.append(ngettext("at risk: {count} order, none since {day}",
+                                    "at risk: {count} orders, none since {day}",
+                                    score.orders).format(count=score.orders,
+                                                         day=said_day(score.last_order)))
+        reasons += [_("open incident on {ref}").format(ref=ref)
+                    for ref in sorted(open_refs.get(client.id, ()))]
         if client.id in complaints:
             reasons.append(_complaint_reason(sorted(complaints[client.id])))
         if client.status == "difficult":
-            reasons.append("marked difficult")
+            reasons.append(_("marked difficult"))
         if reasons:
             found.append(AtRisk(client, reasons))
     return found

@@ -13,10 +13,12 @@ from datetime import date, timedelta
 
 from .book import Book
 from .errors import ValidationError
+from .i18n import _, ngettext
 from .letter_choice import letter_for_loyalty
 from .loyalty import (SEGMENTS, Rfm, Signals, at_risk_clients, group_by_client, placed, rfm,
                       signals)
 from .models import Client, Incident, Interaction, Order
+from .wording import said_day
 
 SINCE_DAYS = 90
 """Movement is shown since this many days ago unless another day is chosen (a quarter)."""
@@ -73,26 +75,34 @@ class LoyaltyView:
                      if line.client.id == client_id), None)
 
 
-def _count(number: int, word: str, plural: str | None = None) -> str:
-    return f"{number} {word if number == 1 else plural or word + 's'}"
+def _incidents(found: Signals) -> str:
+    """'2 incidents, 1 recovered', '1 incident, none recovered'."""
+    if found.recovered:
+        return ngettext("{count} incident, {recovered} recovered",
+                        "{count} incidents, {recovered} recovered", found.incidents).format(
+                            count=found.incidents, recovered=found.recovered)
+    return ngettext("{count} incident, none recovered", "{count} incidents, none recovered",
+                    found.incidents).format(count=found.incidents)
 
 
 def signal_words(found: Signals) -> list[str]:
     """The signals worth saying, in a few words each: '1 gift', '2 complaints', 'silent'."""
     words = []
     if found.gifts:
-        words.append(_count(found.gifts, "gift"))
+        words.append(ngettext("{count} gift", "{count} gifts", found.gifts).format(
+            count=found.gifts))
     if found.praise:
-        words.append(_count(found.praise, "praise", "praises"))
+        words.append(ngettext("{count} praise", "{count} praises", found.praise).format(
+            count=found.praise))
     if found.complaints:
-        words.append(_count(found.complaints, "complaint"))
+        words.append(ngettext("{count} complaint", "{count} complaints", found.complaints).format(
+            count=found.complaints))
     if found.incidents:
-        words.append(_count(found.incidents, "incident") + ", "
-                     + (f"{found.recovered} recovered" if found.recovered else "none recovered"))
+        words.append(_incidents(found))
     if found.silent:
-        words.append("silent")
+        words.append(_("silent"))
     elif found.feedback_given:
-        words.append("gave feedback")
+        words.append(_("gave feedback"))
     return words
 
 
@@ -171,18 +181,24 @@ def _reasons(before: Rfm | None, after: Rfm, since: date, talks: Iterable[Intera
     reasons = []
     new_orders = after.orders - (before.orders if before else 0)
     if new_orders > 0:
-        reasons.append(f"{new_orders} order{'s' if new_orders > 1 else ''} since "
-                       f"{since.isoformat()}, the last on {after.last_order.isoformat()}")
+        reasons.append(ngettext("{count} order since {since}, the last on {last}",
+                                "{count} orders since {since}, the last on {last}",
+                                new_orders).format(count=new_orders, since=said_day(since),
+                                                   last=said_day(after.last_order)))
     elif after.last_order is not None:
-        reasons.append(f"no order since {after.last_order.isoformat()}")
+        reasons.append(_("no order since {day}").format(day=said_day(after.last_order)))
     complaints = sorted(t.when.date() for t in talks
                         if t.kind == "complaint" and t.when.date() > since)
     if complaints:
-        reasons.append(f"complaint on {complaints[-1].isoformat()}" if len(complaints) == 1
-                       else f"{len(complaints)} complaints since {since.isoformat()}")
+        reasons.append(_("complaint on {day}").format(day=said_day(complaints[-1]))
+                       if len(complaints) == 1 else
+                       _("{count} complaints since {day}").format(count=len(complaints),
+                                                                  day=said_day(since)))
     for plan in sorted((p for p in plans if p.opened > since), key=lambda p: p.opened):
-        state = "recovered" if plan.closed is not None else "plan open"
-        reasons.append(f"incident on {plan.order_ref} ({state})")
+        if plan.closed is not None:
+            reasons.append(_("incident on {ref} (recovered)").format(ref=plan.order_ref))
+        else:
+            reasons.append(_("incident on {ref} (plan open)").format(ref=plan.order_ref))
     return reasons
 
 
@@ -215,8 +231,9 @@ def loyalty_view(book: Book, today: date, since: date | None = None) -> LoyaltyV
     """The loyalty section of the book on `today`, with movement since `since` (a quarter ago)."""
     since = default_since(today) if since is None else since
     if since > today:
-        raise ValidationError("since", f"{since.isoformat()} is after today "
-                                       f"({today.isoformat()}): movement is measured up to today")
+        raise ValidationError("since", _("{day} is after today ({today}): movement is measured "
+                                         "up to today").format(day=said_day(since),
+                                                               today=said_day(today)))
     clients, orders = book.clients(), book.orders()
     interactions, incidents = book.interactions(), book.incidents()
     groups = Grouped.of(orders, interactions, incidents)

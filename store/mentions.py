@@ -14,6 +14,7 @@ purchases "pour une activité professionnelle"); the mediator, private buyers on
 
 from __future__ import annotations
 
+from .i18n import _
 from .models import Profile
 from .money_records import MoneyDocument
 from .profile import legal_form_for_print
@@ -129,12 +130,12 @@ def missing_details(doc: MoneyDocument) -> list[str]:
     mentions = required_mentions(doc)
     missing = []
     if not str(seller.get("siret", "")).strip():
-        missing.append("the profile has no SIRET (profile set --siret)")
+        missing.append(_("the profile has no SIRET (profile set --siret)"))
     if "seller_ei" in mentions and not str(seller.get("legal_form", "")).strip():
-        missing.append("the profile has no legal form: an individual entrepreneur prints "
-                       "\"EI\" beside the name (profile set --legal-form EI)")
+        missing.append(_("the profile has no legal form: an individual entrepreneur prints "
+                         "\"EI\" beside the name (profile set --legal-form EI)"))
     if "buyer_siren" in mentions and not str(buyer.get("siren", "")).strip():
-        missing.append("the client is a business but has no SIREN")
+        missing.append(_("the client is a business but has no SIREN"))
     if "mediator" in mentions and not str(seller.get("mediator", "")).strip():
-        missing.append("the profile names no consumer mediator for private clients")
+        missing.append(_("the profile names no consumer mediator for private clients"))
     return missing

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .deadlines import ref_key
+from .i18n import _, language, ngettext
 from .loyalty import group_by_client, placed
 from .models import Client, Order
 
@@ -35,6 +36,13 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def nth(n: int) -> str:
+    """An order's rank in the interface's language: '10th' / '10e' (1re: une commande)."""
+    if language() == "fr":
+        return "1re" if n == 1 else f"{n}e"
+    return ordinal(n)
+
+
 def anniversary(first: date, year: int) -> date:
     """The anniversary of `first` in `year`; 28 February stands in for 29 February."""
     try:
@@ -49,8 +57,9 @@ def _order_counts(client: Client, ranked: list[Order], since: date,
     for count in ORDER_COUNTS:
         if len(ranked) >= count and since <= ranked[count - 1].received <= today:
             order = ranked[count - 1]
-            found.append(Milestone(client, "order-count", order.received,
-                                   f"{ordinal(count)} order: {order.ref} {order.title}", count))
+            detail = _("{nth} order: {ref} {title}").format(nth=nth(count), ref=order.ref,
+                                                           title=order.title)
+            found.append(Milestone(client, "order-count", order.received, detail, count))
     return found
 
 
@@ -60,9 +69,10 @@ def _anniversaries(client: Client, first: Order, today: date, until: date) -> li
         on = anniversary(first.received, year)
         if today <= on <= until:
             years = year - first.received.year
-            noun = "year" if years == 1 else "years"
-            found.append(Milestone(client, "anniversary", on,
-                                   f"{years} {noun} since the first order ({first.ref})", years))
+            detail = ngettext("{count} year since the first order ({ref})",
+                              "{count} years since the first order ({ref})", years).format(
+                                  count=years, ref=first.ref)
+            found.append(Milestone(client, "anniversary", on, detail, years))
     return found
 
 

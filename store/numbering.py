@@ -13,7 +13,9 @@ import re
 from datetime import date
 
 from .errors import ValidationError
+from .i18n import _
 from .models import Profile
+from .wording import said_day
 
 DIGITS = 4
 _PREFIX_FIELDS = {"quote": "quote_prefix", "invoice": "invoice_prefix",
@@ -23,7 +25,7 @@ _PREFIX_FIELDS = {"quote": "quote_prefix", "invoice": "invoice_prefix",
 def prefix_for(profile: Profile, kind: str) -> str:
     """The profile's prefix for a kind of document (a deposit uses the invoice prefix)."""
     if kind not in _PREFIX_FIELDS:
-        raise ValidationError("kind", f"{kind!r} is not a kind of document")
+        raise ValidationError("kind", _("{kind} is not a kind of document").format(kind=repr(kind)))
     return getattr(profile, _PREFIX_FIELDS[kind])
 
 
@@ -57,6 +59,7 @@ def check_chronology(book, kind: str, on: date) -> None:
     earlier = series(book, kind, on.year)
     if earlier and earlier[-1].issued > on:
         last = earlier[-1]
-        raise ValidationError("date", f"{on.isoformat()} is before {last.number}, issued on "
-                                      f"{last.issued.isoformat()}: numbers follow the dates, "
-                                      "so a document cannot be dated earlier")
+        raise ValidationError("date", _("{day} is before {number}, issued on {issued}: numbers "
+                                        "follow the dates, so a document cannot be dated "
+                                        "earlier").format(day=said_day(on), number=last.number,
+                                                          issued=said_day(last.issued)))

@@ -10,10 +10,22 @@ from . import validate as v
 from .dates import short_date
 from .book import Book
 from .errors import ValidationError
+from .i18n import N_, _
+from .labels import status_label
 from .text import fold
 from .models import CAUSES, ORDER_STATUSES, Document, Extra, Order, Pause, Postponement
 from .receipts import paid_ahead, settle
 from .story import ask_feedback_later
+from .wording import said_day
+
+CLOSED_REFUSALS = {
+    "postpone": N_("order {ref} is {status}; cannot postpone"),
+    "pause": N_("order {ref} is {status}; cannot pause"),
+    "deliver": N_("order {ref} is {status}; cannot deliver"),
+    "cancel": N_("order {ref} is {status}; cannot cancel"),
+    "change its status": N_("order {ref} is {status}; cannot change its status"),
+}
+"""What a delivered, paid or cancelled order refuses, by action."""
 
 
 def next_ref(book: Book, year: int) -> str:
@@ -72,7 +84,7 @@ def add_order(book: Book, today: date, client_id: int, title: str, due: date,
               received: date | None = None, document: Document | None = None, **fields) -> Order:
     """Take a new order; its reference is the next of the received year."""
     received = received or today
-    with book.transaction("new order"):
+    with book.transaction(_("new order")):
         try:
             order = Order(ref=next_ref(book, received.year), client_id=client_id, title=title,
                           received=received, due_original=due, due=due,
@@ -98,14 +110,15 @@ def edit_order(book: Book, ref: str, **changes) -> Order:
     def mutate(order: Order) -> None:
         for name, value in changes.items():
             if name in ("id", "ref", "postponements", "pauses") or not hasattr(order, name):
-                raise ValidationError(name, "cannot be edited directly")
+                raise ValidationError(name, _("cannot be edited directly"))
             setattr(order, name, value)
-    return _change(book, ref, f"edit {ref}", mutate)
+    return _change(book, ref, _("edit {ref}").format(ref=ref), mutate)
 
 
 def _require_open(order: Order, action: str) -> None:
     if not order.is_open:
-        raise ValidationError("status", f"order {order.ref} is {order.status}; cannot {action}")
+        raise ValidationError("status", _(CLOSED_REFUSALS[action]).format(
+            ref=order.ref, status=status_label(order.status)))
 
 
 def postpone(book: Book, ref: str, new_due: date, reason: str, cause: str, today: date) -> Order:
@@ -115,14 +128,18 @@ def postpone(book: Book, ref: str, new_due: date, reason: str, cause: str, today
         v.choice("cause", cause, CAUSES)
         v.text("reason", reason, required=True)
         if new_due == order.due:
-            raise ValidationError("new date", f"is already the due date ({new_due.isoformat()})")
+            raise ValidationError("new date", _("is already the due date ({day})").format(
+                day=said_day(new_due)))
         if new_due < order.due:
-            raise ValidationError("new date", f"{new_due.isoformat()} is before the current due "
-                                  f"date ({order.due.isoformat()}); a postponement moves it later "
-                                  "— edit the order to bring it forward")
+            raise ValidationError("new date", _("{day} is before the current due date ({due}); a "
+                                                "postponement moves it later — edit the order to "
+                                                "bring it forward").format(
+                                                    day=said_day(new_due), due=said_day(order.due)))
         order.postponements.append(Postponement(today, order.due, new_due, reason, cause))
         order.due = new_due
-    return _change(book, ref, f"postpone {ref} to {short_date(new_due)}", mutate)
+    return _change(book, ref, _("postpone {ref} to {day}").format(ref=ref,
+                                                                   day=short_date(new_due)),
+                   mutate)
 
 
 def pause(book: Book, ref: str, today: date, reason: str = "") -> Order:
@@ -130,19 +147,19 @@ def pause(book: Book, ref: str, today: date, reason: str = "") -> Order:
     def mutate(order: Order) -> None:
         _require_open(order, "pause")
         if order.paused:
-            raise ValidationError("pause", f"order {ref} is already paused")
+            raise ValidationError("pause", _("order {ref} is already paused").format(ref=ref))
         order.pauses.append(Pause(today, None, v.text("reason", reason)))
-    return _change(book, ref, f"pause {ref}", mutate)
+    return _change(book, ref, _("pause {ref}").format(ref=ref), mutate)
 
 
 def resume(book: Book, ref: str, today: date) -> Order:
     """Restart the clock once the client has answered."""
     def mutate(order: Order) -> None:
         if not order.paused:
-            raise ValidationError("pause", f"order {ref} is not paused")
+            raise ValidationError("pause", _("order {ref} is not paused").format(ref=ref))
         v.not_before("resume date", today, "pause start", order.pauses[-1].start)
         order.pauses[-1].end = today
-    return _change(book, ref, f"resume {ref}", mutate)
+    return _change(book, ref, _("resume {ref}").format(ref=ref), mutate)
 
 
 def deliver(book: Book, ref: str, on: date) -> Order:
@@ -153,8 +170,9 @@ def deliver(book: Book, ref: str, on: date) -> Order:
         if order.paused:
             order.pauses[-1].end = on
         order.delivered, order.status = on, "delivered"
-    with book.transaction(f"deliver {ref}"):
-        order = _change(book, ref, f"deliver {ref}", mutate)
+    label = _("deliver {ref}").format(ref=ref)
+    with book.transaction(label):
+        order = _change(book, ref, label, mutate)
         ask_feedback_later(book, order.client_id, ref, order.title, on)
         paid_before = paid_ahead(book, ref)
         if paid_before is not None:
@@ -171,21 +189,22 @@ def cancel(book: Book, ref: str, on: date) -> Order:
     def mutate(order: Order) -> None:
         _require_open(order, "cancel")
         order.cancelled, order.status = on, "cancelled"
-    return _change(book, ref, f"cancel {ref}", mutate)
+    return _change(book, ref, _("cancel {ref}").format(ref=ref), mutate)
 
 
 def check_deletable(book: Book, ref: str) -> None:
     """Refuse to delete an order past the quote, or with letters or a plan: it is cancelled."""
     order = book.order(ref)
     if order.status != "quote":
-        raise ValidationError("order", f"order {ref} is {order.status}, not a quote: cancel it "
-                                       "instead, so its history is kept")
+        raise ValidationError("order", _("order {ref} is {status}, not a quote: cancel it "
+                                         "instead, so its history is kept").format(
+                                             ref=ref, status=status_label(order.status)))
     if book.where("incidents", "order_ref", ref) or book.where("letters", "order_ref", ref):
-        raise ValidationError("order", f"order {ref} has letters or a recovery plan: cancel it "
-                                       "instead, so its history is kept")
+        raise ValidationError("order", _("order {ref} has letters or a recovery plan: cancel it "
+                                         "instead, so its history is kept").format(ref=ref))
     if book.where("documents", "order_ref", ref) or book.where("payments", "order_ref", ref):
-        raise ValidationError("order", f"order {ref} has issued documents or payments: cancel "
-                                       "it instead, so they keep their order")
+        raise ValidationError("order", _("order {ref} has issued documents or payments: cancel "
+                                         "it instead, so they keep their order").format(ref=ref))
 
 
 def delete_order(book: Book, ref: str) -> Order:
@@ -194,7 +213,7 @@ def delete_order(book: Book, ref: str) -> Order:
     Its follow-ups go with it; exchanges about it stay on the client's timeline."""
     order = book.order(ref)
     check_deletable(book, ref)
-    with book.transaction(f"delete the quote {ref}"):
+    with book.transaction(_("delete the quote {ref}").format(ref=ref)):
         for followup in book.where("followups", "order_ref", ref):
             book.delete("followups", followup.id)
         for interaction in book.where("interactions", "order_ref", ref):
@@ -208,14 +227,14 @@ def set_status(book: Book, ref: str, status: str) -> Order:
     def mutate(order: Order) -> None:
         _require_open(order, "change its status")
         order.status = v.choice("status", status, ("quote", "accepted", "in progress"))
-    return _change(book, ref, f"status {ref}", mutate)
+    return _change(book, ref, _("status {ref}").format(ref=ref), mutate)
 
 
 def add_extra(book: Book, ref: str, what: str, price, on: date) -> Order:
     """Record work the client asked for later (e.g. a summary of the act)."""
     def mutate(order: Order) -> None:
         order.extras.append(Extra(on, v.text("extra", what, required=True), v.price("price", price)))
-    return _change(book, ref, f"extra on {ref}", mutate)
+    return _change(book, ref, _("extra on {ref}").format(ref=ref), mutate)
 
 
 def find_orders(book: Book, text: str = "", status: str | None = None,

@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from statistics import median
 
+from .i18n import _
 from .loyalty import group_by_client, placed
 from .models import Incident, Order
 from .performance import order_value
@@ -86,6 +87,6 @@ def paradox(orders: Iterable[Order], incidents: Iterable[Incident]) -> Paradox:
     incidents = list(incidents)
     orders_of = group_by_client(orders)
     troubled = {incident.client_id for incident in incidents}
-    return Paradox(cohort("after a recovery plan", plan_days(incidents), orders_of),
-                   cohort("never an incident", first_delivery_days(orders_of, troubled),
+    return Paradox(cohort(_("after a recovery plan"), plan_days(incidents), orders_of),
+                   cohort(_("never an incident"), first_delivery_days(orders_of, troubled),
                           orders_of))

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from .deadlines import delivered_late_days, delivered_late_days_current
+from .i18n import _
 from .models import Order
 
 
@@ -118,7 +119,7 @@ def repeat_client_share(orders: list[Order], start: date, end: date) -> float | 
 
 def percent(rate: float | None) -> str:
     """'83 %', or '—' when there is nothing to measure."""
-    return "—" if rate is None else f"{round(rate * 100)} %"
+    return "—" if rate is None else _("{percent} %").format(percent=round(rate * 100))
 
 
 def order_value(order: Order) -> Decimal:

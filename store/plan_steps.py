@@ -10,10 +10,12 @@ from datetime import date
 
 from .book import Book
 from .errors import NotFound, ValidationError
-from .incidents import close_incident, open_plan, plan_of, record_step
+from .i18n import _
+from .incidents import close_incident, open_plan, plan_of, record_step, step_change
 from .models import Incident
 from .recovery import STEP_DETAILS, STEPS
 from .relations import record_gesture
+from .wording import said_day
 
 STEP_NOTES = {step: details[0] for step, details in STEP_DETAILS.items()}
 """The detail a step's note fills; the other steps carry only their date."""
@@ -25,17 +27,19 @@ def open_plan_on(book: Book, ref: str) -> Incident:
     if plan is not None:
         return plan
     latest = plan_of(book, ref)
-    raise NotFound(f"the recovery plan on {ref} was closed on {latest.closed.isoformat()}; "
-                   "open a new one with `incident open`")
+    raise NotFound(_("the recovery plan on {ref} was closed on {day}; open a new one with "
+                     "`incident open`").format(ref=ref, day=said_day(latest.closed)))
 
 
 def note_field(step: str) -> str:
     """The detail a note on this step fills; refuses a step that carries none."""
     if step not in STEPS:
-        raise ValidationError("step", f"{step!r} is not one of {', '.join(STEPS)}")
+        raise ValidationError("step", _("{value} is not one of {allowed}").format(
+            value=repr(step), allowed=", ".join(STEPS)))
     if step not in STEP_NOTES:
         noted = ", ".join(STEP_NOTES)
-        raise ValidationError("note", f"the step {step} carries no note (only {noted} do)")
+        raise ValidationError("note", _("the step {step} carries no note (only {noted} "
+                                        "do)").format(step=step, noted=noted))
     return STEP_NOTES[step]
 
 
@@ -52,7 +56,7 @@ def record_step_with_gesture(book: Book, incident_id: int, step: str, on: date,
     """Date a step with its details; a new gesture is also logged on the client's timeline."""
     plan = book.get("incidents", incident_id)
     gesture = details.get("gesture", "").strip()
-    with book.transaction(f"{step.replace('_', ' ')} on {plan.order_ref}"):
+    with book.transaction(step_change(step, plan.order_ref)):
         if gesture and gesture != plan.gesture:
             record_gesture(book, plan.client_id, gesture, on, plan.order_ref, plan.id)
         return record_step(book, incident_id, step, on, **details)

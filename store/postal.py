@@ -15,6 +15,7 @@ import unicodedata
 
 from . import countries
 from .errors import ValidationError
+from .i18n import _
 from .models import LANGUAGES, Client
 
 MAX_LINES = 6
@@ -111,12 +112,14 @@ def _locality(client: Client) -> list[tuple[str, str]]:
 def _check_fits(lines: list[tuple[str, str]], abroad: bool) -> None:
     allowed = MAX_LINES + (1 if abroad else 0)
     if len(lines) > allowed:
-        raise ValidationError("address", f"has {len(lines)} lines; La Poste allows {MAX_LINES}"
-                                         f" (and a country line abroad)")
+        raise ValidationError("address", _("has {count} lines; La Poste allows {allowed} (and a "
+                                           "country line abroad)").format(count=len(lines),
+                                                                          allowed=MAX_LINES))
     for field, line in lines:
         if len(line) > MAX_CHARS:
             shown = line if len(line) <= 2 * MAX_CHARS else line[:MAX_CHARS] + "…"
-            message = f"“{shown}” is {len(line)} characters; La Poste allows {MAX_CHARS}"
+            message = _("“{line}” is {length} characters; La Poste allows {allowed}").format(
+                line=shown, length=len(line), allowed=MAX_CHARS)
             raise ValidationError(field, message)
 
 

@@ -8,7 +8,8 @@ from dataclasses import fields
 from . import identifiers as ids
 from . import validate as v
 from .book import Book
-from .errors import ValidationError
+from .errors import ValidationError, field_label
+from .i18n import _
 from .models import LANGUAGES, LEGAL_FORMS, TEXT_ALIGNS, TYPEFACES, Profile
 from .money_records import DECLARATION_PERIODS, VAT_REGIMES
 from .signature_image import signature_image
@@ -90,8 +91,10 @@ def checked_invoicing(profile: Profile) -> Profile:
     for name in PREFIX_FIELDS:
         value = ids.prefix(getattr(profile, name), name)
         if value.casefold() in prefixes:
-            raise ValidationError(name, f"{value!r} is already the {prefixes[value.casefold()]}: "
-                                        "quotes, invoices and credit notes each need their own")
+            raise ValidationError(name, _("{value} is already the {other}: quotes, invoices and "
+                                          "credit notes each need their own").format(
+                                              value=repr(value),
+                                              other=field_label(prefixes[value.casefold()])))
         prefixes[value.casefold()] = name
         setattr(profile, name, value)
     profile.declaration = v.choice("declaration", profile.declaration, DECLARATION_PERIODS)
@@ -107,13 +110,13 @@ def update_profile(book: Book, **changes) -> Profile:
     profile = copy.deepcopy(book.profile)
     for name, value in changes.items():
         if name not in known:
-            raise ValidationError(name, "is not a profile field")
+            raise ValidationError(name, _("is not a profile field"))
         setattr(profile, name, list(value) if name == "address_lines" else value)
     if "name" in changes and not profile.name.strip():
-        raise ValidationError("name", "is needed: it heads every letter")
+        raise ValidationError("name", _("is needed: it heads every letter"))
     profile = checked_profile(profile)
     if profile.signature_image != book.profile.signature_image:
         profile.signature_image = signature_image(profile.signature_image)
-    with book.transaction("edit profile"):
+    with book.transaction(_("edit profile")):
         book.set_profile(profile)
     return book.profile

@@ -15,10 +15,13 @@ from decimal import Decimal
 
 from . import validate as v
 from .errors import ValidationError
+from .i18n import _
 from .invoice_lines import order_lines
 from .invoicing import deposits_of, final_invoice
 from .money_records import PAYMENT_METHODS, MoneyDocument, Payment, money
+from .labels import status_label
 from .models import Order
+from .wording import said_day, said_money
 
 ZERO = Decimal("0.00")
 BILLS = ("invoice", "deposit")
@@ -107,17 +110,21 @@ def record_payment(book, ref: str, on: date, amount: Decimal | None = None,
     v.day("date", on)
     method = v.choice("method", method, PAYMENT_METHODS)
     if order.status == "quote":
-        raise ValidationError("status", f"order {ref} is still a quote: nothing is owed yet")
+        raise ValidationError("status", _("order {ref} is still a quote: nothing is owed "
+                                          "yet").format(ref=ref))
     due = left_to_pay(book, ref)
     if due <= 0:
-        raise ValidationError("amount", f"nothing is left to pay on order {ref}")
+        raise ValidationError("amount", _("nothing is left to pay on order {ref}").format(ref=ref))
     paid = due if amount is None else v.price("amount", amount)
     if paid <= 0:
-        raise ValidationError("amount", "must be more than 0.00 €")
+        raise ValidationError("amount", _("must be more than {zero}").format(
+            zero=said_money(0, "0.00 €")))
     if paid > due:
-        raise ValidationError("amount", f"{paid} € is more than what is left to pay on order "
-                                        f"{ref} ({due} €)")
-    with book.transaction(f"payment of {paid} € on {ref}"):
+        raise ValidationError("amount", _("{amount} is more than what is left to pay on order "
+                                          "{ref} ({due})").format(amount=said_money(paid), ref=ref,
+                                                                  due=said_money(due)))
+    with book.transaction(_("payment of {amount} on {ref}").format(amount=said_money(paid),
+                                                                   ref=ref)):
         first = _record(book, order, on, paid, method)[0]
         if order.status == "delivered" and left_to_pay(book, ref) <= 0:
             _mark_paid(book, ref, on)
@@ -136,10 +143,11 @@ def settle(book, ref: str, on: date, method: str = "transfer") -> Order:
     """Mark a delivered order paid, recording the payment of what is still due, if anything."""
     order = book.order(ref)
     if order.status != "delivered":
-        raise ValidationError("status", f"order {ref} is {order.status}; deliver it first")
+        raise ValidationError("status", _("order {ref} is {status}; deliver it first").format(
+            ref=ref, status=status_label(order.status)))
     v.day("paid date", on)
     method = v.choice("method", method, PAYMENT_METHODS)
-    with book.transaction(f"mark {ref} paid"):
+    with book.transaction(_("mark {ref} paid").format(ref=ref)):
         due = left_to_pay(book, ref)
         if due > 0:
             _record(book, order, on, due, method)
@@ -151,7 +159,7 @@ def period(year: int, quarter: int | None = None, month: int | None = None) -> t
     """The first and last days of a year, one of its quarters (1–4) or months (1–12)."""
     year = v.whole_number("year", year, minimum=v.MIN_YEAR, maximum=v.MAX_YEAR)
     if quarter is not None and month is not None:
-        raise ValidationError("period", "give a quarter or a month, not both")
+        raise ValidationError("period", _("give a quarter or a month, not both"))
     if quarter is not None:
         quarter = v.whole_number("quarter", quarter, minimum=1, maximum=4)
         first, last = 3 * quarter - 2, 3 * quarter
@@ -165,8 +173,8 @@ def period(year: int, quarter: int | None = None, month: int | None = None) -> t
 def receipts(book, start: date, end: date) -> list[Payment]:
     """The payments received from `start` to `end` (both included), in date order."""
     if end < start:
-        raise ValidationError("period", f"ends ({end.isoformat()}) before it starts "
-                                        f"({start.isoformat()})")
+        raise ValidationError("period", _("ends ({end}) before it starts ({start})").format(
+            end=said_day(end), start=said_day(start)))
     found = book.matching("payments", lambda doc: start.isoformat() <= doc["on"]
                           <= end.isoformat())
     return sorted(found, key=lambda payment: (payment.on, payment.id))

@@ -9,9 +9,12 @@ from . import story
 from . import validate as v
 from .book import Book
 from .errors import ValidationError
+from .i18n import _
+from .labels import kind_label, letter_name
 from .models import (CHANNELS, DIRECTIONS, INTERACTION_KINDS, LANGUAGES, LETTER_KINDS,
                      PAYMENT_LETTER_KINDS)
 from .models import FollowUp, Interaction, Letter
+from .wording import said_day
 
 
 LABEL_CHARS = 40
@@ -36,7 +39,8 @@ def _order_of(book: Book, client_id: int, order_ref: str | None) -> str | None:
     if order_ref:
         order = book.order(order_ref)
         if order.client_id != client_id:
-            raise ValidationError("order", f"order {order_ref} belongs to another client")
+            raise ValidationError("order", _("order {ref} belongs to another client").format(
+                ref=order_ref))
     return order_ref or None
 
 
@@ -65,12 +69,13 @@ def log_interaction(book: Book, client_id: int, kind: str, text: str, when: date
     interaction = _interaction(book, client_id, kind, text, when, channel, direction,
                                order_ref, satisfaction)
     if kind == "call-back promised" and due is None:
-        raise ValidationError("due", "a promised call-back needs the day it is due")
+        raise ValidationError("due", _("a promised call-back needs the day it is due"))
     if due is not None and kind != "call-back promised":
-        raise ValidationError("due", "only a promised call-back has a due date")
+        raise ValidationError("due", _("only a promised call-back has a due date"))
     if due is not None:
         v.not_before("due", due, "day of the promise", interaction.when.date())
-    with book.transaction(f"log {kind} for {book.client(client_id).name}"):
+    with book.transaction(_("log {kind} for {name}").format(kind=kind_label(kind),
+                                                            name=book.client(client_id).name)):
         interaction.id = book.insert("interactions", interaction)
         if kind == "call-back promised":
             story.promised_call_back(book, interaction, due)
@@ -85,13 +90,14 @@ def edit_interaction(book: Book, interaction_id: int, **changes) -> Interaction:
     allowed = ("kind", "text", "when", "channel", "direction", "order_ref", "satisfaction")
     unknown = [name for name in changes if name not in allowed]
     if unknown:
-        raise ValidationError(unknown[0], "cannot be edited on an exchange")
+        raise ValidationError(unknown[0], _("cannot be edited on an exchange"))
     values = {name: getattr(current, name) for name in allowed} | changes
     edited = _interaction(book, current.client_id, values["kind"], values["text"],
                           values["when"], values["channel"], values["direction"],
                           values["order_ref"], values["satisfaction"])
     edited.id = interaction_id
-    with book.transaction(f"edit the {current.kind} of {current.when:%Y-%m-%d}"):
+    with book.transaction(_("edit the {kind} of {day}").format(kind=kind_label(current.kind),
+                                                               day=said_day(current.when.date()))):
         book.save("interactions", edited)
     return book.get("interactions", interaction_id)
 
@@ -99,7 +105,8 @@ def edit_interaction(book: Book, interaction_id: int, **changes) -> Interaction:
 def delete_interaction(book: Book, interaction_id: int) -> Interaction:
     """Remove a logged exchange (a mistake); undo brings it back."""
     interaction = book.get("interactions", interaction_id)
-    with book.transaction(f"delete the {interaction.kind} of {interaction.when:%Y-%m-%d}"):
+    with book.transaction(_("delete the {kind} of {day}").format(
+            kind=kind_label(interaction.kind), day=said_day(interaction.when.date()))):
         book.delete("interactions", interaction_id)
     return interaction
 
@@ -115,7 +122,7 @@ def record_gesture(book: Book, client_id: int, what: str, on: date,
                    order_ref: str | None = None, incident_id: int | None = None) -> Interaction:
     """A gesture of goodwill given; tied to the recovery plan when there is one."""
     v.text("gesture", what, required=True)
-    with book.transaction("gesture given"):
+    with book.transaction(kind_label("gesture given")):
         interaction = log_interaction(book, client_id, "gesture given", what, on, "other", "out",
                                       order_ref)
         if incident_id is not None:
@@ -131,7 +138,7 @@ def add_followup(book: Book, client_id: int, due: date, what: str,
     book.client(client_id)
     followup = FollowUp(client_id, v.day("due", due), v.text("what", what, required=True),
                         _order_of(book, client_id, order_ref))
-    with book.transaction(f"new follow-up: {shortened(followup.what)}"):
+    with book.transaction(_("new follow-up: {what}").format(what=shortened(followup.what))):
         followup.id = book.insert("followups", followup)
     return followup
 
@@ -146,7 +153,7 @@ def edit_followup(book: Book, followup_id: int, what: str | None = None,
         followup.due = v.day("due", due)
     if order_ref is not ...:
         followup.order_ref = _order_of(book, followup.client_id, order_ref)
-    with book.transaction(f"edit the follow-up {shortened(followup.what)}"):
+    with book.transaction(_("edit the follow-up {what}").format(what=shortened(followup.what))):
         book.save("followups", followup)
     return book.get("followups", followup_id)
 
@@ -155,9 +162,10 @@ def complete_followup(book: Book, followup_id: int, on: date) -> FollowUp:
     """Mark a follow-up done on a day."""
     followup = copy.deepcopy(book.get("followups", followup_id))
     if followup.done:
-        raise ValidationError("follow-up", f"was already done on {followup.done.isoformat()}")
+        raise ValidationError("follow-up", _("was already done on {day}").format(
+            day=said_day(followup.done)))
     followup.done = on
-    with book.transaction(f"follow-up done: {shortened(followup.what)}"):
+    with book.transaction(_("follow-up done: {what}").format(what=shortened(followup.what))):
         book.save("followups", followup)
     return followup
 
@@ -165,7 +173,7 @@ def complete_followup(book: Book, followup_id: int, on: date) -> FollowUp:
 def delete_followup(book: Book, followup_id: int) -> FollowUp:
     """Remove a follow-up entered by mistake; undo brings it back."""
     followup = book.get("followups", followup_id)
-    with book.transaction(f"delete the follow-up {shortened(followup.what)}"):
+    with book.transaction(_("delete the follow-up {what}").format(what=shortened(followup.what))):
         book.delete("followups", followup_id)
     return followup
 
@@ -188,8 +196,11 @@ def record_letter(book: Book, client_id: int, kind: str, language: str, on: date
     """File a generated letter and put it on the client's timeline."""
     v.choice("kind", kind, LETTER_KINDS + PAYMENT_LETTER_KINDS)
     v.choice("language", language, LANGUAGES)
-    about = f" about {order_ref}" if order_ref else ""
-    with book.transaction(f"{kind} letter{about}"):
+    if order_ref:
+        label = _("{letter} about {ref}").format(letter=letter_name(kind), ref=order_ref)
+    else:
+        label = letter_name(kind)
+    with book.transaction(label):
         letter = Letter(client_id, kind, language, on, path, sha256, order_ref)
         letter.id = book.insert("letters", letter)
         log_interaction(book, client_id, "letter sent", f"{kind} letter ({language}): {path}",

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from .errors import ValidationError
+from .i18n import _
 from .mentions import is_business
 from .money_records import MoneyDocument
 from .receipts import unpaid_invoices
@@ -33,7 +34,11 @@ def bill_to_remind(book, ref: str, today: date, number: str = "") -> Bill:
     late = [Bill(doc, days, owed) for doc, days, owed in unpaid_invoices(book, today)
             if doc.order_ref == ref and (not number or doc.number == number)]
     if not late:
-        what = (f"{number} is not an unpaid invoice past its due date" if number
-                else f"order {ref} has no unpaid invoice past its due date")
-        raise ValidationError("invoice", f"{what}: there is nothing to remind")
+        if number:
+            refusal = _("{number} is not an unpaid invoice past its due date: there is nothing "
+                        "to remind").format(number=number)
+        else:
+            refusal = _("order {ref} has no unpaid invoice past its due date: there is nothing "
+                        "to remind").format(ref=ref)
+        raise ValidationError("invoice", refusal)
     return late[0]

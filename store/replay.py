@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import BookCorrupt
+from .i18n import _, ngettext
 from .journal import JournalContents
 from .models import TABLE_MODELS, Profile
 from .snapshot import Snapshot
@@ -21,12 +22,19 @@ class Disagreement(Exception):
         self.raw_journal = b""
 
     def why(self, data_dir: Path) -> str:
-        held = f"book.journal holds {self.changes} change{'s' * (self.changes != 1)}"
         if self.kind == "missing":
-            return (f"book.json is missing in {data_dir} but {held} made to it (was the book "
-                    "moved or deleted?)")
-        return (f"book.json in {data_dir} is not the book its journal extends ({held}): "
-                "another copy of the book replaced it (a sync tool?)")
+            return ngettext("book.json is missing in {folder} but book.journal holds {count} "
+                            "change made to it (was the book moved or deleted?)",
+                            "book.json is missing in {folder} but book.journal holds {count} "
+                            "changes made to it (was the book moved or deleted?)",
+                            self.changes).format(folder=data_dir, count=self.changes)
+        return ngettext("book.json in {folder} is not the book its journal extends "
+                        "(book.journal holds {count} change): another copy of the book "
+                        "replaced it (a sync tool?)",
+                        "book.json in {folder} is not the book its journal extends "
+                        "(book.journal holds {count} changes): another copy of the book "
+                        "replaced it (a sync tool?)",
+                        self.changes).format(folder=data_dir, count=self.changes)
 
 
 def entries_to_replay(snapshot: Snapshot | None, journal: JournalContents,
@@ -48,8 +56,8 @@ def entries_to_replay(snapshot: Snapshot | None, journal: JournalContents,
     expected = snapshot.seq + 1
     for entry in entries:
         if entry["seq"] != expected:
-            raise BookCorrupt(f"the journal {path} skips from change {expected - 1} to "
-                              f"{entry['seq']}")
+            raise BookCorrupt(_("the journal {path} skips from change {last} to {next}").format(
+                path=path, last=expected - 1, next=entry["seq"]))
         expected += 1
     return entries
 
@@ -67,5 +75,6 @@ def check_replayed_rows(tables: dict, entries: list[dict], path: Path) -> None:
             elif table == "profile":
                 Profile.from_doc(doc)
         except (TypeError, ValueError, KeyError, AttributeError):
-            raise BookCorrupt(f"the journal {path} holds a change Carnet cannot read "
-                              f"({table} {doc_id})") from None
+            raise BookCorrupt(_("the journal {path} holds a change Carnet cannot read "
+                                "({table} {id})").format(path=path, table=table,
+                                                         id=doc_id)) from None

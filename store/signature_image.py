@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .errors import ValidationError
+from .i18n import _
 
 FIELD = "signature_image"
 FORMATS = ("PNG", "JPEG")
@@ -29,24 +30,29 @@ def signature_image(value: str, base: Path | None = None) -> str:
         return ""
     path = _absolute(value.strip(), base)
     if not path.exists():
-        raise ValidationError(FIELD, f"no such file: {path}")
+        raise ValidationError(FIELD, _("no such file: {path}").format(path=path))
     if not path.is_file():
-        raise ValidationError(FIELD, f"{path} is not a file (give a PNG or JPEG image)")
+        raise ValidationError(FIELD, _("{path} is not a file (give a PNG or JPEG image)").format(
+            path=path))
     if path.stat().st_size > MAX_BYTES:
-        raise ValidationError(FIELD, f"{path} is larger than {MAX_BYTES // 1_000_000} MB; "
-                                     "a signature image should be a small PNG or JPEG")
+        raise ValidationError(FIELD, _("{path} is larger than {size} MB; a signature image "
+                                       "should be a small PNG or JPEG").format(
+                                           path=path, size=MAX_BYTES // 1_000_000))
     try:
         with Image.open(path) as image:
             found = image.format or "unknown"
             if found in FORMATS:
                 image.load()
     except PermissionError:
-        raise ValidationError(FIELD, f"cannot read {path}: permission denied") from None
+        raise ValidationError(FIELD, _("cannot read {path}: permission denied").format(
+            path=path)) from None
     except UnidentifiedImageError:
-        raise ValidationError(FIELD, f"{path} is not an image Carnet can read "
-                                     "(give a PNG or JPEG)") from None
+        raise ValidationError(FIELD, _("{path} is not an image Carnet can read (give a PNG or "
+                                       "JPEG)").format(path=path)) from None
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise ValidationError(FIELD, f"{path} cannot be read as an image ({exc})") from None
+        raise ValidationError(FIELD, _("{path} cannot be read as an image ({reason})").format(
+            path=path, reason=exc)) from None
     if found not in FORMATS:
-        raise ValidationError(FIELD, f"{path} is a {found} image; give a PNG or JPEG")
+        raise ValidationError(FIELD, _("{path} is a {format} image; give a PNG or JPEG").format(
+            path=path, format=found))
     return str(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .errors import ValidationError
+from .i18n import _
 
 SIREN_DIGITS = 9
 SIRET_DIGITS = 14
@@ -26,18 +27,23 @@ def siret(value: str, field: str = "siret") -> str:
         return ""
     shown = value.strip() if len(value) <= 40 else value.strip()[:30] + "…"
     if not (digits.isascii() and digits.isdigit()):
-        raise ValidationError(field, f"{shown!r} is not a SIRET: use digits only "
-                                     f"({SIRET_DIGITS} for a SIRET, {SIREN_DIGITS} for a SIREN)")
+        raise ValidationError(field, _("{value} is not a SIRET: use digits only ({siret} for a "
+                                       "SIRET, {siren} for a SIREN)").format(
+                                           value=repr(shown), siret=SIRET_DIGITS,
+                                           siren=SIREN_DIGITS))
     if len(digits) not in (SIREN_DIGITS, SIRET_DIGITS):
-        raise ValidationError(field, f"{shown} has {len(digits)} digits; a SIRET has "
-                                     f"{SIRET_DIGITS} digits, a SIREN {SIREN_DIGITS}")
+        raise ValidationError(field, _("{value} has {count} digits; a SIRET has {siret} digits, a "
+                                       "SIREN {siren}").format(value=shown, count=len(digits),
+                                                               siret=SIRET_DIGITS,
+                                                               siren=SIREN_DIGITS))
     kind, module = (("SIRET", stdnum_siret) if len(digits) == SIRET_DIGITS
                     else ("SIREN", stdnum_siren))
     try:
         module.validate(digits)
     except InvalidChecksum:
-        raise ValidationError(field, f"{for_print(digits)} fails the {kind} checksum (Luhn): "
-                                     "check the digits") from None
+        raise ValidationError(field, _("{value} fails the {kind} checksum (Luhn): check the "
+                                       "digits").format(value=for_print(digits),
+                                                        kind=kind)) from None
     return digits
 
 

@@ -23,6 +23,7 @@ from .errors import (BookChanged, BookConflict, BookCorrupt, BookError, BookVers
                      CarnetError,
                      ReadOnlyBook)
 from .files import clean_stray_temporaries, ensure_private_dir, fsync_dir, write_temporary
+from .i18n import _
 from .journal import Journal, JournalContents, Op, new_id, parse
 from .lock import LOCK, WriterLock
 from .migrations import SCHEMA_VERSION, migrate
@@ -46,8 +47,8 @@ def has_book(data_dir: Path) -> bool:
 def require_book(data_dir: Path) -> None:
     """Refuse a --data without a book (a typo must not look like, or start, an empty book)."""
     if not has_book(data_dir):
-        raise CarnetError(f"there is no Carnet book in {data_dir}; check --data, or start "
-                          f"one with `python app.py init --data {data_dir}`")
+        raise CarnetError(_("there is no Carnet book in {folder}; check --data, or start one "
+                            "with `python app.py init --data {folder}`").format(folder=data_dir))
 
 
 @contextmanager
@@ -66,10 +67,17 @@ def _gc_paused():
 def _restore_hint(data_dir: Path) -> str:
     newest = backups.newest_backup(data_dir)
     if newest is None:
-        return "no backup exists"
-    return (f"newest backup: {newest} (restore it with: "
-            f"python app.py --data {shlex.quote(str(data_dir))} restore "
-            f"{shlex.quote(str(newest))})")
+        return _("no backup exists")
+    command = (f"python app.py --data {shlex.quote(str(data_dir))} restore "
+               f"{shlex.quote(str(newest))}")
+    return _("newest backup: {path} (restore it with: {command})").format(path=newest,
+                                                                         command=command)
+
+
+def _unchanged(problem: object, data_dir: Path) -> str:
+    """A refusal to read, then that nothing was changed and how to restore."""
+    return _("{problem}; nothing was changed; {hint}").format(problem=problem,
+                                                             hint=_restore_hint(data_dir))
 
 
 def _refuse_read_only_folder(data_dir: Path) -> None:
@@ -79,8 +87,8 @@ def _refuse_read_only_folder(data_dir: Path) -> None:
     except OSError:
         return  # missing or unusable: ensure_private_dir says which
     if stat.S_ISDIR(mode) and (not mode & stat.S_IWUSR or not os.access(data_dir, os.W_OK)):
-        raise BookError(f"cannot write in {data_dir} (the folder is read-only); Carnet can "
-                        "still open it read-only")
+        raise BookError(_("cannot write in {folder} (the folder is read-only); Carnet can still "
+                          "open it read-only").format(folder=data_dir))
 
 
 def _drop_if_ours(tmp: Path, fd: int) -> None:
@@ -120,8 +128,9 @@ class BookFiles:
             self.journal = Journal(self.journal_path)
         except OSError as exc:
             self.close(compact=False)
-            raise BookError(f"cannot write in {self.data_dir} ({exc.strerror}); Carnet can "
-                            "still open it read-only") from None
+            raise BookError(_("cannot write in {folder} ({reason}); Carnet can still open it "
+                              "read-only").format(folder=self.data_dir,
+                                                  reason=exc.strerror)) from None
         except BaseException:
             self.close(compact=False)
             raise
@@ -155,13 +164,14 @@ class BookFiles:
         except FileNotFoundError:
             return None, None
         except OSError as exc:
-            raise BookError(f"cannot read the book in {self.data_dir} ({exc.strerror})") from None
+            raise BookError(_("cannot read the book in {folder} ({reason})").format(
+                folder=self.data_dir, reason=exc.strerror)) from None
         try:
             with _gc_paused():
                 snapshot = decode(orjson.loads(raw))
         except (ValueError, Unreadable):
-            raise BookCorrupt(f"the book {self.snapshot_path} cannot be read; nothing was "
-                              f"changed; {_restore_hint(self.data_dir)}") from None
+            raise BookCorrupt(_unchanged(_("the book {path} cannot be read").format(
+                path=self.snapshot_path), self.data_dir)) from None
         self._seen = (seen, raw[:HEAD_BYTES])
         return snapshot, raw
 
@@ -180,11 +190,12 @@ class BookFiles:
         except FileNotFoundError:
             return JournalContents(), b""
         except OSError as exc:
-            raise BookError(f"cannot read the journal in {self.data_dir} ({exc.strerror})") from None
+            raise BookError(_("cannot read the journal in {folder} ({reason})").format(
+                folder=self.data_dir, reason=exc.strerror)) from None
         try:
             return parse(raw, self.journal_path), raw
         except BookCorrupt as exc:
-            raise BookCorrupt(f"{exc}; nothing was changed; {_restore_hint(self.data_dir)}") from None
+            raise BookCorrupt(_unchanged(exc, self.data_dir)) from None
 
     def _load(self) -> None:
         """Read the snapshot and replay the journal onto it; Disagreement when they differ."""
@@ -195,18 +206,19 @@ class BookFiles:
             entries = entries_to_replay(snapshot, self._journal, self.journal_path)
         except Disagreement as disagreement:
             if raw is None and snapshot is not None:
-                _, raw = self._read_snapshot()
+                raw = self._read_snapshot()[1]
             disagreement.found, disagreement.raw_journal = raw, raw_journal
             raise
         except BookCorrupt as exc:
-            raise BookCorrupt(f"{exc}; nothing was changed; {_restore_hint(self.data_dir)}") from None
+            raise BookCorrupt(_unchanged(exc, self.data_dir)) from None
         snapshot_found = snapshot is not None
         snapshot = snapshot or Snapshot({}, 0, SCHEMA_VERSION)
         if snapshot.schema > SCHEMA_VERSION:
-            raise BookVersionError(
-                f"this book was written by a newer Carnet (schema {snapshot.schema}; this one "
-                f"reads up to {SCHEMA_VERSION}); update Carnet — nothing was changed; "
-                f"{_restore_hint(self.data_dir)}")
+            raise BookVersionError(_(
+                "this book was written by a newer Carnet (schema {schema}; this one reads up to "
+                "{readable}); update Carnet — nothing was changed; {hint}").format(
+                    schema=snapshot.schema, readable=SCHEMA_VERSION,
+                    hint=_restore_hint(self.data_dir)))
         tables, self.seq = snapshot.tables, snapshot.seq
         with _gc_paused():
             for entry in entries:
@@ -221,8 +233,7 @@ class BookFiles:
         try:
             check_replayed_rows(tables, entries, self.journal_path)
         except BookCorrupt as exc:
-            raise BookCorrupt(f"{exc}; nothing was changed; "
-                              f"{_restore_hint(self.data_dir)}") from None
+            raise BookCorrupt(_unchanged(exc, self.data_dir)) from None
         if before_migration is not None:
             backups.write_backup(self.data_dir, before_migration,
                                  label=f"before-migration-v{snapshot.schema}")
@@ -248,7 +259,7 @@ class BookFiles:
 
     def _load_consistent(self) -> None:
         """Read without the lock, retrying if the writer compacted in the middle."""
-        for _ in range(5):
+        for _attempt in range(5):
             before = self._stat(self.snapshot_path)
             try:
                 self._load()
@@ -260,7 +271,7 @@ class BookFiles:
                 raise
             if self._stat(self.snapshot_path) == before:
                 return
-        raise BookChanged("the book kept changing while being read; try again")
+        raise BookChanged(_("the book kept changing while being read; try again"))
 
     @staticmethod
     def _stat(path: Path) -> tuple | None:
@@ -280,10 +291,10 @@ class BookFiles:
                                  or self._journal_now() != self._journal_seen):
             self.changed = True
         if self.changed:
-            raise BookChanged(
-                f"the book in {self.data_dir} was changed by another program (a sync tool?) "
-                "while Carnet had it open; your change was not saved — reopen Carnet to "
-                "see both versions")
+            raise BookChanged(_(
+                "the book in {folder} was changed by another program (a sync tool?) while Carnet "
+                "had it open; your change was not saved — reopen Carnet to see both "
+                "versions").format(folder=self.data_dir))
         self.lock.check()
 
     def _notice_change(self) -> None:
@@ -301,7 +312,7 @@ class BookFiles:
     def commit(self, ops: list[Op]) -> None:
         """Make `ops` durable; returns only once they are on disk."""
         if self.journal is None:
-            raise ReadOnlyBook("this book is open read-only; the change was not saved")
+            raise ReadOnlyBook(_("this book is open read-only; the change was not saved"))
         self._check_unchanged()
         if not self.journal.size:
             conflicts.keep_base(self.data_dir, self.snapshot_path, self.journal.id,
@@ -365,7 +376,8 @@ class BookFiles:
     def backup(self, label: str = "") -> Path:
         """A consistent, timestamped copy of the book as it is now."""
         if not self.exists:
-            raise BookError(f"there is no book in {self.data_dir}; no backup was written")
+            raise BookError(_("there is no book in {folder}; no backup was written").format(
+                folder=self.data_dir))
         return backups.write_backup(self.data_dir, self.snapshot_bytes(), label=label)
 
     def close(self, compact: bool = True) -> None:

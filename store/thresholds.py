@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from .i18n import _
 from .receipts import period, receipts, total
+from .wording import said_money
 
 WARN_AT = Decimal("0.8")
 """The share of a ceiling at which a warning starts."""
@@ -67,11 +69,11 @@ def ceilings(year: int) -> Ceilings:
 
 
 def _euros(amount: Decimal) -> str:
-    return f"{amount:,.2f}".replace(",", "\u202f") + " €"
+    return said_money(amount, f"{amount:,.2f}".replace(",", "\u202f") + " €")
 
 
-def _share(received: Decimal, ceiling: Decimal) -> str:
-    return f"{int(received * 100 / ceiling)} %"
+def _share(received: Decimal, ceiling: Decimal) -> int:
+    return int(received * 100 / ceiling)
 
 
 def year_receipts(book, year: int, today: date) -> Decimal:
@@ -85,25 +87,30 @@ def threshold_warnings(book, today: date) -> list[str]:
     figures = ceilings(today.year)
     received = year_receipts(book, today.year, today)
     warnings = []
-    shown = f"{today.year}'s receipts ({_euros(received)})"
+    said = {"year": today.year, "received": _euros(received),
+            "threshold": _euros(figures.vat_threshold), "tolerance": _euros(figures.vat_tolerance),
+            "ceiling": _euros(figures.micro_ceiling), "next_year": today.year + 1}
     if book.profile.vat_regime == "franchise":
         if received > figures.vat_tolerance:
-            warnings.append(f"{shown} passed the VAT franchise tolerance "
-                            f"({_euros(figures.vat_tolerance)}): VAT is due from the day it "
-                            "was passed; charge it on new invoices (vat_regime \"vat\")")
+            warnings.append(_("{year}'s receipts ({received}) passed the VAT franchise tolerance "
+                              "({tolerance}): VAT is due from the day it was passed; charge it on "
+                              "new invoices (vat_regime \"vat\")").format(**said))
         elif received > figures.vat_threshold:
-            warnings.append(f"{shown} passed the VAT franchise threshold "
-                            f"({_euros(figures.vat_threshold)}): VAT is charged from 1 January "
-                            f"{today.year + 1}, or at once past {_euros(figures.vat_tolerance)}")
+            warnings.append(_("{year}'s receipts ({received}) passed the VAT franchise threshold "
+                              "({threshold}): VAT is charged from 1 January {next_year}, or at "
+                              "once past {tolerance}").format(**said))
         elif received >= WARN_AT * figures.vat_threshold:
-            warnings.append(f"{shown} reach {_share(received, figures.vat_threshold)} of the VAT "
-                            f"franchise threshold ({_euros(figures.vat_threshold)})")
+            warnings.append(_("{year}'s receipts ({received}) reach {share} % of the VAT "
+                              "franchise threshold ({threshold})").format(
+                                  share=_share(received, figures.vat_threshold), **said))
     if received > figures.micro_ceiling:
-        warnings.append(f"{shown} passed the micro-entreprise ceiling "
-                        f"({_euros(figures.micro_ceiling)}): two years in a row ends the regime")
+        warnings.append(_("{year}'s receipts ({received}) passed the micro-entreprise ceiling "
+                          "({ceiling}): two years in a row ends the regime").format(**said))
     elif received >= WARN_AT * figures.micro_ceiling:
-        warnings.append(f"{shown} reach {_share(received, figures.micro_ceiling)} of the "
-                        f"micro-entreprise ceiling ({_euros(figures.micro_ceiling)})")
+        warnings.append(_("{year}'s receipts ({received}) reach {share} % of the "
+                          "micro-entreprise ceiling ({ceiling})").format(
+                              share=_share(received, figures.micro_ceiling), **said))
     if warnings and not figures.confirmed:
-        warnings.append(f"the {today.year} ceilings could not all be confirmed: {figures.source}")
+        warnings.append(_("the {year} ceilings could not all be confirmed: {source}").format(
+            year=today.year, source=figures.source))
     return warnings

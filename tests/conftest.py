@@ -1,10 +1,21 @@
-"""Every test runs in English with an empty config file of its own, unless it says otherwise."""
+"""Every test runs in English with an empty config file of its own, unless it says otherwise.
+
+The environment is set on import too, so module-scoped fixtures (a demo book built once for
+a whole file) see it before the per-test fixture runs.
+"""
 
 from __future__ import annotations
+
+import os
+import tempfile
 
 import pytest
 
 from store.i18n import use_language
+
+os.environ["CARNET_LANG"] = "en"
+os.environ["CARNET_CONFIG"] = os.path.join(tempfile.mkdtemp(prefix="carnet-config-"),
+                                           "config.toml")
 
 
 @pytest.fixture(autouse=True)

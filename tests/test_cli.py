@@ -26,6 +26,8 @@ def carnet(*args: str, data: Path | None = None, env: dict | None = None,
         command += ["--data", str(data)]
     command += ["--today", TODAY, *args]
     environment = {k: v for k, v in os.environ.items() if k not in ("CARNET_DATA", "CARNET_DEBUG")}
+    environment.setdefault("CARNET_LANG", "en")        # module fixtures run before conftest's
+    environment.setdefault("CARNET_CONFIG", os.devnull)  # never the user's own config file
     environment.update(env or {})
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=environment,
                           timeout=60)

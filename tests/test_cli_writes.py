@@ -398,6 +398,6 @@ def test_the_dashboard_names_clients_to_look_after(data):
 ])
 def test_what_is_recorded_as_done_cannot_be_dated_in_the_future(data, argv):
     """A delivery dated next week would count as on-time work and revenue today."""
-    assert_bad_input(carnet(*argv, data=data), "is after today (2026-11-23)")
+    assert_bad_input(carnet(*argv, data=data), "is after today (23 Nov 2026)")
     with reopened(data) as book:
         assert book.order("2026-001").status == "accepted" and not book.order("2026-001").pauses

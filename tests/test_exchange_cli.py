@@ -1,7 +1,9 @@
-"""The exchange sub-commands as a user runs them: exports, imports with preview, progress."""
+"""The exchange sub-commands as a user runs them: exports, imports with preview, progress
+on a terminal only."""
 
 from __future__ import annotations
 
+import io
 import stat
 from datetime import date
 
@@ -11,6 +13,7 @@ import pytest
 
 from store.book import Book
 from store.exchange import vcard
+from store.exchange.progress import ProgressBar
 from tests.test_exchange_json import fill_book
 from tests.test_privacy import cli
 
@@ -69,13 +72,32 @@ def test_a_csv_with_bad_rows_lists_each_and_imports_nothing(tmp_path, capsys):
     assert code == 0 and "Imported 1 client; skipped 1 row." in out
 
 
-def test_a_large_import_shows_progress_on_stderr(tmp_path, capsys):
+def test_a_large_import_into_a_pipe_prints_no_progress_bar(tmp_path, capsys):
     rows = tmp_path / "clients.csv"
     rows.write_text("nom,ville\n" + "".join(f"Client {i},Ville\n" for i in range(250)),
                     encoding="utf-8")
-    code, _, err = cli(capsys, tmp_path / "new", "import", "csv", str(rows), "--yes")
-    assert code == 0
-    assert "checking [" in err and "importing [" in err and err.rstrip().endswith("250/250")
+    code, out, err = cli(capsys, tmp_path / "new", "import", "csv", str(rows), "--yes")
+    assert code == 0 and "Imported 250 clients" in out
+    assert err == ""
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_redraws_one_line_on_a_terminal_only():
+    terminal, pipe = Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        bar = ProgressBar("importing", stream)
+        for done in (100, 200, 250):
+            bar(done, 250)
+    assert pipe.getvalue() == ""
+    drawn = terminal.getvalue()
+    assert drawn.count("\r") == 3 and drawn.endswith("250/250\n")
+    assert drawn.splitlines()[-1].endswith("importing [" + "#" * 30 + "] 250/250")
 
 
 def test_a_json_export_moves_a_whole_book_to_a_new_folder(data, tmp_path, capsys):

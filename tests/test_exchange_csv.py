@@ -12,7 +12,7 @@ import pytest
 from store import clients
 from store.book import Book
 from store.exchange import csv_import, csv_io
-from store.exchange.csv_headers import CLIENT_HEADERS, ORDER_HEADERS
+from store.exchange.csv_headers import CLIENT_HEADERS, INTERACTION_HEADERS, ORDER_HEADERS
 from tests.test_exchange_json import fill_book
 
 TODAY = date(2026, 11, 23)
@@ -181,7 +181,7 @@ def test_a_file_without_any_known_header_is_refused(book):
 
 def test_every_accepted_header_is_documented():
     documented = (DOCS / "import-csv.md").read_text(encoding="utf-8")
-    for headers in (CLIENT_HEADERS, ORDER_HEADERS):
+    for headers in (CLIENT_HEADERS, ORDER_HEADERS, INTERACTION_HEADERS):
         for names in headers.values():
             for name in names:
                 assert name in documented, name

@@ -99,15 +99,15 @@ class TestPostpone:
         app = HarnessApp(book)
         async with app.run_test(size=(80, 24)) as pilot:
             await dialogs.postpone_order(app, "2026-001")
-            await type_text(pilot, "lundi prochain")
+            await type_text(pilot, "bientôt")
             await pilot.press("tab")
             await type_text(pilot, "illness")
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, FormDialog)
-            assert "lundi prochain" in message_beside(app, "new_date")
+            assert "bientôt" in message_beside(app, "new_date")
             assert "2026-12-01" in message_beside(app, "new_date")
-            assert field(app, "new_date").value == "lundi prochain"
+            assert field(app, "new_date").value == "bientôt"
             assert field(app, "reason").value == "illness"
             assert app.focused is field(app, "new_date")
         assert book.order("2026-001").postponements == []
@@ -140,7 +140,7 @@ class TestPostpone:
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert "must not be empty" in message_beside(app, "reason")
-            assert message_beside(app, "new_date") == "→ Tue 24 Nov 2026"
+            assert message_beside(app, "new_date") == "→ Tuesday 24 Nov 2026"
 
     async def test_escape_closes_without_change(self, book):
         app = HarnessApp(book)
@@ -253,7 +253,7 @@ class TestOrdersAndClients:
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert "at least 1" in message_beside(app, "pages")
-            assert message_beside(app, "price") == ""
+            assert message_beside(app, "price") == "→ €1,250.50"
             field(app, "pages").value = "4"
             field(app, "status").value = "in progress"
             await pilot.press("ctrl+s")

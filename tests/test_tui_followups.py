@@ -77,7 +77,7 @@ async def test_a_call_back_promised_for_monday_shows_on_the_dashboard_on_monday(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ClientScreen)
-        assert "follow-up scheduled for Mon 30/11/2026" in app.notices[-1]
+        assert "follow-up scheduled for Monday 30 Nov 2026" in app.notices[-1]
         promised = app.book.followups()[-1]
         assert (promised.client_id, promised.due) == (HENRI, MONDAY)
         await pilot.press("1")
@@ -89,7 +89,8 @@ async def test_a_call_back_promised_for_monday_shows_on_the_dashboard_on_monday(
         assert section_ids(app, "Follow-ups due") == [f"follow-up:{promised.id}"]
 
 
-async def test_a_call_back_promised_without_a_day_is_refused_beside_the_day(tmp_path):
+async def test_a_call_back_promised_with_the_day_left_empty_is_due_on_the_suggested_day(
+        tmp_path):
     app = CarnetApp(late_book(tmp_path / "book"), TODAY)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
@@ -97,13 +98,13 @@ async def test_a_call_back_promised_without_a_day_is_refused_beside_the_day(tmp_
         await pilot.press("c")
         await settle(pilot)
         field(app, "kind").value = "call-back promised"
-        field(app, "due").value = ""
+        await settle(pilot)
+        assert field(app, "due").value == "" and field(app, "due").placeholder == "+2 days"
         field(app, "text").text = "Rappeler"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, FormDialog)
-        assert "needs the day it is due" in str(app.screen.query_one("#message-due").render())
-        assert app.book.followups() == [] and app.book.interactions() == []
+        assert not isinstance(app.screen, FormDialog)
+        assert [f.due for f in app.book.followups()] == [TODAY + timedelta(days=2)]
 
 
 async def test_a_follow_up_added_from_an_order_shows_when_due_and_goes_once_done(tmp_path):
@@ -201,7 +202,8 @@ async def test_an_exchange_logged_with_a_typo_is_corrected_from_the_timeline(tmp
         assert isinstance(app.screen, FormDialog)
         assert (field(app, "kind").value, field(app, "channel").value,
                 field(app, "order_ref").value, field(app, "satisfaction").value,
-                field(app, "when").value) == ("request", "phone", "2026-002", 4, "21/11/2026")
+                field(app, "when").value) == ("request", "phone", "2026-002", 4, "")
+        assert field(app, "when").placeholder == "21 Nov 2026"
         field(app, "text").text = "Appel au sujet du vendeur"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -311,15 +313,14 @@ async def test_follow_ups_have_keys_palette_commands_and_help_lines(tmp_path):
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
         dashboard = {name for name, _, _ in CarnetCommands(app.screen).commands()}
-        assert {"follow-up: done", "follow-up: edit", "follow-up: delete"} <= dashboard
+        assert {"Follow-up done", "Edit follow-up", "Delete follow-up"} <= dashboard
         await open_client(pilot, HENRI)
         client = {name for name, _, _ in CarnetCommands(app.screen).commands()}
-        assert {"follow-up: add", "timeline: edit", "timeline: delete",
-                "client: delete"} <= client
+        assert {"Follow-up", "Edit line", "Delete line", "Delete client"} <= client
         app.open_order("2026-002")
         await settle(pilot)
         order = {name for name, _, _ in CarnetCommands(app.screen).commands()}
-        assert {"follow-up: add", "order: delete"} <= order
+        assert {"Follow-up", "Delete quote"} <= order
         ids = {b.id for bindings in app.key_areas.values() for b in bindings}
         assert {"follow-up.add", "follow-up.done", "follow-up.edit", "follow-up.delete",
                 "timeline.edit", "timeline.delete", "client.delete", "order.delete"} <= ids

@@ -116,12 +116,12 @@ async def test_an_unexpected_error_in_a_palette_export_is_one_notification(data,
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
         commands = {name: run for name, run, _ in CarnetCommands(app.screen).commands()}
-        commands["export: calendar (iCalendar)"]()
+        commands["Export: calendar (iCalendar)"]()
         await pilot.pause()
         assert app.is_running
         assert any("Unexpected error (OverflowError" in n and "nothing was changed" in n
                    for n in notices), notices
-        commands["export: everything (JSON)"]()
+        commands["Export: everything (JSON)"]()
         await pilot.pause()
     assert (data / "exports" / "carnet-2026-11-23.json").exists()
     assert not (data / "exports" / "carnet-2026-11-23.ics").exists()
@@ -141,7 +141,7 @@ async def test_an_unexpected_error_in_a_palette_action_is_one_notification(data,
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
         commands = {name: run for name, run, _ in CarnetCommands(app.screen).commands()}
-        commands["client: new"]()
+        commands["New client"]()
         await pilot.pause()
         assert app.is_running
     assert any("Unexpected error (KeyError" in n for n in notices), notices

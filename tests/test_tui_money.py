@@ -73,11 +73,11 @@ async def test_an_invoice_shows_unpaid_only_once_past_its_due_date(folder):
         app = pilot.app
         assert table_keys(app, "#money-unpaid") == ["F-2026-0001", "F-2026-0002"]
         henri, etude = cells(app, "#money-unpaid")
-        assert henri[:2] == ["F-2026-0001", "Henri Lefèvre"] and henri[4:] == ["19 d", "300 €"]
-        assert etude[1] == "Étude Martin & Associés" and etude[-1] == "750 €"
+        assert henri[:2] == ["F-2026-0001", "Henri Lefèvre"] and henri[4:] == ["19 d", "€300"]
+        assert etude[1] == "Étude Martin & Associés" and etude[-1] == "€750"
         documents = cells(app, "#money-documents")
-        assert [row[-1] for row in documents] == ["750 € owed", "300 € owed"]
-        assert [row[5] for row in documents] == ["1\u202f250 €", "300 €"]
+        assert [row[-1] for row in documents] == ["€750 owed", "€300 owed"]
+        assert [row[5] for row in documents] == ["€1,250", "€300"]
         await pilot.press("enter")
         await settle(pilot)
         assert getattr(app.screen, "ref", None) == "2026-001"
@@ -88,29 +88,29 @@ async def test_a_payment_recorded_from_the_section_joins_the_receipts_book_and_i
     async with CarnetApp(folder, LATE).run_test(size=(100, 32)) as pilot:
         await open_money(pilot)
         app = pilot.app
-        assert "Receipts, Q2 2026  1 Apr 2026 – 30 Jun 2026  0 received, total 0 €" == text_of(
+        assert "Receipts, Q2 2026  1 Apr 2026 – 30 Jun 2026  0 received, total €0" == text_of(
             app, "#money-receipts-title")
         await pilot.press("p")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, FormDialog) and form.form_title == "Payment for F-2026-0001"
-        assert form.query_one("#field-amount", Input).value == "300.00"
+        assert form.query_one("#field-amount", Input).value == "300"
         form.query_one("#field-amount", Input).value = "120"
         form.query_one("#field-method", Select).value = "cheque"
         form.query_one("#field-on", Input).value = "2026-04-15"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "120 € received on 15/04/2026 for F-2026-0001 (order 2026-001)" in notes(app)
-        assert "1 received, total 120 €" in text_of(app, "#money-receipts-title")
+        assert "€120 received on 15 Apr 2026 for F-2026-0001 (order 2026-001)" in notes(app)
+        assert "1 received, total €120" in text_of(app, "#money-receipts-title")
         assert cells(app, "#money-receipts") == [
             ["15 Apr 2026", "Henri Lefèvre", "F-2026-0001", "prestation de services", "cheque",
-             "120 €"]]
-        assert cells(app, "#money-unpaid")[0][-1] == "180 €"
-        assert "Q1 500 € · Q2 120 €" in text_of(app, "#money-declarations")
+             "€120"]]
+        assert cells(app, "#money-unpaid")[0][-1] == "€180"
+        assert "Q1 €500 · Q2 €120" in text_of(app, "#money-declarations")
         await pilot.press("p", "ctrl+s")
         await settle(pilot)
         assert table_keys(app, "#money-unpaid") == ["F-2026-0002"]
-        assert "total 300 €" in text_of(app, "#money-receipts-title")
+        assert "total €300" in text_of(app, "#money-receipts-title")
         assert cells(app, "#money-documents")[1][-1] == "✓ paid"
     with Book(folder) as book:
         assert book.order("2026-001").status == "paid"
@@ -151,7 +151,7 @@ async def test_the_receipts_book_switches_to_a_month_or_the_year_and_moves_in_ti
         await pilot.press("s")
         await settle(pilot)
         assert "Receipts, 2026" in text_of(app, "#money-receipts-title")
-        assert "total 500 €" in text_of(app, "#money-receipts-title")
+        assert "total €500" in text_of(app, "#money-receipts-title")
         await pilot.press("full_stop")
         await settle(pilot)
         assert "Receipts, 2027" in text_of(app, "#money-receipts-title")
@@ -189,9 +189,9 @@ async def test_the_order_screen_lists_its_invoice_and_payments(folder):
         history = {key: row for key, row in zip(table_keys(pilot.app, "#order-related"),
                                                 cells(pilot.app, "#order-related"))}
         invoice = history["document:F-2026-0002"]
-        assert invoice[1] == "invoice" and "1\u202f250 € · 750 € owed" in invoice[2]
+        assert invoice[1] == "invoice" and "€1,250 · €750 owed" in invoice[2]
         payment = next(row for key, row in history.items() if key.startswith("payment:"))
-        assert payment[2] == "500 € by cheque for F-2026-0002"
+        assert payment[2] == "€500 by cheque for F-2026-0002"
 
 
 def _planned(folder, gesture: str) -> int:
@@ -215,14 +215,14 @@ async def test_a_credit_note_from_a_plan_proposes_the_gestures_share_and_asks_fi
         await pilot.pause()
         form = app.screen
         assert isinstance(form, FormDialog)
-        assert form.query_one("#field-amount", Input).value == "30.00"
+        assert form.query_one("#field-amount", Input).value == "30"
         assert form.query_one("#field-reason", Input).value == "Remise de 10 % sur la facture"
         assert "takes number A-2026-0001" in text_of(app, "#form-intro")
         form.query_one("#field-amount", Input).value = "400"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert "Issue credit note A-2026-0001 for 400 € on F-2026-0001?" in str(
+        assert "Issue credit note A-2026-0001 for €400 on F-2026-0001?" in str(
             app.screen.query_one("#confirm-question", Static).render())
         await pilot.press("y")
         await pilot.pause()
@@ -316,7 +316,7 @@ async def test_an_invoice_issued_from_an_order_is_filed_as_a_pdf_after_a_confirm
         assert isinstance(app.screen, ConfirmDialog)
         question = str(app.screen.query_one("#confirm-question", Static).render())
         assert "Issue invoice F-2026-0001 for order 2026-001" in question
-        assert "340 € to Henri Lefèvre" in question
+        assert "€340 to Henri Lefèvre" in question
         await pilot.press("y")
         await settle(pilot)
         assert not isinstance(app.screen, (IssuingScreen, ConfirmDialog))
@@ -393,7 +393,7 @@ async def test_a_credit_note_from_a_plan_is_issued_on_the_invoice_and_listed(fol
         documents = {row[0]: row for row in cells(app, "#money-documents")}
         assert documents["A-2026-0001"][1:2] == ["credit note"]
         assert documents["A-2026-0001"][-1] == "on F-2026-0001"
-        assert cells(app, "#money-unpaid")[0][-1] == "270 €"
+        assert cells(app, "#money-unpaid")[0][-1] == "€270"
     with Book(folder) as book:
         note = invoicing.document(book, "A-2026-0001")
     assert (note.refers_to, note.total, note.reason) == (

@@ -25,7 +25,7 @@ async def test_an_extra_asked_for_later_shows_in_the_agreed_scope(tmp_path):
         await settle(pilot)
         await pilot.press("plus", *"Résumé en français moderne", "tab", *"35", "ctrl+s")
         await settle(pilot)
-        assert "Résumé en français moderne (35 €)" in _text(app, "#order-scope")
+        assert "Résumé en français moderne (€35)" in _text(app, "#order-scope")
         assert app.book.order("2026-002").extras[0].price == Decimal("35")
 
 

@@ -27,8 +27,9 @@ async def test_palette_exports_write_private_files_in_the_book(tmp_path):
         provider = CarnetCommands(app.screen)
         commands = {name: run for name, run, _ in provider.commands()}
         backups_before = len(list((data / "backups").iterdir()))
-        for name in ("book: backup", "export: everything (JSON)", "export: calendar (iCalendar)",
-                     "export: orders (CSV)", "export: address book (vCard)"):
+        for name in ("Back up the book", "Export: everything (JSON)",
+                     "Export: calendar (iCalendar)", "Export: orders (CSV)",
+                     "Export: address book (vCard)"):
             commands[name]()
         await pilot.pause()
     exported = data / "exports"

@@ -7,6 +7,7 @@ from datetime import timedelta
 from textual.widgets import OptionList, Static
 
 from store import incidents, orders, relations
+from store.formats import day
 from tui.dialogs import ConfirmDialog, FormDialog
 from tui.screens.recovery import RecoveryScreen
 
@@ -42,7 +43,7 @@ async def test_the_steps_are_recorded_in_order_and_closing_asks_for_the_lesson(b
         await pilot.press("enter")
         await pilot.pause()
         assert "✓ 1" in step_text(app, 0)
-        assert TODAY.strftime("%d/%m/%Y") in step_text(app, 0)
+        assert day(TODAY) in step_text(app, 0)
 
         await pilot.press("n")
         await pilot.press("tab")

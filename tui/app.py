@@ -1,7 +1,8 @@
 """CarnetApp: opens one book, switches between its sections, owns every change to it.
 
 Screens and dialogs change the book only through `run_action_safely`, which turns a
-CarnetError into one notification and tells every screen to re-read the book.
+CarnetError into one notification and tells every screen to re-read the book. Every text it
+shows is in the interface's language (store/i18n.py), chosen once the book's profile is known.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from babel.dates import format_date
 from textual import events, on, work
-from textual.app import App
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen
@@ -21,12 +22,15 @@ from textual.widgets import Input, TextArea
 from textual.worker import WorkerFailed
 
 from store.book import Book
+from store.config import Config
 from store.errors import BookLocked, CarnetError
+from store.i18n import _, babel_locale
 from store.invoicing import document
 
-from . import failure, memory, wiring
-from .bindings import APP, AREAS, known_ids, load_keymap, unknown_ids
+from . import failure, memory, preferences, wiring
+from .bindings import APP, AREAS, Keymap, known_ids, load_keymap, unknown_ids
 from .commands import CarnetCommands
+from .localized import LocalizedApp
 from .screens.book_problem import BookProblemScreen
 from .screens.clients import ClientScreen, ClientsScreen
 from .screens.dashboard import DashboardScreen
@@ -44,13 +48,13 @@ def _b_screen(name: str) -> Callable:
     return lambda: wiring.screen(name)()
 
 
-class CarnetApp(App):
+class CarnetApp(LocalizedApp):
     """The order book in the terminal: dashboard, clients, orders, loyalty, journal, money."""
 
     CSS_PATH = ["carnet.tcss", "dialogs.tcss"]
     TITLE = "Carnet"
     BINDINGS = APP
-    COMMANDS = App.COMMANDS | {CarnetCommands}
+    COMMANDS = LocalizedApp.COMMANDS | {CarnetCommands}
     MODES = {
         "dashboard": DashboardScreen, "clients": ClientsScreen, "orders": OrdersScreen,
         "loyalty": _b_screen("LoyaltyScreen"), "journal": _b_screen("JournalScreen"),
@@ -77,17 +81,25 @@ class CarnetApp(App):
         """Shown in the title when set ("demo")."""
         self.key_areas = dict(AREAS)
         """Every binding by area, as the help screen lists them (the forms' join once loaded)."""
-        self.keymap = load_keymap(self.data_dir)
-        """The user's key overrides by binding id."""
-        self.set_keymap(self.keymap.keys)
+        self.keymap = Keymap()
+        """The user's key overrides by binding id (read once the language is known)."""
+        self.config = Config()
+        """The config file's settings, read at start-up."""
+        self.remembered_theme = ""
+        """The theme the config file holds (saved again only when the user picks another)."""
 
     # -- the book ----------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.note_activity()
-        for problem in self.keymap.problems:
-            self.notify(problem, title="Keymap", severity="warning", timeout=10)
+        self.config = preferences.settings(self)
+        preferences.start_language(self.config)
+        preferences.start_theme(self, self.config)
         self.open_book(self.data_dir, read_only=self.read_only)
+        self.keymap = load_keymap(self.data_dir, self.config.keymap)
+        self.set_keymap(self.keymap.keys)
+        for problem in self.keymap.problems:
+            self.notify(problem, title=_("Keymap"), severity="warning", timeout=10)
         self.screen_change_signal.subscribe(self, lambda _screen: self.note_activity())
         self._quiet_watch = self.set_interval(PRELOAD_WHEN_QUIET / 4, self._preload_when_quiet)
 
@@ -124,7 +136,7 @@ class CarnetApp(App):
     def _preloaded(self, event: Preloaded) -> None:
         self.key_areas = {**AREAS, **event.areas}
         for problem in unknown_ids(self.keymap, known_ids(self.key_areas)):
-            self.notify(problem, title="Keymap", severity="warning", timeout=10)
+            self.notify(problem, title=_("Keymap"), severity="warning", timeout=10)
 
     def open_book(self, data_dir: Path, read_only: bool = False, label: str = "") -> bool:
         """Open (or switch to) the book in `data_dir`; a refused book shows why."""
@@ -138,8 +150,12 @@ class CarnetApp(App):
             return False
         self._close_book()
         self.book, self.read_only, self.book_label = book, read_only, label
+        built = self.current_mode != self.DEFAULT_MODE
+        changed = preferences.start_language(self.config, book.profile.language)
         self._show_title()
         self.switch_mode("dashboard")
+        if changed and built:
+            self.call_later(preferences.rebuild_screens, self)
         self.refresh_data()
         if book.is_empty() and not read_only:
             self.push_section_screen("WelcomeScreen")
@@ -165,12 +181,13 @@ class CarnetApp(App):
 
     def _show_title(self) -> None:
         profile = self.book.profile
-        self.title = f"Carnet — {profile.name}" if profile.name else "Carnet"
-        marks = [self.today.strftime("%a %d %b %Y")]
+        self.title = (_("Carnet — {name}").format(name=profile.name) if profile.name
+                      else "Carnet")
+        marks = [format_date(self.today, "EEE d MMM y", locale=babel_locale())]
         if self.book_label:
             marks.append(self.book_label.upper())
         if self.read_only:
-            marks.append("read-only")
+            marks.append(_("read-only"))
         self.sub_title = " · ".join(marks)
 
     def _close_book(self) -> str | None:
@@ -242,16 +259,18 @@ class CarnetApp(App):
             return
         label = self.book.undo_label if way == "undo" else self.book.redo_label
         if label is None:
-            self.notify("Nothing to undo: only changes made since Carnet opened this book can "
-                        "be undone." if way == "undo" else "Nothing to redo.")
+            self.notify(_("Nothing to undo: only changes made since Carnet opened this book can "
+                          "be undone.") if way == "undo" else _("Nothing to redo."))
             return
         from .dialogs.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._step_history(way)
-        self.push_screen(ConfirmDialog(f"{way.capitalize()}: {label}?", yes=way.capitalize(),
-                                       no="Keep"), answered)
+        question = (_("Undo: {change}?") if way == "undo" else _("Redo: {change}?"))
+        self.push_screen(ConfirmDialog(question.format(change=label),
+                                       yes=_("Undo") if way == "undo" else _("Redo"),
+                                       no=_("Keep")), answered)
 
     def _step_history(self, way: str) -> None:
         try:
@@ -259,8 +278,17 @@ class CarnetApp(App):
         except CarnetError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.notify(f"{'Undone' if way == 'undo' else 'Redone'}: {label}")
+        done = _("Undone: {change}") if way == "undo" else _("Redone: {change}")
+        self.notify(done.format(change=label))
         self.refresh_data()
+
+    # -- language, palette, keys -----------------------------------------------------
+
+    def switch_language(self, lang: str) -> None:
+        """Show the interface in `lang` ("fr", "en") from now on, and remember it."""
+        preferences.switch_language(self, lang)
+        if self.book is not None:
+            self._show_title()
 
     # -- navigation ----------------------------------------------------------------
 
@@ -269,7 +297,9 @@ class CarnetApp(App):
         if self.book is None or isinstance(self.screen, ModalScreen):
             return
         if section in self.SECTIONS and wiring.screen(self.SECTIONS[section]) is None:
-            self.notify(f"The {section} is not available yet.", severity="warning")
+            name = next((b.description for b in APP if b.action == f"go('{section}')"), section)
+            self.notify(_("The {section} is not available yet.").format(section=_(name)),
+                        severity="warning")
             return
         if self.current_mode == section:
             while len(self.screen_stack) > 1:
@@ -321,17 +351,18 @@ class CarnetApp(App):
             return
         path = self.book.data_dir / doc.file if doc.file else None
         if path is not None and path.is_file():
-            self.notify(f"{number}: {path}", title="Filed", timeout=10)
+            self.notify(_("{number}: {path}").format(number=number, path=path),
+                        title=_("Filed"), timeout=10)
         else:
-            self.notify(f"{number} has no PDF in the book's documents/ folder.",
-                        severity="warning")
+            self.notify(_("{number} has no PDF in the book's documents/ folder.")
+                        .format(number=number), severity="warning")
 
     def push_section_screen(self, name: str, *args, **kwargs) -> None:
         """Push a screen looked up by name (letter, recovery, welcome…) if it exists."""
         screen = wiring.screen(name)
         if screen is None:
-            self.notify(f"{name.removesuffix('Screen')} is not available yet.",
-                        severity="warning")
+            self.notify(_("{screen} is not available yet.")
+                        .format(screen=name.removesuffix("Screen")), severity="warning")
             return
         self.push_screen(screen(*args, **kwargs))
 
@@ -347,13 +378,13 @@ class CarnetApp(App):
         if self.book is None:
             return
         if self.read_only:
-            self.notify("This book is open read-only: nothing can be changed.",
+            self.notify(_("This book is open read-only: nothing can be changed."),
                         severity="warning")
             return
         fn = wiring.dialog(name)
         if fn is None:
-            self.notify(f"The {name.replace('_', ' ')} form is not available yet.",
-                        severity="warning")
+            self.notify(_("The {form} form is not available yet.")
+                        .format(form=name.replace("_", " ")), severity="warning")
             return
         if inspect.iscoroutinefunction(fn):
             self.run_worker(fn(self, *args), group="dialogs")

@@ -6,6 +6,7 @@ import inspect
 import os
 
 from store.errors import CarnetError
+from store.i18n import _
 
 DEBUG = "CARNET_DEBUG"
 """Set (to anything) to let an unexpected error stop Carnet with its traceback."""
@@ -24,13 +25,15 @@ def book_seq(app) -> int | None:
 def message(error: BaseException, before: int | None = None, after: int | None = None) -> str:
     """What happened, what the book kept, and how to see more."""
     if before is None or after is None:
-        kept = "every change saved before it is kept, and nothing half-done was saved"
+        said = _("Unexpected error ({error}); every change saved before it is kept, and nothing "
+                 "half-done was saved. Start Carnet with {debug}=1 to see the details.")
     elif after == before:
-        kept = "nothing was changed"
+        said = _("Unexpected error ({error}); nothing was changed. "
+                 "Start Carnet with {debug}=1 to see the details.")
     else:
-        kept = "the change was saved before the error; check it on screen"
-    return (f"Unexpected error ({type(error).__name__}: {error}); {kept}. "
-            f"Start Carnet with {DEBUG}=1 to see the details.")
+        said = _("Unexpected error ({error}); the change was saved before the error; check it "
+                 "on screen. Start Carnet with {debug}=1 to see the details.")
+    return said.format(error=f"{type(error).__name__}: {error}", debug=DEBUG)
 
 
 def report(app, error: BaseException, before: int | None = None) -> None:

@@ -1,46 +1,63 @@
-"""How dates, amounts and delays read on screen (the letters format their own)."""
+"""How dates, amounts and delays read on screen, in the interface's language (letters format their own)."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
-from store.dates import days, days_since, short_date
+from babel.dates import format_date
+
+from store import formats
+from store.dates import days, days_since
+from store.i18n import _, babel_locale, ngettext
 from store.performance import percent
+
+__all__ = ["ago", "day", "days", "late", "money", "month", "month_initial", "month_name",
+           "month_year", "percent"]
 
 
 def day(value: date | None) -> str:
-    """'23 Nov 2026', or '—'."""
-    return short_date(value) if value else "—"
+    """'23 Nov 2026' / '23 nov. 2026', or '—'."""
+    return formats.day(value) if value else "—"
 
 
 def money(value: Decimal | int | float) -> str:
-    """'1 250 €', '1 250,50 €' (euros written the French way; no cents when there are none)."""
-    amount = Decimal(value)
-    text = f"{amount:,.0f}" if amount == amount.to_integral() else f"{amount:,.2f}"
-    return text.replace(",", "\u202f").replace(".", ",") + " €"
+    """'€1,250.50' / '1 250,50 €' (no cents when there are none)."""
+    return formats.money(value)
+
+
+def month(value: date) -> str:
+    """A month in a chart's column: 'Nov' / 'nov', at most 4 letters."""
+    return format_date(value, format="MMM", locale=babel_locale()).rstrip(".")[:4]
+
+
+def month_initial(value: date) -> str:
+    """'N': a month under a narrow bar."""
+    return format_date(value, format="MMMMM", locale=babel_locale())
+
+
+def month_year(value: date) -> str:
+    """'Nov 2026' / 'nov. 2026'."""
+    return format_date(value, format="MMM y", locale=babel_locale())
+
+
+def month_name(value: date) -> str:
+    """'November 2026' / 'novembre 2026'."""
+    return format_date(value, format="MMMM y", locale=babel_locale())
 
 
 def late(count: int | None) -> str:
     """'12 d late', or '' when on time."""
-    return f"{count} d late" if count else ""
+    return _("{count} d late").format(count=count) if count else ""
 
 
 def ago(value: date | None, today: date) -> str:
     """'today', '3 days ago', 'in 2 days', or 'never'."""
     if value is None:
-        return "never"
+        return _("never")
     delta = days_since(value, today)
     if delta == 0:
-        return "today"
-    return f"{days(delta)} ago" if delta > 0 else f"in {days(-delta)}"
-
-
-DOCUMENT_NAMES = {"quote": "quote", "invoice": "invoice", "deposit": "deposit invoice",
-                  "credit-note": "credit note"}
-"""A money document's kind inside a sentence."""
-
-
-def document_name(kind: str) -> str:
-    """'deposit invoice' for "deposit"; an unknown kind as it is."""
-    return DOCUMENT_NAMES.get(kind, kind)
+        return _("today")
+    if delta > 0:
+        return ngettext("{count} day ago", "{count} days ago", delta).format(count=delta)
+    return ngettext("in {count} day", "in {count} days", -delta).format(count=-delta)

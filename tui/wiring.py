@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from store.i18n import N_
+
 SCREENS = {
     "LetterScreen": "tui.screens.letter", "RecoveryScreen": "tui.screens.recovery",
     "JournalScreen": "tui.screens.journal", "ProfileScreen": "tui.screens.profile",
@@ -39,15 +41,17 @@ def screen(name: str) -> type | None:
 
 
 OTHER_AREAS = {
-    "Forms": ("tui.dialogs", "FormDialog"), "Confirmation": ("tui.dialogs", "ConfirmDialog"),
-    "Recovery plan": (SCREENS["RecoveryScreen"], "RecoveryScreen"),
-    "Letter": (SCREENS["LetterScreen"], "LetterScreen"),
-    "Loyalty": (SCREENS["LoyaltyScreen"], "LoyaltyScreen"),
-    "Journal": (SCREENS["JournalScreen"], "JournalScreen"),
-    "Profile": (SCREENS["ProfileScreen"], "ProfileScreen"),
-    "Welcome": (SCREENS["WelcomeScreen"], "WelcomeScreen"),
+    N_("Forms"): ("tui.dialogs", "FormDialog"),
+    N_("Confirmation"): ("tui.dialogs", "ConfirmDialog"),
+    N_("Recovery plan"): (SCREENS["RecoveryScreen"], "RecoveryScreen"),
+    N_("Letter"): (SCREENS["LetterScreen"], "LetterScreen"),
+    N_("Loyalty"): (SCREENS["LoyaltyScreen"], "LoyaltyScreen"),
+    N_("Journal"): (SCREENS["JournalScreen"], "JournalScreen"),
+    N_("Profile"): (SCREENS["ProfileScreen"], "ProfileScreen"),
+    N_("Welcome"): (SCREENS["WelcomeScreen"], "WelcomeScreen"),
 }
-"""Forms and screens whose keys the help screen lists and a keymap may remap."""
+"""Forms and screens whose keys the help screen lists and a keymap may remap, by area name
+(a msgid, translated where shown)."""
 
 
 def other_areas() -> dict[str, list]:

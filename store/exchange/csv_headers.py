@@ -54,6 +54,16 @@ ORDER_HEADERS = {
     "client_ref": ("v/réf.", "v/ref", "votre référence", "référence client",
                    "client's reference", "client reference", "your ref", "po number"),
 }
+INTERACTION_HEADERS = {
+    "when": ("date", "when", "date et heure", "quand", "date and time"),
+    "client": ("client", "e-mail du client", "client e-mail", "customer"),
+    "order_ref": ("commande", "order", "référence de la commande", "order reference"),
+    "kind": ("type", "kind", "type d'échange", "type of exchange"),
+    "channel": ("canal", "channel"),
+    "direction": ("sens", "direction"),
+    "satisfaction": ("satisfaction", "note de satisfaction"),
+    "text": ("texte", "text", "message", "contenu", "content"),
+}
 VALUES = {
     "order status": {"devis": "quote", "quote": "quote", "accepte": "accepted",
                      "accepted": "accepted", "en cours": "in progress",
@@ -69,6 +79,18 @@ VALUES = {
                 "telephone": "phone", "letter": "letter", "lettre": "letter",
                 "courrier": "letter", "meeting": "meeting", "rendez-vous": "meeting",
                 "rencontre": "meeting", "other": "other", "autre": "other"},
+    "interaction kind": {"note": "note", "request": "request", "demande": "request",
+                         "complaint": "complaint", "reclamation": "complaint",
+                         "plainte": "complaint", "praise": "praise", "eloge": "praise",
+                         "compliment": "praise", "feedback": "feedback", "avis": "feedback",
+                         "gift received": "gift received", "cadeau recu": "gift received",
+                         "gesture given": "gesture given",
+                         "geste commercial": "gesture given", "letter sent": "letter sent",
+                         "lettre envoyee": "letter sent",
+                         "call-back promised": "call-back promised",
+                         "rappel promis": "call-back promised"},
+    "direction": {"in": "in", "recu": "in", "entrant": "in", "out": "out", "envoye": "out",
+                  "sortant": "out"},
     "civility": {"mme": "Mme", "madame": "Mme", "mrs": "Mme", "ms": "Mme", "m.": "M.",
                  "m": "M.", "monsieur": "M.", "mr": "M.", "mx": "Mx", "maitre": "Maître",
                  "me": "Maître", "me.": "Maître", "dr": "Dr", "dr.": "Dr", "docteur": "Dr",
@@ -94,12 +116,28 @@ def _index(headers: dict) -> dict[str, str]:
 
 CLIENT_INDEX = _index(CLIENT_HEADERS)
 ORDER_INDEX = _index(ORDER_HEADERS)
+INTERACTION_INDEX = _index(INTERACTION_HEADERS)
+INDEXES = {"clients": CLIENT_INDEX, "orders": ORDER_INDEX, "interactions": INTERACTION_INDEX}
 
 
 def is_orders(headers: list[str]) -> bool:
     """An orders file names its client or a due date; a clients file does neither."""
     fields = {ORDER_INDEX.get(header_key(h)) for h in headers}
     return "client" in fields or "due" in fields
+
+
+def is_interactions(headers: list[str]) -> bool:
+    """An interactions file has a kind and a text, and neither an order's title nor due date."""
+    fields = {INTERACTION_INDEX.get(header_key(h)) for h in headers}
+    order_fields = {ORDER_INDEX.get(header_key(h)) for h in headers}
+    return {"kind", "text"} <= fields and not {"title", "due"} & order_fields
+
+
+def table_of(headers: list[str]) -> str:
+    """What a file holds, told by its headers: interactions, orders or clients."""
+    if is_interactions(headers):
+        return "interactions"
+    return "orders" if is_orders(headers) else "clients"
 
 
 def translate(kind: str, value: str) -> str:

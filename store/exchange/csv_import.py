@@ -1,21 +1,25 @@
-"""CSV import of clients or orders: preview, per-row errors, duplicates, all-or-nothing."""
+"""CSV import of clients, orders or interactions: preview, per-row errors, duplicates,
+all-or-nothing."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import Callable
 
 from .. import clients as client_ops
 from .. import orders as order_ops
+from .. import relations
 from .. import validate
 from . import csv_text
 from ..dates import parse_date
 from ..errors import CarnetError, NotFound, ValidationError
+from ..i18n import N_, _
 from ..models import Document, Order
-from .csv_headers import CLIENT_INDEX, ORDER_INDEX, header_key, is_orders, plain, translate
+from .csv_headers import INDEXES, header_key, plain, table_of, translate
 from .csv_io import unguard
 
 Progress = Callable[[int, int], None]
@@ -26,7 +30,11 @@ ERROR_FIELDS = {"due date": "due", "received date": "received", "delivered date"
                 "document pages": "pages", "document nature": "nature",
                 "document date_text": "date_text", "document place": "place",
                 "document script": "script", "document archive_ref": "archive_ref",
-                "client": "client"}
+                "client": "client", "order": "order_ref"}
+UNDO_LABELS = {"clients": N_("import clients from CSV"), "orders": N_("import orders from CSV"),
+               "interactions": N_("import interactions from CSV")}
+"""The change an import makes, as undo names it."""
+_MOMENT = re.compile(r"(?P<day>.+?)[ T]+(?P<hour>\d{1,2})[:h](?P<minute>\d{2})")
 
 
 @dataclass
@@ -38,8 +46,10 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        column = f", column {self.column!r}" if self.column else ""
-        return f"line {self.line}{column}: {self.reason}"
+        if self.column:
+            return _("line {line}, column {column!r}: {reason}").format(
+                line=self.line, column=self.column, reason=self.reason)
+        return _("line {line}: {reason}").format(line=self.line, reason=self.reason)
 
 
 @dataclass
@@ -74,9 +84,10 @@ def read_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         headers = next(reader)
     except StopIteration:
-        raise CarnetError("the file is empty") from None
+        raise CarnetError(_("the file is empty")) from None
     except csv.Error as exc:
-        raise CarnetError(f"line 1: cannot read the header ({exc})") from None
+        raise CarnetError(_("line 1: cannot read the header ({error})").format(error=exc)) \
+            from None
     csv_text.check_columns(headers)
     rows, start = [], reader.line_num + 1
     try:
@@ -85,16 +96,17 @@ def read_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 rows.append((start, [unguard(cell) for cell in cells]))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise CarnetError(f"line {start}: cannot read the file ({exc})") from None
+        raise CarnetError(_("line {line}: cannot read the file ({error})")
+                          .format(line=start, error=exc)) from None
     return headers, rows
 
 
 class _Importer:
     """Turns rows into store operations inside the caller's transaction."""
 
-    def __init__(self, book, headers: list[str], today: date, orders: bool):
+    def __init__(self, book, headers: list[str], today: date, kind: str):
         self.book, self.today = book, today
-        index = ORDER_INDEX if orders else CLIENT_INDEX
+        index = INDEXES[kind]
         self.columns = [index.get(header_key(h)) for h in headers]
         self.header_of = {}
         for header, name in zip(headers, self.columns):
@@ -108,10 +120,12 @@ class _Importer:
             self.remember(order.ref)
         self.by_email: dict[str, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
-        for client in book.clients() if orders else ():
+        for client in book.clients() if kind != "clients" else ():
             if client.email:
                 self.by_email.setdefault(plain(client.email), []).append(client.id)
             self.by_name.setdefault(plain(client.name), []).append(client.id)
+        self.exchanges = {(i.client_id, i.when, i.kind, i.text) for i in book.interactions()} \
+            if kind == "interactions" else set()
 
     def values(self, cells: list[str]) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -145,10 +159,11 @@ class _Importer:
         checked = client_ops._checked(client_ops.Client(**fields))
         email, name = plain(checked.email), (plain(checked.name), plain(checked.city))
         if email and email in self.emails:
-            return f"{checked.name}: a client with the e-mail {checked.email} already exists"
+            return _("{name}: a client with the e-mail {email} already exists").format(
+                name=checked.name, email=checked.email)
         if name in self.names:
-            return (f"{checked.name} ({checked.city or 'no city'}): already a client of that "
-                    "name and city")
+            return _("{name} ({city}): already a client of that name and city").format(
+                name=checked.name, city=checked.city or _("no city"))
         client_ops.add_client(self.book, self.today, **fields)
         self.emails.add(email)
         self.names.add(name)
@@ -159,18 +174,20 @@ class _Importer:
         if len(found) == 1:
             return found[0]
         if found:
-            raise ValidationError("client", f"{key!r} names {len(found)} clients; use the e-mail")
-        raise ValidationError("client", f"no client with the e-mail or name {key!r}")
+            raise ValidationError("client", _("{key!r} names {count} clients; use the e-mail")
+                                  .format(key=key, count=len(found)))
+        raise ValidationError("client", _("no client with the e-mail or name {key!r}")
+                              .format(key=key))
 
     def order(self, values: dict) -> str | None:
         if "client" not in values or "title" not in values or "due" not in values:
             missing = [n for n in ("client", "title", "due") if n not in values][0]
-            raise ValidationError(missing, "is required")
+            raise ValidationError(missing, _("is required"))
         received = self.date(values, "received", self.today)
         due = self.date(values, "due")
         ref = values.get("ref") or self.next_ref(received.year)
         if ref in self.refs:
-            return f"order {ref} already exists"
+            return _("order {ref} already exists").format(ref=ref)
         document = Document(**{n: values.get(n, "") for n in
                                ("nature", "date_text", "place", "script", "archive_ref")},
                             pages=values.get("pages"))
@@ -186,11 +203,48 @@ class _Importer:
                       client_ref=values.get("client_ref", ""))
         order.ref = validate.text("ref", order.ref, required=True, multiline=False)
         if any(c.isdigit() and not c.isdecimal() for c in order.ref):
-            raise ValidationError("ref", f"{order.ref!r} has a digit that is not 0-9 "
-                                         "(a superscript?)")
+            raise ValidationError("ref", _("{ref!r} has a digit that is not 0-9 (a "
+                                           "superscript?)").format(ref=order.ref))
         self.book.insert("orders", order_ops._checked(self.book, order))
         self.remember(ref)
         return None
+
+    def interaction(self, values: dict) -> str | None:
+        """One exchange on a client's timeline, as it was (no follow-up or plan step made)."""
+        for name in ("client", "when", "kind"):
+            if name not in values:
+                raise ValidationError(name, _("is required"))
+        client_id = self.find_client(values["client"])
+        ref = values.get("order_ref")
+        if ref and ref not in self.refs:
+            raise ValidationError("order_ref", _("no order {ref} in the book").format(ref=ref))
+        satisfaction = values.get("satisfaction")
+        checked = relations._interaction(
+            self.book, client_id, translate("interaction kind", values["kind"]),
+            values.get("text", ""), self.moment(values["when"]),
+            translate("channel", values.get("channel", "email")),
+            translate("direction", values.get("direction", "in")), ref,
+            int(satisfaction) if satisfaction and satisfaction.strip().isdecimal()
+            else satisfaction)
+        key = (checked.client_id, checked.when, checked.kind, checked.text)
+        if key in self.exchanges:
+            return _("this exchange with {client} is already in the book").format(
+                client=values["client"])
+        self.book.insert("interactions", checked)
+        self.exchanges.add(key)
+        return None
+
+    def moment(self, text: str) -> datetime | date:
+        """2026-11-20T10:30, 20/11/2026 10:30 (or 10h30), or a day alone (then 9:00)."""
+        try:
+            return datetime.fromisoformat(text.strip())
+        except ValueError:
+            pass
+        found = _MOMENT.fullmatch(text.strip())
+        if found and int(found["hour"]) < 24 and int(found["minute"]) < 60:
+            day = parse_date(found["day"], self.today, "when")
+            return datetime.combine(day, time(int(found["hour"]), int(found["minute"])))
+        return parse_date(text, self.today, "when")
 
     def remember(self, ref: str) -> None:
         """Note a reference as taken (and the highest number of its year)."""
@@ -206,18 +260,19 @@ class _Importer:
 
 def import_csv(book, data: bytes, today: date, apply: bool = False, skip_bad_rows: bool = False,
                progress: Progress | None = None) -> ImportReport:
-    """Import clients or orders (told by the headers); with apply=False only a preview."""
+    """Import clients, orders or interactions (told by the headers); with apply=False only a
+    preview."""
     text, note = csv_text.decode(data)
     headers, rows = read_rows(text)
-    orders = is_orders(headers)
-    importer = _Importer(book, headers, today, orders)
-    report = ImportReport("orders" if orders else "clients", ignored_columns=importer.ignored,
-                          note=note)
+    kind = table_of(headers)
+    importer = _Importer(book, headers, today, kind)
+    report = ImportReport(kind, ignored_columns=importer.ignored, note=note)
     if not any(importer.columns):
-        raise CarnetError("no known column in the header; see docs/import-csv.md")
-    create = importer.order if orders else importer.client
+        raise CarnetError(_("no known column in the header; see docs/import-csv.md"))
+    create = {"clients": importer.client, "orders": importer.order,
+              "interactions": importer.interaction}[kind]
     try:
-        with book.transaction(f"import {report.kind} from CSV"):
+        with book.transaction(_(UNDO_LABELS[kind])):
             for done, (line, cells) in enumerate(rows, 1):
                 values = importer.values(cells)
                 try:
@@ -231,9 +286,10 @@ def import_csv(book, data: bytes, today: date, apply: bool = False, skip_bad_row
                     if progress and (done % 100 == 0 or done == len(rows)):
                         progress(done, len(rows))
                 if duplicate:
-                    report.duplicates.append(f"line {line}: {duplicate} (skipped)")
+                    report.duplicates.append(_("line {line}: {duplicate} (skipped)")
+                                             .format(line=line, duplicate=duplicate))
                 else:
-                    report.created.append(describe(values, orders, line))
+                    report.created.append(describe(values, kind, line))
             if not apply or (report.errors and not skip_bad_rows):
                 raise _Rollback
     except _Rollback:
@@ -242,11 +298,18 @@ def import_csv(book, data: bytes, today: date, apply: bool = False, skip_bad_row
     return report
 
 
-def describe(values: dict, orders: bool, line: int) -> str:
+def describe(values: dict, kind: str, line: int) -> str:
     """One line of the preview."""
-    if orders:
-        ref = values.get("ref", "(new)")
-        return f"line {line}: order {ref} {values['title']!r} for {values['client']}"
+    if kind == "interactions":
+        return _("line {line}: {kind} of {when} for {client}").format(
+            line=line, kind=values["kind"], when=values["when"], client=values["client"])
+    if kind == "orders":
+        return _("line {line}: order {ref} {title!r} for {client}").format(
+            line=line, ref=values.get("ref", _("(new)")), title=values["title"],
+            client=values["client"])
     name = " ".join(values.get(k, "") for k in ("first_name", "last_name")).strip()
-    return f"line {line}: client {name or values.get('organisation', '')!r}" + (
-        f", {values['city']}" if values.get("city") else "")
+    name = name or values.get("organisation", "")
+    if values.get("city"):
+        return _("line {line}: client {name!r}, {city}").format(line=line, name=name,
+                                                               city=values["city"])
+    return _("line {line}: client {name!r}").format(line=line, name=name)

@@ -1,4 +1,9 @@
-"""CSV export of clients, orders and interactions: deterministic, formula-safe, re-importable."""
+"""CSV export of clients, orders and interactions: deterministic, formula-safe, re-importable.
+
+Two dialects: `portable` (commas, decimal points, ISO dates) and `excel-fr`, what a French
+spreadsheet opens as it is (semicolons, decimal commas, dates dd/mm/yyyy); both carry a
+UTF-8 byte-order mark, and the import reads both.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,12 @@ from ..models import Client, Order
 # Cells a spreadsheet would run as a formula get a leading apostrophe; import removes it.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+DIALECTS = ("portable", "excel-fr")
+DELIMITERS = {"portable": ",", "excel-fr": ";"}
+DAYS = frozenset({"created", "received", "due_original", "due", "delivered", "paid",
+                  "cancelled"})
+"""Columns holding a day (ISO in the stored rows)."""
+AMOUNTS = frozenset({"price"})
 
 CLIENT_COLUMNS = (
     ("civility", "civilité", "civility"), ("first_name", "prénom", "first name"),
@@ -98,24 +109,49 @@ def interaction_row(interaction, clients: dict) -> dict:
     return values
 
 
-def _write(columns, rows, language: str) -> bytes:
+def _french_day(iso_day: str) -> str:
+    year, month, day = iso_day.split("-")
+    return f"{day}/{month}/{year}"
+
+
+def excel_fr(name: str, value: str) -> str:
+    """A cell as a French spreadsheet reads it: 20/11/2026, 20/11/2026 10:30, 1250,50."""
+    if not value:
+        return value
+    if name in DAYS:
+        return _french_day(value)
+    if name == "when":
+        day, _, clock = value.partition("T")
+        return f"{_french_day(day)} {clock}".rstrip()
+    if name in AMOUNTS:
+        return value.replace(".", ",")
+    return value
+
+
+def _write(columns, rows, language: str, dialect: str = "portable") -> bytes:
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=DELIMITERS[dialect], lineterminator="\r\n")
     writer.writerow([fr if language == "fr" else en for _, fr, en in columns])
+    shown = excel_fr if dialect == "excel-fr" else (lambda name, value: value)
     for row in rows:
-        writer.writerow([guard(row[name]) for name, _, _ in columns])
+        writer.writerow([guard(shown(name, row[name])) for name, _, _ in columns])
     return (BOM + out.getvalue()).encode("utf-8")
 
 
-def export_csv(book, what: str) -> bytes:
-    """One table as CSV, headers in the book's language; UTF-8 with a BOM for spreadsheets."""
+def export_csv(book, what: str, dialect: str = "portable") -> bytes:
+    """One table as CSV in a dialect, headers in the book's language; UTF-8 with a BOM for
+    spreadsheets."""
+    if dialect not in DIALECTS:
+        raise ValueError(dialect)
     language = book.profile.language
     clients = book.clients_by_id()
     if what == "clients":
-        return _write(CLIENT_COLUMNS, (client_row(c) for c in book.clients()), language)
+        rows = (client_row(c) for c in book.clients())
+        return _write(CLIENT_COLUMNS, rows, language, dialect)
     if what == "orders":
-        return _write(ORDER_COLUMNS, (order_row(o, clients) for o in book.orders()), language)
+        rows = (order_row(o, clients) for o in book.orders())
+        return _write(ORDER_COLUMNS, rows, language, dialect)
     if what == "interactions":
-        return _write(INTERACTION_COLUMNS,
-                      (interaction_row(i, clients) for i in book.interactions()), language)
+        rows = (interaction_row(i, clients) for i in book.interactions())
+        return _write(INTERACTION_COLUMNS, rows, language, dialect)
     raise ValueError(what)

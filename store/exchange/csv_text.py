@@ -6,6 +6,8 @@ import codecs
 import re
 
 from ..errors import CarnetError
+from ..i18n import _
+from ..wording import said_number
 
 MAX_HEADER = 20_000
 """Characters on the header line; a longer one is refused before it is read."""
@@ -19,7 +21,7 @@ def position(data: bytes, offset: int) -> str:
     """'line 3, byte 17' for a byte offset in a file (both counted from 1)."""
     line = data.count(b"\n", 0, offset) + 1
     column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return f"line {line}, byte {column}"
+    return _("line {line}, byte {byte}").format(line=line, byte=column)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -34,23 +36,25 @@ def decode(data: bytes) -> tuple[str, str]:
         return body.decode("utf-8"), ""
     except UnicodeDecodeError as exc:
         offset = exc.start + len(data) - len(body)
-    where = f"{position(data, offset)} (0x{data[offset]:02X}) is not UTF-8"
+    where = _("{position} (0x{byte:02X}) is not UTF-8").format(position=position(data, offset),
+                                                               byte=data[offset])
     if len(body) < len(data) or _UTF8_SEQUENCE.search(body) or CP1252_UNDEFINED & set(body):
-        raise CarnetError(f"{where}; save the file as UTF-8 (CSV UTF-8) and import it again")
-    return body.decode("cp1252"), (f"the file is not UTF-8 ({where}); it was read as "
-                                   "Windows-1252, as older Excel writes it: check the accents "
-                                   "below")
+        raise CarnetError(_("{where}; save the file as UTF-8 (CSV UTF-8) and import it again")
+                          .format(where=where))
+    return body.decode("cp1252"), _("the file is not UTF-8 ({where}); it was read as "
+                                    "Windows-1252, as older Excel writes it: check the accents "
+                                    "below").format(where=where)
 
 
 def check_header(text: str) -> None:
     """Refuse a header line too long to be one (before the CSV reader reads it)."""
     end = text.find("\n", 0, MAX_HEADER + 1)
     if end < 0 and len(text) > MAX_HEADER:
-        raise CarnetError(f"line 1: the header is longer than {MAX_HEADER:,} characters; "
-                          "is this a spreadsheet saved as CSV?")
+        raise CarnetError(_("line 1: the header is longer than {count} characters; is this a "
+                            "spreadsheet saved as CSV?").format(count=said_number(MAX_HEADER)))
 
 
 def check_columns(headers: list[str]) -> None:
     if len(headers) > MAX_COLUMNS:
-        raise CarnetError(f"line 1: the header has {len(headers):,} columns; Carnet reads at "
-                          f"most {MAX_COLUMNS}")
+        raise CarnetError(_("line 1: the header has {count} columns; Carnet reads at most "
+                            "{most}").format(count=said_number(len(headers)), most=MAX_COLUMNS))

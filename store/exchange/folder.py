@@ -6,21 +6,23 @@ from datetime import datetime
 from pathlib import Path
 
 from ..files import ensure_private_dir, write_private
+from ..i18n import N_
 from .csv_io import export_csv
 from .ical import export_ics
 from .json_io import export_json
 from .vcard import export_vcard
 
 EXPORTS = {
-    "json": ("everything (JSON)", "json", lambda book, now: export_json(book, now)),
-    "clients": ("clients (CSV)", "clients.csv", lambda book, now: export_csv(book, "clients")),
-    "orders": ("orders (CSV)", "orders.csv", lambda book, now: export_csv(book, "orders")),
-    "interactions": ("interactions (CSV)", "interactions.csv",
+    "json": (N_("everything (JSON)"), "json", lambda book, now: export_json(book, now)),
+    "clients": (N_("clients (CSV)"), "clients.csv",
+                lambda book, now: export_csv(book, "clients")),
+    "orders": (N_("orders (CSV)"), "orders.csv", lambda book, now: export_csv(book, "orders")),
+    "interactions": (N_("interactions (CSV)"), "interactions.csv",
                      lambda book, now: export_csv(book, "interactions")),
-    "ics": ("calendar (iCalendar)", "ics", lambda book, now: export_ics(book, now)),
-    "vcard": ("address book (vCard)", "vcf", lambda book, now: export_vcard(book)),
+    "ics": (N_("calendar (iCalendar)"), "ics", lambda book, now: export_ics(book, now)),
+    "vcard": (N_("address book (vCard)"), "vcf", lambda book, now: export_vcard(book)),
 }
-"""Export name → (what the user reads, file suffix, how to build the bytes)."""
+"""Export name → (what the user reads, N_-marked; file suffix; how to build the bytes)."""
 
 
 def export_to_folder(book, name: str, now: datetime) -> Path:

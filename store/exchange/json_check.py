@@ -8,6 +8,7 @@ from typing import Callable
 
 from .. import validate as v
 from ..errors import ValidationError
+from ..i18n import _
 from ..models import TABLE_MODELS, Profile
 
 Check = Callable[[str, object], object]
@@ -23,7 +24,8 @@ def _optional_text(where: str, value: object) -> object:
 
 def _texts(where: str, value: object) -> object:
     if not isinstance(value, list):
-        raise ValidationError(where, f"expected a list of texts, got {type(value).__name__}")
+        raise ValidationError(where, _("expected a list of texts, got {type}")
+                              .format(type=type(value).__name__))
     return [v.text(f"{where}[{i}]", item) for i, item in enumerate(value)]
 
 
@@ -31,33 +33,36 @@ def _number(where: str, value: object, optional: bool, check: Callable) -> objec
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(where, f"{value!r} is not a whole number "
-                                     f"(a {type(value).__name__})")
+        raise ValidationError(where, _("{value!r} is not a whole number (a {type})")
+                              .format(value=value, type=type(value).__name__))
     return check(where, value)
 
 
 def _amount(where: str, value: object) -> object:
     if not isinstance(value, str):
-        raise ValidationError(where, f"{value!r} is not an amount written as text (\"1250.00\")")
+        raise ValidationError(where, _("{value!r} is not an amount written as text "
+                                       "(\"{example}\")").format(value=value, example="1250.00"))
     return v.price(where, value)
 
 
 def _moment(where: str, value: object) -> object:
     if not isinstance(value, str):
-        raise ValidationError(where, f"{value!r} is not a moment written YYYY-MM-DDTHH:MM")
+        raise ValidationError(where, _("{value!r} is not a moment written YYYY-MM-DDTHH:MM")
+                              .format(value=value))
     v.iso_day(where, value[:10])
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise ValidationError(where, f"{value!r} is not a moment written YYYY-MM-DDTHH:MM") \
-            from None
+        raise ValidationError(where, _("{value!r} is not a moment written YYYY-MM-DDTHH:MM")
+                              .format(value=value)) from None
 
 
 def _record(spec: dict[str, Check]) -> Check:
     """A nested object whose keys are checked by `spec` (unknown keys refused)."""
     def check(where: str, value: object) -> object:
         if not isinstance(value, dict):
-            raise ValidationError(where, f"expected an object, got {type(value).__name__}")
+            raise ValidationError(where, _("expected an object, got {type}")
+                                  .format(type=type(value).__name__))
         fields(where, value, spec)
         return value
     return check
@@ -66,7 +71,8 @@ def _record(spec: dict[str, Check]) -> Check:
 def _each(check: Check) -> Check:
     def each(where: str, value: object) -> object:
         if not isinstance(value, list):
-            raise ValidationError(where, f"expected a list, got {type(value).__name__}")
+            raise ValidationError(where, _("expected a list, got {type}")
+                                  .format(type=type(value).__name__))
         return [check(f"{where}[{i}]", item) for i, item in enumerate(value)]
     return each
 
@@ -74,7 +80,8 @@ def _each(check: Check) -> Check:
 def _signed(where: str, value: object) -> object:
     """A decimal written as text that may be negative (a discount, a credit note's line)."""
     if not isinstance(value, str):
-        raise ValidationError(where, f"{value!r} is not an amount written as text (\"-50.00\")")
+        raise ValidationError(where, _("{value!r} is not an amount written as text "
+                                       "(\"{example}\")").format(value=value, example="-50.00"))
     negative = value.strip().startswith("-")
     amount = v.price(where, value.strip().removeprefix("-"))
     return -amount if negative else amount
@@ -83,7 +90,8 @@ def _signed(where: str, value: object) -> object:
 def _object(where: str, value: object) -> object:
     """A snapshot (a document's seller or buyer): an object; its texts are checked apart."""
     if not isinstance(value, dict):
-        raise ValidationError(where, f"expected an object, got {type(value).__name__}")
+        raise ValidationError(where, _("expected an object, got {type}")
+                              .format(type=type(value).__name__))
     return value
 
 
@@ -152,7 +160,8 @@ def fields(where: str, doc: dict, spec: dict[str, Check]) -> None:
     for key, value in doc.items():
         check = spec.get(key)
         if check is None:
-            raise ValidationError(where, f"has a field {key!r} that Carnet does not know")
+            raise ValidationError(where, _("has a field {key!r} that Carnet does not know")
+                                  .format(key=key))
         check(f"{where}.{key}", value)
 
 
@@ -161,7 +170,7 @@ def check_record(table: str, key: str, doc: object) -> None:
     where = f"{table} {key}"
     v.whole_number(f"{table} id", key, minimum=1)
     if not isinstance(doc, dict):
-        raise ValidationError(where, "is not a record (expected an object)")
+        raise ValidationError(where, _("is not a record (expected an object)"))
     if table in SPECS:
         fields(where, doc, SPECS[table])
 
@@ -172,6 +181,7 @@ def check_unique_refs(orders: dict) -> None:
     for key, doc in orders.items():
         ref = doc.get("ref")
         if ref in seen:
-            raise ValidationError(f"orders {key}", f"has the reference {ref}, already used by "
-                                                   f"orders {seen[ref]}")
+            raise ValidationError(f"orders {key}", _("has the reference {ref}, already used by "
+                                                     "orders {other}").format(ref=ref,
+                                                                             other=seen[ref]))
         seen[ref] = key

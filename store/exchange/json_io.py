@@ -13,6 +13,7 @@ from .. import orders as order_ops
 from .. import profile as profile_ops
 from .. import validate as v
 from ..errors import CarnetError, ValidationError
+from ..i18n import _
 from ..migrations import SCHEMA_VERSION, migrate
 from ..models import CHANNELS, DIRECTIONS, INTERACTION_KINDS, TABLE_MODELS, Profile
 from ..money_records import DOCUMENT_KINDS, PAYMENT_METHODS
@@ -46,20 +47,23 @@ def read_export(data: bytes) -> dict:
     try:
         document = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        raise CarnetError(f"this file is not JSON ({exc})") from None
+        raise CarnetError(_("this file is not JSON ({error})").format(error=exc)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise CarnetError("this file is not a Carnet export (format 'carnet-export' expected)")
+        raise CarnetError(_("this file is not a Carnet export (format 'carnet-export' "
+                            "expected)"))
     version, schema = document.get("version"), document.get("schema")
     if not isinstance(version, int) or not isinstance(schema, int):
-        raise CarnetError("this Carnet export has no valid version")
+        raise CarnetError(_("this Carnet export has no valid version"))
     if version > VERSION or schema > SCHEMA_VERSION:
-        raise CarnetError("this export was written by a newer Carnet; update Carnet to import it")
+        raise CarnetError(_("this export was written by a newer Carnet; update Carnet to "
+                            "import it"))
     tables = document.get("tables")
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
-        raise CarnetError("this Carnet export has no tables")
+        raise CarnetError(_("this Carnet export has no tables"))
     unknown = sorted(set(tables) - set(TABLES))
     if unknown:
-        raise CarnetError(f"this Carnet export has unknown tables: {', '.join(unknown)}")
+        raise CarnetError(_("this Carnet export has unknown tables: {tables}")
+                          .format(tables=", ".join(unknown)))
     return migrate(tables, schema)
 
 
@@ -90,16 +94,17 @@ def check_tables(tables: dict) -> None:
                          else TABLE_MODELS[name].from_doc(doc, int(key)))
                 same = model.to_doc() == doc
             except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
-                raise ValidationError(where, f"cannot be read ({exc})") from None
+                raise ValidationError(where, _("cannot be read ({error})").format(error=exc)) \
+                    from None
             if not same:
-                raise ValidationError(where, "does not read back exactly as a record")
+                raise ValidationError(where, _("does not read back exactly as a record"))
     json_check.check_unique_refs(tables.get("orders", {}))
     clients = tables.get("clients", {})
     for name, field in REFERENCES.items():
         for key, doc in tables.get(name, {}).items():
             if str(doc[field]) not in clients:
-                raise ValidationError(f"{name} {key}", f"refers to client {doc[field]}, "
-                                                       "who is not in the export")
+                raise ValidationError(f"{name} {key}", _("refers to client {id}, who is not in "
+                                                         "the export").format(id=doc[field]))
 
 
 def _check_rules(book) -> None:
@@ -112,7 +117,7 @@ def _check_rules(book) -> None:
         except CarnetError as exc:
             raise ValidationError(where, str(exc)) from None
         if not same:
-            raise ValidationError(where, "does not follow Carnet's rules")
+            raise ValidationError(where, _("does not follow Carnet's rules"))
     try:
         profile_ops.checked_profile(copy.deepcopy(book.profile))
     except CarnetError as exc:
@@ -126,8 +131,9 @@ def _check_rules(book) -> None:
     for doc in book.all("documents"):
         v.choice(f"documents {doc.id} kind", doc.kind, DOCUMENT_KINDS)
         if doc.number in numbers:
-            raise ValidationError(f"documents {doc.id}", f"has the number {doc.number}, already "
-                                                         f"used by documents {numbers[doc.number]}")
+            raise ValidationError(f"documents {doc.id}", _(
+                "has the number {number}, already used by documents {other}").format(
+                number=doc.number, other=numbers[doc.number]))
         numbers[doc.number] = doc.id
     for payment in book.all("payments"):
         v.choice(f"payments {payment.id} method", payment.method, PAYMENT_METHODS)
@@ -141,8 +147,8 @@ def is_blank(book) -> bool:
 def import_json(book, data: bytes) -> dict[str, int]:
     """Load an export into an empty book, keeping every id; returns counts per table."""
     if not is_blank(book):
-        raise CarnetError("this book is not empty; a JSON export can only be imported into an "
-                          "empty book (use --data with a new folder)")
+        raise CarnetError(_("this book is not empty; a JSON export can only be imported into "
+                            "an empty book (use --data with a new folder)"))
     tables = read_export(data)
     check_tables(tables)
     with book.transaction("import JSON export"):

@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 
 from ..errors import ValidationError
+from ..i18n import N_, _
 from ..models import Client
 from ..relations import timeline
 from . import traces
@@ -19,12 +20,12 @@ ERASED = "Erased client"
 LINKED = ("orders", "interactions", "incidents", "followups", "letters")
 KEPT = ("documents", "payments")
 """What an erase keeps: issued documents and the payments received, accounting records."""
-KEPT_BECAUSE = ("issued invoices, quotes, credit notes and the payments received are "
-                "accounting records kept 10 years (Code de commerce art. L123-22; GDPR art. "
-                "17(3)(b): erasure does not apply to what a legal obligation requires to keep); "
-                "the client record is reduced to a pseudonym, the name and address remaining "
-                "only on those documents")
-"""Why an erase keeps what it keeps, as the summary says it."""
+KEPT_BECAUSE = N_("issued invoices, quotes, credit notes and the payments received are "
+                   "accounting records kept 10 years (Code de commerce art. L123-22; GDPR art. "
+                   "17(3)(b): erasure does not apply to what a legal obligation requires to "
+                   "keep); the client record is reduced to a pseudonym, the name and address "
+                   "remaining only on those documents")
+"""Why an erase keeps what it keeps, as the summary says it (translated where shown)."""
 
 
 def _records(book, client_id: int) -> dict[str, list]:
@@ -116,8 +117,8 @@ def is_erased(client: Client) -> bool:
 def _erasable(book, client_id: int) -> Client:
     client = book.client(client_id)
     if is_erased(client):
-        raise ValidationError("client", f"client {client_id} was already erased; only the "
-                                        "documents the law keeps are left")
+        raise ValidationError("client", _("client {id} was already erased; only the "
+                                          "documents the law keeps are left").format(id=client_id))
     return client
 
 

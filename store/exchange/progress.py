@@ -1,4 +1,4 @@
-"""A plain-text progress bar on stderr for long imports."""
+"""A plain-text progress bar on stderr for long imports and letter batches, on a terminal only."""
 
 from __future__ import annotations
 
@@ -9,21 +9,25 @@ WIDTH = 30
 
 
 class ProgressBar:
-    """Redraws one line on a terminal; prints every tenth otherwise."""
+    """Redraws one line on a terminal; says nothing into a pipe or a file (a log or a script
+    reads only what was done)."""
 
     def __init__(self, label: str, stream: TextIO | None = None):
         self.label = label
         self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty()
-        self.shown = -1
+        self.tty = _is_terminal(self.stream)
 
     def __call__(self, done: int, total: int) -> None:
-        tenth = done * 10 // max(total, 1)
-        if not self.tty and tenth == self.shown:
+        if not self.tty:
             return
-        self.shown = tenth
         filled = done * WIDTH // max(total, 1)
         line = f"{self.label} [{'#' * filled}{'.' * (WIDTH - filled)}] {done}/{total}"
-        end = "\n" if not self.tty or done == total else ""
-        self.stream.write(("\r" if self.tty else "") + line + end)
+        self.stream.write("\r" + line + ("\n" if done == total else ""))
         self.stream.flush()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

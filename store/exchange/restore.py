@@ -15,10 +15,12 @@ import orjson
 from .. import backups
 from ..errors import BookLocked, BookVersionError, CarnetError
 from ..files import ensure_private_dir, fsync_dir, open_private, write_atomic
+from ..i18n import _
 from ..journal import read_entries
 from ..migrations import SCHEMA_VERSION
 from ..models import TABLE_MODELS
 from ..storage import FORMAT, JOURNAL, LOCK, SNAPSHOT
+from .counting import count
 
 REPLACED = "replaced-"
 KEEP_REPLACED = 3
@@ -33,7 +35,8 @@ class BackupInfo:
     counts: dict[str, int]
 
     def describe(self) -> str:
-        return ", ".join(f"{n} {name}" for name, n in self.counts.items()) or "an empty book"
+        return ", ".join(count(n, name) for name, n in self.counts.items()) or \
+            _("an empty book")
 
 
 def read_backup(path: Path) -> BackupInfo:
@@ -41,11 +44,13 @@ def read_backup(path: Path) -> BackupInfo:
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
-        raise CarnetError(f"{path} is a directory, not a backup file") from None
+        raise CarnetError(_("{path} is a directory, not a backup file").format(path=path)) \
+            from None
     except FileNotFoundError:
-        raise CarnetError(f"no such file: {path}") from None
+        raise CarnetError(_("no such file: {path}").format(path=path)) from None
     except PermissionError:
-        raise CarnetError(f"cannot read {path}: permission denied") from None
+        raise CarnetError(_("cannot read {path}: permission denied").format(path=path)) \
+            from None
     try:
         data = orjson.loads(raw)
         if data.get("format") != FORMAT:
@@ -54,14 +59,16 @@ def read_backup(path: Path) -> BackupInfo:
         if not isinstance(schema, int) or not isinstance(seq, int):
             raise ValueError
         if schema > SCHEMA_VERSION:
-            raise BookVersionError(f"{path} was written by a newer Carnet (schema {schema}); "
-                                   "update Carnet to restore it")
+            raise BookVersionError(_("{path} was written by a newer Carnet (schema {schema}); "
+                                     "update Carnet to restore it")
+                                   .format(path=path, schema=schema))
         if schema == SCHEMA_VERSION:
             for name, model in TABLE_MODELS.items():
                 for key, doc in tables.get(name, {}).items():
                     model.from_doc(doc, int(key))
     except (ValueError, KeyError, TypeError, AttributeError, ArithmeticError):
-        raise CarnetError(f"{path} is not a readable Carnet backup") from None
+        raise CarnetError(_("{path} is not a readable Carnet backup").format(path=path)) \
+            from None
     counts = {name: len(tables.get(name, {})) for name in ("clients", "orders", "interactions")
               if tables.get(name)}
     return BackupInfo(path, data, counts)
@@ -75,8 +82,8 @@ def locked(data_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BookLocked("this book is open in another Carnet; close it before "
-                             "restoring") from None
+            raise BookLocked(_("this book is open in another Carnet; close it before "
+                               "restoring")) from None
         yield
     finally:
         os.close(fd)

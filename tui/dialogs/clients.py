@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.app import App
 
 from store import clients as ops
+from store.i18n import N_, _
+from store.labels import CHANNEL_LABELS, STATUS_LABELS, choices, status_label
 from store.profile import siret_for_print
 from store.models import CHANNELS, CIVILITIES, CLIENT_STATUSES, LANGUAGES, Client
 
@@ -19,30 +21,31 @@ CIVILITY_OPTIONS = tuple((CIVILITY_LABELS.get(civility, civility), civility)
 
 def _card_fields(client: Client) -> list[Field]:
     return [
-        Field("civility", "Civility", "select", value=client.civility,
+        Field("civility", N_("Civility"), "select", value=client.civility,
               options=CIVILITY_OPTIONS),
-        Field("first_name", "First name", value=client.first_name, aliases=("name",)),
-        Field("last_name", "Last name", value=client.last_name),
-        Field("organisation", "Organisation", value=client.organisation),
-        Field("siren", "SIREN", value=siret_for_print(client.siren), aliases=("siret",),
-              placeholder="a business's SIREN (9 digits) or SIRET, for its invoices"),
-        Field("vat_number", "VAT number", value=client.vat_number, aliases=("vat number",),
-              placeholder="a business's EU VAT number, if it has one"),
-        Field("address_lines", "Address", "lines", value=client.address_lines,
+        Field("first_name", N_("First name"), value=client.first_name, aliases=("name",)),
+        Field("last_name", N_("Last name"), value=client.last_name),
+        Field("organisation", N_("Organisation"), value=client.organisation),
+        Field("siren", N_("SIREN"), value=siret_for_print(client.siren), aliases=("siret",),
+              placeholder=N_("a business's SIREN (9 digits) or SIRET, for its invoices")),
+        Field("vat_number", N_("VAT number"), value=client.vat_number, aliases=("vat number",),
+              placeholder=N_("a business's EU VAT number, if it has one")),
+        Field("address_lines", N_("Address"), "lines", value=client.address_lines,
               aliases=tuple(f"address line {n}" for n in range(1, 10))),
-        Field("postcode", "Postcode", value=client.postcode),
-        Field("city", "City", value=client.city),
-        Field("country", "Country", value=client.country, placeholder="empty for France"),
-        Field("email", "E-mail", value=client.email),
-        Field("phone", "Phone", value=client.phone),
-        Field("language", "Language", "select", value=client.language,
+        Field("postcode", N_("Postcode"), value=client.postcode),
+        Field("city", N_("City"), value=client.city),
+        Field("country", N_("Country"), value=client.country, placeholder=N_("empty for France")),
+        Field("email", N_("E-mail"), value=client.email),
+        Field("phone", N_("Phone"), value=client.phone),
+        Field("language", N_("Language"), "select", value=client.language,
               options=options(LANGUAGES)),
-        Field("channel", "Prefers", "select", value=client.channel, options=options(CHANNELS)),
-        Field("tags", "Tags", value=", ".join(client.tags), placeholder="comma, separated"),
-        Field("tolerance_days", "Tolerance", aliases=("tolerance",),
+        Field("channel", N_("Prefers"), "select", value=client.channel,
+              options=choices(CHANNELS, CHANNEL_LABELS)),
+        Field("tags", N_("Tags"), value=", ".join(client.tags), placeholder=N_("comma, separated")),
+        Field("tolerance_days", N_("Tolerance"), aliases=("tolerance",),
               value="" if client.tolerance_days is None else str(client.tolerance_days),
-              placeholder="days of grace; empty: the profile's"),
-        Field("notes", "Notes", "area", value=client.notes),
+              placeholder=N_("days of grace; empty: the profile's")),
+        Field("notes", N_("Notes"), "area", value=client.notes),
     ]
 
 
@@ -59,10 +62,11 @@ def new_client(app: App):
 
     def save(values: dict) -> str:
         client = ops.add_client(app.book, app.today, **_card_values(values))
-        return f"{client.name} added"
+        return _("{name} added").format(name=client.name)
 
-    return app.push_screen(FormDialog("New client", _card_fields(Client(language=language)),
-                                      save, submit_label="Add"))
+    return app.push_screen(FormDialog(_("New client"),
+                                      _card_fields(Client(language=language)), save,
+                                      submit_label=_("Add")))
 
 
 def edit_client(app: App, id: int):
@@ -73,9 +77,10 @@ def edit_client(app: App, id: int):
 
     def save(values: dict) -> str:
         edited = ops.edit_client(app.book, id, **_card_values(values))
-        return f"{edited.name} saved"
+        return _("{name} saved").format(name=edited.name)
 
-    return app.push_screen(FormDialog(f"Edit {client.name}", _card_fields(client), save))
+    return app.push_screen(FormDialog(_("Edit {name}").format(name=client.name),
+                                      _card_fields(client), save))
 
 
 def mark_client(app: App, client_id: int):
@@ -84,23 +89,24 @@ def mark_client(app: App, client_id: int):
     if client is None:
         return None
     fields = [
-        Field("status", "Status", "select", value=client.status,
-              options=options(CLIENT_STATUSES)),
-        Field("note", "Note", "area", value=client.status_note, aliases=("status note",),
-              placeholder="what happened; the frame you reminded them of"),
+        Field("status", N_("Status"), "select", value=client.status,
+              options=choices(CLIENT_STATUSES, STATUS_LABELS)),
+        Field("note", N_("Note"), "area", value=client.status_note, aliases=("status note",),
+              placeholder=N_("what happened; the frame you reminded them of")),
     ]
 
     def save(values: dict) -> str:
         marked = ops.mark_client(app.book, client_id, values["status"] or "",
                                  str(values["note"]))
-        return f"{marked.name} is now {marked.status}"
+        return _("{name} is now {status}").format(
+            name=marked.name, status=status_label(marked.status))
 
     def question(values: dict) -> str | None:
         if values["status"] == "parted" and client.status != "parted":
-            return (f"Part ways with {client.name}?\nThey drop out of reminders and the "
-                    "dashboard; their history is kept.")
+            return (_("Part ways with {name}?").format(name=client.name) + "\n"
+                    + _("They drop out of reminders and the dashboard; their history is kept."))
         return None
 
-    return app.push_screen(FormDialog(f"Mark {client.name}", fields, save, question=question,
-                                      intro=f"Currently {client.status}.",
-                                      submit_label="Mark"))
+    intro = _("Currently {status}.").format(status=status_label(client.status))
+    return app.push_screen(FormDialog(_("Mark {name}").format(name=client.name), fields, save,
+                                      question=question, intro=intro))

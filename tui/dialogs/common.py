@@ -7,6 +7,9 @@ from typing import Callable, TypeVar
 from textual.app import App
 
 from store.errors import CarnetError
+from store.i18n import N_
+from store.labels import CAUSE_CHOICES, choices
+from store.models import CAUSES
 from store.orders import find_orders
 
 from .. import failure
@@ -14,8 +17,10 @@ from .fields import Field
 
 T = TypeVar("T")
 
-CAUSE_OPTIONS = (("mine — my doing", "mine"), ("client — their doing", "client"),
-                 ("other", "other"))
+
+def cause_options() -> tuple[tuple[str, object], ...]:
+    """Whose doing a delay or an incident is, as select options in the interface's language."""
+    return choices(CAUSES, CAUSE_CHOICES)
 
 
 def options(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -58,5 +63,5 @@ def order_field(app: App, client_id: int, ref: str | None) -> Field:
     """A select of the client's orders, on `ref` when it is one of them, else blank."""
     choices = order_options(app, client_id)
     known = ref if any(value == ref for _, value in choices) else ""
-    return Field("order_ref", "Order", "select", value=known, blank=True, options=choices,
+    return Field("order_ref", N_("Order"), "select", value=known, blank=True, options=choices,
                  aliases=("order",))

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from store.i18n import N_, _
+
 from ..widgets.footer import KeyFooter
 
 
@@ -18,18 +20,18 @@ class ConfirmDialog(ModalScreen[bool]):
     """A question answered yes (y, or the focused button) or no (n, escape)."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, go ahead"),
-        Binding("n", "answer(False)", "No", id="confirm.no",
-                tooltip="No, leave things as they are"),
-        Binding("escape", "answer(False)", "No", id="confirm.cancel", show=False,
-                tooltip="No, leave things as they are"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes", tooltip=N_("Yes, go ahead")),
+        Binding("n", "answer(False)", N_("No"), id="confirm.no",
+                tooltip=N_("No, leave things as they are")),
+        Binding("escape", "answer(False)", N_("No"), id="confirm.cancel", show=False,
+                tooltip=N_("No, leave things as they are")),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str = "", no: str = "") -> None:
         super().__init__()
         self.question = question
-        self.yes = yes
-        self.no = no
+        self.yes = yes or _("Yes")
+        self.no = no or _("No")
         self.answer: asyncio.Future[bool] | None = None
         """Set to the answer when one is awaited through `confirm`."""
 
@@ -38,9 +40,9 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.yes, variant="warning", id="confirm-yes", compact=True,
-                             tooltip="Yes (y)")
+                             tooltip=_("Yes (y)"))
                 yield Button(self.no, variant="primary", id="confirm-no", compact=True,
-                             tooltip="No (n)")
+                             tooltip=_("No (n)"))
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -7,13 +7,16 @@ from collections.abc import Callable
 from textual.app import App
 
 from store import clients, orders, relations
+from store.formats import day
+from store.i18n import N_, _
+from store.labels import kind_label
 
 from .. import failure
 from .common import finished, lookup
 from .confirm import ConfirmDialog
 
-UNDO_HINT = "ctrl+z brings it back."
-NOT_DELETED = "Not deleted"
+UNDO_HINT = N_("ctrl+z brings it back.")
+NOT_DELETED = N_("Not deleted")
 
 
 def _delete_after_yes(app: App, question: str, yes: str, change: Callable[[], str],
@@ -22,19 +25,20 @@ def _delete_after_yes(app: App, question: str, yes: str, change: Callable[[], st
     def answered(confirmed: bool | None) -> None:
         if not confirmed:
             return
-        ran, message = failure.attempt(app, change, title=NOT_DELETED)
+        ran, message = failure.attempt(app, change, title=_(NOT_DELETED))
         if not ran:
             return
         if then is not None:
             then()
         finished(app, message)
 
-    return app.push_screen(ConfirmDialog(question, yes=yes, no="Keep it"), answered)
+    question = f"{question}\n{_(UNDO_HINT)}"
+    return app.push_screen(ConfirmDialog(question, yes=yes, no=_("Keep it")), answered)
 
 
 def _deletable(app: App, check: Callable[[], None]) -> bool:
     """Ask the store first: a refusal is said at once, before any confirmation."""
-    return failure.attempt(app, check, title=NOT_DELETED)[0]
+    return failure.attempt(app, check, title=_(NOT_DELETED))[0]
 
 
 def delete_followup(app: App, followup_id: int):
@@ -45,11 +49,11 @@ def delete_followup(app: App, followup_id: int):
 
     def change() -> str:
         relations.delete_followup(app.book, followup_id)
-        return f"Follow-up deleted: {followup.what}"
+        return _("Follow-up deleted: {what}").format(what=followup.what)
 
-    question = (f"Delete the follow-up “{followup.what}”, due "
-                f"{followup.due:%d/%m/%Y}?\n{UNDO_HINT}")
-    return _delete_after_yes(app, question, "Delete it", change)
+    question = _("Delete the follow-up “{what}”, due {day}?").format(what=followup.what,
+                                                                      day=day(followup.due))
+    return _delete_after_yes(app, question, _("Delete it"), change)
 
 
 def delete_interaction(app: App, interaction_id: int):
@@ -60,12 +64,12 @@ def delete_interaction(app: App, interaction_id: int):
 
     def change() -> str:
         relations.delete_interaction(app.book, interaction_id)
-        return f"Exchange deleted: {interaction.kind} of {interaction.when:%d/%m/%Y}"
+        return _("Exchange deleted: {kind} of {day}").format(kind=kind, day=when)
 
+    kind, when = kind_label(interaction.kind), day(interaction.when.date())
     text = interaction.text if len(interaction.text) <= 80 else interaction.text[:79] + "…"
-    question = (f"Delete the {interaction.kind} of {interaction.when:%d/%m/%Y}?\n"
-                f"{text}\n{UNDO_HINT}")
-    return _delete_after_yes(app, question, "Delete it", change)
+    question = _("Delete the {kind} of {day}?").format(kind=kind, day=when) + f"\n{text}"
+    return _delete_after_yes(app, question, _("Delete it"), change)
 
 
 def delete_client(app: App, client_id: int, then: Callable[[], None] | None = None):
@@ -76,11 +80,11 @@ def delete_client(app: App, client_id: int, then: Callable[[], None] | None = No
 
     def change() -> str:
         clients.delete_client(app.book, client_id)
-        return f"{client.name} deleted"
+        return _("{name} deleted").format(name=client.name)
 
-    question = (f"Delete the client {client.name}, with their exchanges and follow-ups?\n"
-                f"{UNDO_HINT}")
-    return _delete_after_yes(app, question, "Delete the client", change, then)
+    question = _("Delete the client {name}, with their exchanges and follow-ups?").format(
+        name=client.name)
+    return _delete_after_yes(app, question, _("Delete the client"), change, then)
 
 
 def delete_order(app: App, ref: str, then: Callable[[], None] | None = None):
@@ -91,7 +95,8 @@ def delete_order(app: App, ref: str, then: Callable[[], None] | None = None):
 
     def change() -> str:
         orders.delete_order(app.book, ref)
-        return f"Quote {ref} deleted"
+        return _("Quote {ref} deleted").format(ref=ref)
 
-    question = f"Delete the quote {ref} — {order.title}, with its follow-ups?\n{UNDO_HINT}"
-    return _delete_after_yes(app, question, "Delete the quote", change, then)
+    question = _("Delete the quote {ref} — {title}, with its follow-ups?").format(
+        ref=ref, title=order.title)
+    return _delete_after_yes(app, question, _("Delete the quote"), change, then)

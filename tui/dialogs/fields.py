@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import InvalidOperation
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,10 +14,18 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from store.dates import parse_date
+from store.amounts import parse_amount
+from store.date_words import RELATIVE_DAYS, fold
+from store.dates import parse_date, parse_past_date
 from store.errors import ValidationError
+from store.formats import day, money, weekday
+from store.i18n import N_, _, ngettext
 
-DATE_PLACEHOLDER = "2026-12-01, 1/12, +7, demain"
+DATE_PLACEHOLDER = N_("20/12, 20 Dec, Friday, +7, tomorrow")
+"""Examples shown in an empty date field that suggests no day."""
+DATE_KINDS = ("date", "past")
+_DAYS_AHEAD = re.compile(r"^\+(\d{1,4})$")
+_NAMED_DAYS = {0: N_("today"), 1: N_("tomorrow"), -1: N_("yesterday")}
 
 
 @dataclass(frozen=True)
@@ -27,10 +37,13 @@ class Field:
     label: str
     """Shown left of the field; an error naming this label lands beside it."""
     kind: str = "text"
-    """text (one line), date (one line, read as a date; selected on focus, so typing replaces
-    a suggested day), select, area or lines (a text area)."""
+    """text (one line), date (one line, read as a date), past (a date something already
+    happened, read like parse_past_date), amount (one line, read as an amount), select, area
+    or lines (a text area)."""
     value: object = ""
-    """Initial value: text, or for a select the option's value; a list of lines for `lines`."""
+    """Initial value: text, or for a select the option's value; a list of lines for `lines`.
+    For a date, the suggested day ('today', '+14', '20/12/2026'): the field starts empty and
+    shows it as its placeholder, and left empty it means that day."""
     options: tuple[tuple[str, object], ...] = ()
     """(label, value) pairs of a select."""
     placeholder: str = ""
@@ -57,7 +70,7 @@ class FieldRow(Horizontal):
     FieldRow > .field-label { width: 14; padding-right: 1; text-align: right; color: $text-muted; }
     FieldRow > .field-widget { width: 1fr; }
     FieldRow > TextArea.field-widget { height: 3; }
-    FieldRow > .field-message { width: 24; padding-left: 1; color: $text-muted; }
+    FieldRow > .field-message { width: 26; padding-left: 1; color: $text-muted; }
     FieldRow:focus-within > .field-label { color: $accent; text-style: bold; }
     FieldRow.-invalid > .field-label { color: $error; text-style: bold; }
     FieldRow.-invalid > .field-message { color: $error; }
@@ -86,12 +99,35 @@ class FieldRow(Horizontal):
             text = "\n".join(field.value) if field.kind == "lines" else str(field.value or "")
             return TextArea(text, compact=True, id=widget_id, classes=classes,
                             tab_behavior="focus")
-        is_date = field.kind == "date"
-        placeholder = field.placeholder or (DATE_PLACEHOLDER if is_date else "")
+        if field.kind in DATE_KINDS:
+            return Input("", placeholder=self._date_placeholder(), compact=True, id=widget_id,
+                         classes=classes)
         suggester = (SuggestFromList(field.suggestions, case_sensitive=False)
                      if field.suggestions else None)
-        return Input(str(field.value or ""), placeholder=placeholder, compact=True,
-                     id=widget_id, classes=classes, select_on_focus=is_date, suggester=suggester)
+        return Input(str(field.value or ""), placeholder=field.placeholder, compact=True,
+                     id=widget_id, classes=classes, suggester=suggester)
+
+    def _date_placeholder(self) -> str:
+        """The suggested day as words ('today', '+14 days', '4 Dec 2026'), else examples."""
+        suggested = str(self.field.value or "").strip()
+        if not suggested:
+            return self.field.placeholder or _(DATE_PLACEHOLDER)
+        folded = fold(suggested)
+        if RELATIVE_DAYS.get(folded) in _NAMED_DAYS:
+            return _(_NAMED_DAYS[RELATIVE_DAYS[folded]])
+        ahead = _DAYS_AHEAD.match(folded)
+        if ahead:
+            count = int(ahead[1])
+            return ngettext("+{count} day", "+{count} days", count).format(count=count)
+        try:
+            return day(self._read_date(suggested))
+        except ValidationError:
+            return suggested
+
+    def _read_date(self, text: str) -> date:
+        """The day `text` means in this field (a past field reads like parse_past_date)."""
+        read = parse_past_date if self.field.kind == "past" else parse_date
+        return read(text, self.today, self.field.label)
 
     @property
     def widget(self) -> Widget:
@@ -109,6 +145,8 @@ class FieldRow(Horizontal):
             if self.field.kind == "lines":
                 return [line.strip() for line in text.splitlines() if line.strip()]
             return text
+        if self.field.kind in DATE_KINDS and not widget.value.strip():
+            return str(self.field.value or "")
         return widget.value
 
     @value.setter
@@ -137,18 +175,29 @@ class FieldRow(Horizontal):
     @on(Select.Changed)
     @on(TextArea.Changed)
     def _edited(self) -> None:
-        """A message goes once the value is changed; a date shows the day understood."""
-        if self.has_class("-invalid") or self.field.kind == "date":
+        """A message goes once the value is changed; a date or an amount shows what it reads."""
+        if self.has_class("-invalid") or self.field.kind in (*DATE_KINDS, "amount"):
             self.clear_error()
 
     def _hint(self) -> str:
-        if self.field.kind != "date":
+        """What the typed value reads as ('→ Friday 4 Dec 2026', '→ €1,250.50') or why not."""
+        text = str(self.value).strip()
+        if not text or self.field.kind not in (*DATE_KINDS, "amount"):
             return ""
+        if self.field.kind == "amount":
+            return self._amount_hint(text)
         try:
-            day = parse_date(str(self.value), self.today, self.field.label)
-        except ValidationError:
+            return _("→ {day}").format(day=weekday(self._read_date(text)))
+        except ValidationError as refused:
+            return refused.message
+
+    @staticmethod
+    def _amount_hint(text: str) -> str:
+        try:
+            amount = parse_amount(text)
+            return _("→ {amount}").format(amount=money(amount)) if amount.is_finite() else ""
+        except (InvalidOperation, ValueError):
             return ""
-        return f"→ {day:%a %d %b %Y}"
 
 
 class FieldList(VerticalScroll, can_focus=False):

@@ -10,6 +10,8 @@ from textual.widgets import Button, Static
 
 from store import relations as ops
 from store.dates import parse_date, parse_past_date
+from store.formats import day, weekday
+from store.i18n import N_, _
 from store.models import FollowUp
 
 from ..bindings import FOLLOW_UP
@@ -26,10 +28,16 @@ DUE_AFTER_DAYS = 2
 def _about(app: App, followup: FollowUp) -> str:
     """What the follow-up promises, for whom, and when it is (or was) due."""
     client = lookup(app, lambda: app.book.client(followup.client_id))
-    about = f" about {followup.order_ref}" if followup.order_ref else ""
-    state = (f"done on {followup.done:%d/%m/%Y}" if followup.done
-             else f"due {followup.due:%a %d/%m/%Y}")
-    return f"{followup.what}\nFor {client.name if client else '?'}{about}, {state}"
+    name, ref = client.name if client else "?", followup.order_ref
+    if followup.done:
+        state = (_("For {name} about {ref}, done on {day}") if ref
+                 else _("For {name}, done on {day}")).format(name=name, ref=ref,
+                                                            day=day(followup.done))
+    else:
+        state = (_("For {name} about {ref}, due {day}") if ref
+                 else _("For {name}, due {day}")).format(name=name, ref=ref,
+                                                        day=weekday(followup.due))
+    return f"{followup.what}\n{state}"
 
 
 def add_followup(app: App, client_id: int, order_ref: str | None = None):
@@ -38,18 +46,19 @@ def add_followup(app: App, client_id: int, order_ref: str | None = None):
     if client is None:
         return None
     fields = [
-        Field("what", "Promised", placeholder="call back about the folios, send the quote…"),
-        Field("due", "Due", "date", value=f"+{DUE_AFTER_DAYS}"),
+        Field("what", N_("Promised"),
+              placeholder=N_("call back about the folios, send the quote…")),
+        Field("due", N_("Due"), "date", value=f"+{DUE_AFTER_DAYS}"),
         order_field(app, client_id, order_ref),
     ]
 
     def save(values: dict) -> str:
         due = parse_date(str(values["due"]), app.today, "due")
         ops.add_followup(app.book, client_id, due, str(values["what"]), values["order_ref"])
-        return f"Follow-up for {client.name} due {due:%a %d/%m/%Y}"
+        return _("Follow-up for {name} due {day}").format(name=client.name, day=weekday(due))
 
-    return app.push_screen(FormDialog(f"Follow-up for {client.name}", fields, save,
-                                      submit_label="Add"))
+    return app.push_screen(FormDialog(_("Follow-up for {name}").format(name=client.name),
+                                      fields, save, submit_label=_("Add")))
 
 
 def edit_followup(app: App, followup_id: int):
@@ -58,8 +67,8 @@ def edit_followup(app: App, followup_id: int):
     if followup is None:
         return None
     fields = [
-        Field("what", "Promised", value=followup.what),
-        Field("due", "Due", "date", value=f"{followup.due:%d/%m/%Y}"),
+        Field("what", N_("Promised"), value=followup.what),
+        Field("due", N_("Due"), "date", value=f"{followup.due:%d/%m/%Y}"),
         order_field(app, followup.client_id, followup.order_ref),
     ]
 
@@ -67,9 +76,9 @@ def edit_followup(app: App, followup_id: int):
         due = parse_date(str(values["due"]), app.today, "due")
         edited = ops.edit_followup(app.book, followup_id, str(values["what"]), due,
                                    values["order_ref"])
-        return f"Follow-up saved, due {edited.due:%a %d/%m/%Y}"
+        return _("Follow-up saved, due {day}").format(day=weekday(edited.due))
 
-    return app.push_screen(FormDialog("Edit the follow-up", fields, save,
+    return app.push_screen(FormDialog(_("Edit the follow-up"), fields, save,
                                       intro=_about(app, followup)))
 
 
@@ -78,15 +87,15 @@ def complete_followup(app: App, followup_id: int):
     followup = lookup(app, lambda: app.book.get("followups", followup_id))
     if followup is None:
         return None
-    fields = [Field("on", "Done on", "date", value="today")]
+    fields = [Field("on", N_("Done on"), "past", value="today")]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "done on")
         ops.complete_followup(app.book, followup_id, on)
-        return f"Follow-up done: {followup.what}"
+        return _("Follow-up done: {what}").format(what=followup.what)
 
-    return app.push_screen(FormDialog("Follow-up done", fields, save,
-                                      intro=_about(app, followup), submit_label="Done"))
+    return app.push_screen(FormDialog(_("Follow-up done"), fields, save,
+                                      intro=_about(app, followup), submit_label=_("Done")))
 
 
 ACTIONS = {"done": complete_followup, "edit": edit_followup, "delete": delete_followup}
@@ -107,11 +116,12 @@ class FollowUpChoice(ModalScreen[str]):
         with Vertical(id="confirm-frame"):
             yield Static(self.about, id="confirm-question", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button("Done", variant="primary", id="choose-done", compact=True,
-                             tooltip="Mark it done (d)")
-                yield Button("Edit", id="choose-edit", compact=True, tooltip="Edit it (e)")
-                yield Button("Delete", variant="warning", id="choose-delete", compact=True,
-                             tooltip="Delete it, after confirmation (x)")
+                yield Button(_("Done"), variant="primary", id="choose-done", compact=True,
+                             tooltip=_("Mark it done (d)"))
+                yield Button(_("Edit"), id="choose-edit", compact=True,
+                             tooltip=_("Edit it (e)"))
+                yield Button(_("Delete"), variant="warning", id="choose-delete", compact=True,
+                             tooltip=_("Delete it, after confirmation (x)"))
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from textual import on
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from store.errors import CarnetError, ValidationError
+from store.i18n import N_, _
 
 from .. import failure
 from ..widgets.footer import KeyFooter
@@ -25,6 +27,14 @@ Question = Callable[[dict[str, object]], str | None]
 """A question to confirm before saving, or None when no confirmation is needed."""
 
 
+def shown(field: Field) -> Field:
+    """The field as the form shows it: label and placeholder declared with N_() translated now;
+    a refusal naming the English label still lands beside it."""
+    aliases = field.aliases if field.label in field.aliases else (*field.aliases, field.label)
+    return replace(field, label=_(field.label), aliases=aliases,
+                   placeholder=_(field.placeholder) if field.placeholder else "")
+
+
 class FormDialog(ModalScreen[bool]):
     """Ask for values, let the store validate them, and close only once saved.
 
@@ -32,20 +42,20 @@ class FormDialog(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Save", id="form.save",
-                tooltip="Check the values and save them"),
-        Binding("escape", "close", "Cancel", id="form.cancel",
-                tooltip="Close the form without saving"),
+        Binding("ctrl+s", "submit", N_("Save"), id="form.save",
+                tooltip=N_("Check the values and save them")),
+        Binding("escape", "close", N_("Cancel"), id="form.cancel",
+                tooltip=N_("Close the form without saving")),
     ]
 
     def __init__(self, title: str, fields: list[Field], save: Save, *, intro: str = "",
-                 submit_label: str = "Save", question: Question | None = None) -> None:
+                 submit_label: str = "", question: Question | None = None) -> None:
         super().__init__()
         self.form_title = title
-        self.fields = fields
+        self.fields = [shown(field) for field in fields]
         self.save = save
         self.intro = intro
-        self.submit_label = submit_label
+        self.submit_label = submit_label or _("Save")
         self.question = question
 
     def compose(self) -> ComposeResult:
@@ -57,9 +67,9 @@ class FormDialog(ModalScreen[bool]):
             yield Static("", id="form-error", classes="-empty", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button(self.submit_label, variant="primary", id="form-submit",
-                             compact=True, tooltip="Save (ctrl+s)")
-                yield Button("Cancel", id="form-cancel", compact=True,
-                             tooltip="Close without saving (escape)")
+                             compact=True, tooltip=_("Save (ctrl+s)"))
+                yield Button(_("Cancel"), id="form-cancel", compact=True,
+                             tooltip=_("Close without saving (escape)"))
         yield KeyFooter()
 
     @property

@@ -18,21 +18,22 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import LoadingIndicator, Static
 
+from store.i18n import N_, _
+from store.labels import document_name
 from store.mentions import missing_details
 from store.money_records import MoneyDocument
 
 from .. import failure
-from ..format import document_name
 
 
 class IssuingScreen(ModalScreen[MoneyDocument | None]):
     """Says "Issuing invoice F-2026-0003…" until its PDF is filed, then notifies its path."""
 
     BINDINGS = [
-        Binding("q", "wait", "Wait", id="issuing.wait", show=False,
-                tooltip="The PDF is being filed: wait for it, then quit"),
-        Binding("escape", "wait", "Wait", id="issuing.escape", show=False,
-                tooltip="The PDF is being filed: it cannot be stopped half-way"),
+        Binding("q", "wait", N_("Wait"), id="issuing.wait", show=False,
+                tooltip=N_("The PDF is being filed: wait for it, then quit")),
+        Binding("escape", "wait", N_("Wait"), id="issuing.escape", show=False,
+                tooltip=N_("The PDF is being filed: it cannot be stopped half-way")),
     ]
 
     class Issued(Message):
@@ -83,24 +84,26 @@ class IssuingScreen(ModalScreen[MoneyDocument | None]):
         self.post_message(self.Issued(doc, path))
 
     def action_wait(self) -> None:
-        self.app.notify("The PDF is being filed; a moment.", timeout=3)
+        self.app.notify(_("The PDF is being filed; a moment."), timeout=3)
 
     @on(Issued)
     def _issued(self, event: Issued) -> None:
         doc = event.doc
         self.dismiss(doc)
-        self.app.notify(f"{document_name(doc.kind).capitalize()} {doc.number}: "
-                        f"{event.path}", title="Filed", timeout=10)
+        self.app.notify(_("{document} {number}: {path}").format(
+            document=document_name(doc.kind).capitalize(), number=doc.number, path=event.path),
+            title=_("Filed"), timeout=10)
         missing = missing_details(doc)
         if missing:
-            self.app.notify("; ".join(missing), title=f"{doc.number} lacks a mention",
+            self.app.notify(_("; ").join(missing),
+                            title=_("{number} lacks a mention").format(number=doc.number),
                             severity="warning", timeout=15)
         self.app.refresh_data()
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
         self.dismiss(None)
-        failure.refused(self.app, event.error, event.before, title="Not issued")
+        failure.refused(self.app, event.error, event.before, title=_("Not issued"))
 
 
 def issue(app, what: str, kind: str, ref_or_number: str, **options) -> None:

@@ -6,22 +6,26 @@ an issue would give, unstored); the PDF is then made in a worker (issuing.py).
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from textual.app import App
 
 from store import models, receipts
+from store.amounts import parse_amount
 from store.board import buyer_name
 from store.dates import parse_past_date
 from store.errors import ValidationError
+from store.formats import amount_for_editing
+from store.i18n import N_, _
+from store.labels import METHOD_CHOICES, choices, document_name
 from store.invoice_lines import gesture_discount
 from store.invoicing import (credited, deposits_of, document, draft_credit_note, draft_invoice,
                              draft_quote, final_invoice)
 from store.money_records import PAYMENT_METHODS, MoneyDocument
 from store.numbering import next_number
 
-from ..format import day, document_name, money
+from ..format import day, money
 from .common import lookup
 from .confirm import ConfirmDialog
 from .fields import Field
@@ -30,8 +34,10 @@ from .issuing import issue
 
 BILLS = ("invoice", "deposit")
 """The kinds a payment settles and a reminder is about."""
-METHOD_LABELS = {"transfer": "bank transfer"}
-METHOD_OPTIONS = tuple((METHOD_LABELS.get(method, method), method) for method in PAYMENT_METHODS)
+ISSUING = {"quote": N_("Issuing quote {number}"), "invoice": N_("Issuing invoice {number}"),
+           "deposit": N_("Issuing deposit invoice {number}"),
+           "credit-note": N_("Issuing credit note {number}")}
+"""What the wait screen says while each kind of document is issued."""
 
 
 def filed(app: App, doc: MoneyDocument) -> Path | None:
@@ -47,21 +53,27 @@ def _already(app: App, doc: MoneyDocument) -> bool:
     path = filed(app, doc)
     if path is None:
         return False
-    app.notify(f"{document_name(doc.kind).capitalize()} {doc.number} was issued on "
-               f"{day(doc.issued)}: {path}", title="Already issued", timeout=10)
+    app.notify(_("{document} {number} was issued on {day}: {path}").format(
+        document=document_name(doc.kind).capitalize(), number=doc.number, day=day(doc.issued),
+        path=path), title=_("Already issued"), timeout=10)
     return True
 
 
 def _question(doc: MoneyDocument, title: str) -> str:
-    what = document_name(doc.kind)
-    until = "valid until" if doc.kind == "quote" else "due"
-    after = ("A quote changed later is issued anew as a revised quote, with its own number."
-             if doc.kind == "quote" else
-             "The number is then taken for good: an issued invoice is never edited, only "
-             "corrected by a credit note.")
-    return (f"Issue {what} {doc.number} for order {doc.order_ref} — {title}?\n"
-            f"{money(doc.total)} to {buyer_name(doc.buyer)}, dated {day(doc.issued)}, "
-            f"{until} {day(doc.due)}.\n{after}")
+    """Issue this quote or invoice? Its number, total, buyer, dates and what issuing means."""
+    facts = dict(number=doc.number, ref=doc.order_ref, title=title, total=money(doc.total),
+                 buyer=buyer_name(doc.buyer), day=day(doc.issued), due=day(doc.due))
+    if doc.kind == "quote":
+        lines = (_("Issue quote {number} for order {ref} — {title}?"),
+                 _("{total} to {buyer}, dated {day}, valid until {due}."),
+                 _("A quote changed later is issued anew as a revised quote, with its own "
+                   "number."))
+    else:
+        lines = (_("Issue invoice {number} for order {ref} — {title}?"),
+                 _("{total} to {buyer}, dated {day}, due {due}."),
+                 _("The number is then taken for good: an issued invoice is never edited, "
+                   "only corrected by a credit note."))
+    return "\n".join(line.format(**facts) for line in lines)
 
 
 def issue_from_order(app: App, kind: str, ref: str) -> None:
@@ -72,18 +84,22 @@ def issue_from_order(app: App, kind: str, ref: str) -> None:
         return
     if doc.id and _already(app, doc):
         return
-    what = document_name(doc.kind)
     if doc.id:
-        question = (f"{what.capitalize()} {doc.number} was issued on {day(doc.issued)}, but its "
-                    "PDF is not in the book's documents/ folder: write it again?")
-        yes = "Write the PDF"
+        question = (_("Quote {number} was issued on {day}, but its PDF is not in the book's "
+                      "documents/ folder: write it again?") if doc.kind == "quote" else
+                    _("Invoice {number} was issued on {day}, but its PDF is not in the book's "
+                      "documents/ folder: write it again?")).format(number=doc.number,
+                                                                    day=day(doc.issued))
+        yes = _("Write the PDF")
     else:
-        question, yes = _question(doc, app.book.order(ref).title), f"Issue {doc.number}"
+        question = _question(doc, app.book.order(ref).title)
+        yes = _("Issue {number}").format(number=doc.number)
 
     def answered(go: bool | None) -> None:
         if go:
-            issue(app, f"Issuing {what} {doc.number}", kind, ref)
-    app.push_screen(ConfirmDialog(question, yes=yes, no="Not now"), answered)
+            issue(app, _(ISSUING.get(doc.kind, ISSUING["invoice"])).format(number=doc.number),
+                  kind, ref)
+    app.push_screen(ConfirmDialog(question, yes=yes, no=_("Not now")), answered)
 
 
 def ask_deposit(app: App, ref: str) -> None:
@@ -103,16 +119,18 @@ def ask_deposit(app: App, ref: str) -> None:
         doc = chosen.get("doc")
         if not done or doc is None or (doc.id and _already(app, doc)):
             return
-        issue(app, f"Issuing deposit invoice {doc.number}", "deposit", ref, deposit=doc.subtotal)
+        issue(app, _(ISSUING["deposit"]).format(number=doc.number), "deposit", ref,
+              deposit=doc.subtotal)
 
-    intro = (f"{ref} — {order.title}, price {money(order.price)}"
-             + (f", deposits already asked {money(asked)}" if asked else "") + ".\n"
-             f"The deposit invoice takes number {number}, dated today; the order's invoice "
-             "deducts it.")
-    fields = [Field("amount", "Amount (€)", aliases=("deposit",),
-                    placeholder="before VAT, e.g. 100 or 150,50")]
-    app.push_screen(FormDialog(f"Deposit on {ref}", fields, save, intro=intro,
-                               submit_label=f"Issue {number}"), saved)
+    facts = dict(ref=ref, title=order.title, price=money(order.price), asked=money(asked))
+    intro = ((_("{ref} — {title}, price {price}, deposits already asked {asked}.") if asked
+              else _("{ref} — {title}, price {price}.")).format(**facts) + "\n"
+             + _("The deposit invoice takes number {number}, dated today; the order's invoice "
+                 "deducts it.").format(number=number))
+    fields = [Field("amount", N_("Amount (€)"), "amount", aliases=("deposit",),
+                    placeholder=N_("before VAT, e.g. 100 or 150,50"))]
+    app.push_screen(FormDialog(_("Deposit on {ref}").format(ref=ref), fields, save, intro=intro,
+                               submit_label=_("Issue {number}").format(number=number)), saved)
 
 
 def record_payment(app: App, number: str) -> None:
@@ -121,14 +139,17 @@ def record_payment(app: App, number: str) -> None:
     if doc is None:
         return
     if doc.kind not in BILLS or not doc.order_ref:
-        app.notify(f"{number} is a {document_name(doc.kind)}: payments are recorded against "
-                   "invoices.", severity="warning")
+        app.notify(_("{number} is a {document}: payments are recorded against invoices.")
+                   .format(number=number, document=document_name(doc.kind)),
+                   severity="warning")
         return
     ref, owed = doc.order_ref, receipts.outstanding(app.book, doc)
-    fields = [Field("amount", "Amount (€)", value=str(owed) if owed > 0 else "",
-                    placeholder="empty: all that is still due on the order"),
-              Field("method", "Method", "select", value="transfer", options=METHOD_OPTIONS),
-              Field("on", "Received", "date", value="today", aliases=("date", "paid date"))]
+    fields = [Field("amount", N_("Amount (€)"), "amount",
+                    value=amount_for_editing(owed) if owed > 0 else "",
+                    placeholder=N_("empty: all that is still due on the order")),
+              Field("method", N_("Method"), "select", value="transfer",
+                    options=choices(PAYMENT_METHODS, METHOD_CHOICES)),
+              Field("on", N_("Received"), "past", value="today", aliases=("date", "paid date"))]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "received")
@@ -136,12 +157,14 @@ def record_payment(app: App, number: str) -> None:
         receipts.record_payment(app.book, ref, on, str(values["amount"]).strip() or None,
                                 values["method"] or "transfer")
         paid = before - receipts.left_to_pay(app.book, ref)
-        return f"{money(paid)} received on {on:%d/%m/%Y} for {number} (order {ref})"
+        return _("{amount} received on {day} for {number} (order {ref})").format(
+            amount=money(paid), day=day(on), number=number, ref=ref)
 
-    intro = (f"{number} — {buyer_name(doc.buyer)}, order {ref}: {money(doc.total)}, "
-             f"due {day(doc.due)}; {money(owed)} still owed.")
-    app.push_screen(FormDialog(f"Payment for {number}", fields, save, intro=intro,
-                               submit_label="Record"))
+    intro = _("{number} — {buyer}, order {ref}: {total}, due {due}; {owed} still owed.").format(
+        number=number, buyer=buyer_name(doc.buyer), ref=ref, total=money(doc.total),
+        due=day(doc.due), owed=money(owed))
+    app.push_screen(FormDialog(_("Payment for {number}").format(number=number), fields, save,
+                               intro=intro, submit_label=_("Record")))
 
 
 def payment_letter(app: App, number: str) -> None:
@@ -151,16 +174,27 @@ def payment_letter(app: App, number: str) -> None:
         return
     kinds = getattr(models, "PAYMENT_LETTER_KINDS", ())
     if doc.kind not in BILLS:
-        app.notify(f"{number} is a {document_name(doc.kind)}: reminders are about invoices.",
-                   severity="warning")
+        app.notify(_("{number} is a {document}: reminders are about invoices.").format(
+            number=number, document=document_name(doc.kind)), severity="warning")
         return
     if "reminder" not in kinds:
-        app.notify("Payment reminders are not available yet.", severity="warning")
+        app.notify(_("Payment reminders are not available yet."), severity="warning")
         return
     reminded = any(letter.kind == "reminder" and letter.order_ref == doc.order_ref
                    for letter in app.book.where("letters", "client_id", doc.client_id))
     kind = "formal-notice" if reminded and "formal-notice" in kinds else "reminder"
     app.open_letter(kind=kind, ref=doc.order_ref, client_id=doc.client_id)
+
+
+def _typed_amount(text: str) -> str:
+    """A typed amount as the interface writes money; as typed, with €, when it is no number."""
+    try:
+        amount = parse_amount(text)
+        if amount.is_finite():
+            return money(amount)
+    except (InvalidOperation, ValueError, OverflowError):
+        pass
+    return f"{text.strip()} €"
 
 
 def _takes_gesture_off(invoice: MoneyDocument, gesture: str) -> bool:
@@ -179,16 +213,17 @@ def credit_note_from_plan(app: App, incident_id: int) -> None:
     standing = deposits_of(book, ref)
     invoice = final_invoice(book, ref) or (standing[-1] if standing else None)
     if not gesture:
-        app.notify("Record the gesture of goodwill first (g): the credit note is made from it.",
-                   severity="warning")
+        app.notify(_("Record the gesture of goodwill first (g): the credit note is made from "
+                     "it."), severity="warning")
         return
     if invoice is None:
-        app.notify(f"Order {ref} has no invoice yet: when it is issued, the gesture is taken "
-                   "off as a discount line if it names a % or an amount.", severity="warning")
+        app.notify(_("Order {ref} has no invoice yet: when it is issued, the gesture is taken "
+                     "off as a discount line if it names a % or an amount.").format(ref=ref),
+                   severity="warning")
         return
     if _takes_gesture_off(invoice, gesture):
-        app.notify(f"{invoice.number} already takes the gesture off (it was issued after it): "
-                   "no credit note is needed.", severity="warning")
+        app.notify(_("{number} already takes the gesture off (it was issued after it): no "
+                     "credit note is needed.").format(number=invoice.number), severity="warning")
         return
     left = invoice.subtotal - credited(book, invoice.number)
     proposed = min(gesture_discount(gesture, invoice.subtotal), left)
@@ -197,7 +232,7 @@ def credit_note_from_plan(app: App, incident_id: int) -> None:
 
     def save(values: dict) -> str:
         if not str(values["amount"]).strip():
-            raise ValidationError("amount", "type the amount the gesture gives back")
+            raise ValidationError("amount", _("type the amount the gesture gives back"))
         chosen["doc"] = draft_credit_note(book, invoice.number, values["amount"],
                                           str(values["reason"]), app.today)
         return ""
@@ -205,18 +240,23 @@ def credit_note_from_plan(app: App, incident_id: int) -> None:
     def saved(done: bool | None) -> None:
         doc = chosen.get("doc")
         if done and doc is not None:
-            issue(app, f"Issuing credit note {doc.number}", "credit-note", invoice.number,
-                  amount=-doc.subtotal, reason=doc.reason)
+            issue(app, _(ISSUING["credit-note"]).format(number=doc.number), "credit-note",
+                  invoice.number, amount=-doc.subtotal, reason=doc.reason)
 
     def question(values: dict) -> str:
-        return (f"Issue credit note {number} for {values['amount']} € on {invoice.number}?\n"
-                "Like an invoice, it is numbered for good and never edited.")
+        return (_("Issue credit note {number} for {amount} on {invoice}?").format(
+                    number=number, amount=_typed_amount(str(values["amount"])),
+                    invoice=invoice.number) + "\n"
+                + _("Like an invoice, it is numbered for good and never edited."))
 
-    fields = [Field("amount", "Amount (€)", value=str(proposed) if proposed > 0 else "",
-                    placeholder="before VAT"),
-              Field("reason", "Reason", value=gesture)]
-    intro = (f"On invoice {invoice.number} ({money(invoice.total)}, issued "
-             f"{day(invoice.issued)}), {money(left)} left to credit; the credit note takes "
-             f"number {number}, dated today.")
-    app.push_screen(FormDialog(f"Credit note for {ref}", fields, save, intro=intro,
-                               submit_label=f"Issue {number}", question=question), saved)
+    fields = [Field("amount", N_("Amount (€)"), "amount",
+                    value=amount_for_editing(proposed) if proposed > 0 else "",
+                    placeholder=N_("before VAT")),
+              Field("reason", N_("Reason"), value=gesture)]
+    intro = _("On invoice {invoice} ({total}, issued {day}), {left} left to credit; the credit "
+              "note takes number {number}, dated today.").format(
+        invoice=invoice.number, total=money(invoice.total), day=day(invoice.issued),
+        left=money(left), number=number)
+    app.push_screen(FormDialog(_("Credit note for {ref}").format(ref=ref), fields, save,
+                               intro=intro, submit_label=_("Issue {number}").format(number=number),
+                               question=question), saved)

@@ -8,21 +8,24 @@ from store import orders as ops
 from store.clients import find_clients
 from store.dates import parse_date, parse_past_date
 from store.errors import ValidationError
+from store.formats import amount_for_editing, day
+from store.i18n import N_, _
+from store.labels import STATUS_LABELS, choices, status_label
 from store.models import Document, Order
 
-from .common import CAUSE_OPTIONS, apply_now, lookup
+from .common import apply_now, cause_options, lookup
 from .confirm import ConfirmDialog
 from .fields import Field
 from .form import FormDialog
 
 DUE_AFTER_DAYS = 14
 """A new order is due this many days after it is received, unless said otherwise."""
-OPEN_STATUS_OPTIONS = (("quote", "quote"), ("accepted", "accepted"),
-                       ("in progress", "in progress"))
+OPEN_STATUSES = ("quote", "accepted", "in progress")
 
 
 def _describe(order: Order) -> str:
-    return f"{order.ref} — {order.title}\nDue {order.due:%d/%m/%Y}, status {order.status}"
+    return f"{order.ref} — {order.title}\n" + _("Due {day}, status {status}").format(
+        day=day(order.due), status=status_label(order.status))
 
 
 def postpone_order(app: App, ref: str):
@@ -31,19 +34,19 @@ def postpone_order(app: App, ref: str):
     if order is None:
         return None
     fields = [
-        Field("new_date", "New date", "date", aliases=("date",)),
-        Field("reason", "Reason", placeholder="what happened, in a few words"),
-        Field("cause", "Cause", "select", value="mine", options=CAUSE_OPTIONS),
+        Field("new_date", N_("New date"), "date", aliases=("date",)),
+        Field("reason", N_("Reason"), placeholder=N_("what happened, in a few words")),
+        Field("cause", N_("Cause"), "select", value="mine", options=cause_options()),
     ]
 
     def save(values: dict) -> str:
         new_due = parse_date(str(values["new_date"]), app.today, "new date")
         ops.postpone(app.book, ref, new_due, str(values["reason"]), values["cause"] or "",
                      app.today)
-        return f"{ref} is now due on {new_due:%d/%m/%Y}"
+        return _("{ref} is now due on {day}").format(ref=ref, day=day(new_due))
 
-    return app.push_screen(FormDialog(f"Postpone {ref}", fields, save, intro=_describe(order),
-                                      submit_label="Postpone"))
+    return app.push_screen(FormDialog(_("Postpone {ref}").format(ref=ref), fields, save,
+                                      intro=_describe(order), submit_label=_("Postpone")))
 
 
 def pause_or_resume(app: App, ref: str):
@@ -52,17 +55,18 @@ def pause_or_resume(app: App, ref: str):
     if order is None:
         return None
     if order.paused:
-        apply_now(app, lambda: (ops.resume(app.book, ref, app.today), f"{ref} resumed")[1],
-                  "Resume")
+        apply_now(app, lambda: (ops.resume(app.book, ref, app.today),
+                                _("{ref} resumed").format(ref=ref))[1], _("Resume"))
         return None
-    fields = [Field("reason", "Waiting for", placeholder="what the client must send or say")]
+    fields = [Field("reason", N_("Waiting for"),
+                    placeholder=N_("what the client must send or say"))]
 
     def save(values: dict) -> str:
         ops.pause(app.book, ref, app.today, str(values["reason"]))
-        return f"{ref} paused: the clock stops until you resume it"
+        return _("{ref} paused: the clock stops until you resume it").format(ref=ref)
 
-    return app.push_screen(FormDialog(f"Pause {ref}", fields, save, intro=_describe(order),
-                                      submit_label="Pause"))
+    return app.push_screen(FormDialog(_("Pause {ref}").format(ref=ref), fields, save,
+                                      intro=_describe(order), submit_label=_("Pause")))
 
 
 def deliver(app: App, ref: str):
@@ -70,15 +74,17 @@ def deliver(app: App, ref: str):
     order = lookup(app, lambda: app.book.order(ref))
     if order is None:
         return None
-    fields = [Field("on", "Delivered", "date", value="today", aliases=("delivered date",))]
+    fields = [Field("on", N_("Delivered on"), "past", value="today",
+                    aliases=("delivered", "delivered date"))]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "delivered")
         ops.deliver(app.book, ref, on)
-        return f"{ref} delivered on {on:%d/%m/%Y}; feedback follow-up in a week"
+        return _("{ref} delivered on {day}; feedback follow-up in a week").format(ref=ref,
+                                                                                 day=day(on))
 
-    return app.push_screen(FormDialog(f"Deliver {ref}", fields, save, intro=_describe(order),
-                                      submit_label="Deliver"))
+    return app.push_screen(FormDialog(_("Deliver {ref}").format(ref=ref), fields, save,
+                                      intro=_describe(order), submit_label=_("Deliver")))
 
 
 def cancel(app: App, ref: str):
@@ -90,11 +96,11 @@ def cancel(app: App, ref: str):
     def answered(yes: bool | None) -> None:
         if yes:
             apply_now(app, lambda: (ops.cancel(app.book, ref, app.today),
-                                    f"{ref} cancelled")[1], "Cancel")
+                                    _("{ref} cancelled").format(ref=ref))[1], _("Cancel"))
 
-    question = (f"Cancel order {ref} — {order.title}?\n"
-                "It stays in the book as cancelled (ctrl+z undoes it).")
-    return app.push_screen(ConfirmDialog(question, yes="Cancel the order", no="Keep it"),
+    question = (_("Cancel order {ref} — {title}?").format(ref=ref, title=order.title) + "\n"
+                + _("It stays in the book as cancelled (ctrl+z undoes it)."))
+    return app.push_screen(ConfirmDialog(question, yes=_("Cancel the order"), no=_("Keep it")),
                            answered)
 
 
@@ -106,28 +112,30 @@ def _order_fields(order: Order | None, client_field: Field | None) -> list[Field
     doc = order.document if order else Document()
     head = [client_field] if client_field else []
     return head + [
-        Field("title", "Title", value=order.title if order else "",
-              placeholder="e.g. Acte de vente de 1523"),
-        Field("client_ref", "Client's ref.", value=order.client_ref if order else "",
+        Field("title", N_("Title"), value=order.title if order else "",
+              placeholder=N_("e.g. Acte de vente de 1523")),
+        Field("client_ref", N_("Client's ref."), value=order.client_ref if order else "",
               aliases=("client's reference",),
-              placeholder="the client's own reference (V/réf.)"),
-        Field("service", "Service", value=order.service if order else "",
-              placeholder="transcription, summary, translation…"),
-        Field("price", "Price (€)", value=str(order.price) if order else "",
-              placeholder="350 or 1 250,50"),
-        Field("scope", "Agreed scope", "area", value=order.scope if order else "",
-              placeholder="what was promised, in detail"),
-        Field("nature", "Document", value=doc.nature, aliases=("document nature",),
-              placeholder="acte de vente, registre paroissial…"),
-        Field("date_text", "Doc. date", value=doc.date_text, aliases=("document date_text",)),
-        Field("place", "Doc. place", value=doc.place, aliases=("document place",)),
-        Field("script", "Script", value=doc.script, aliases=("document script",)),
-        Field("archive_ref", "Archive ref.", value=doc.archive_ref,
+              placeholder=N_("the client's own reference (V/réf.)")),
+        Field("service", N_("Service"), value=order.service if order else "",
+              placeholder=N_("transcription, summary, translation…")),
+        Field("price", N_("Price (€)"), "amount",
+              value=amount_for_editing(order.price) if order else "",
+              placeholder=N_("350 or 1 250,50")),
+        Field("scope", N_("Agreed scope"), "area", value=order.scope if order else "",
+              placeholder=N_("what was promised, in detail")),
+        Field("nature", N_("Document"), value=doc.nature, aliases=("document nature",),
+              placeholder=N_("acte de vente, registre paroissial…")),
+        Field("date_text", N_("Doc. date"), value=doc.date_text,
+              aliases=("document date_text",)),
+        Field("place", N_("Doc. place"), value=doc.place, aliases=("document place",)),
+        Field("script", N_("Script"), value=doc.script, aliases=("document script",)),
+        Field("archive_ref", N_("Archive ref."), value=doc.archive_ref,
               aliases=("document archive_ref",)),
-        Field("pages", "Pages", value="" if doc.pages is None else str(doc.pages),
+        Field("pages", N_("Pages"), value="" if doc.pages is None else str(doc.pages),
               aliases=("document pages",)),
-        Field("summary", "Summary", "area", value=order.summary if order else "",
-              placeholder="what the act says, in modern words (for the summary letter)"),
+        Field("summary", N_("Summary"), "area", value=order.summary if order else "",
+              placeholder=N_("what the act says, in modern words (for the summary letter)")),
     ]
 
 
@@ -141,21 +149,21 @@ def new_order(app: App, client_id: int | None = None):
     """Take an order: received today and due in two weeks unless changed."""
     client_field = None
     if client_id is None:
-        choices = _client_options(app)
-        client_field = Field("client", "Client", "select", options=choices, blank=True,
-                             aliases=("client_id",), placeholder="choose, or type a name")
+        client_field = Field("client", N_("Client"), "select", options=_client_options(app),
+                             blank=True,
+                             aliases=("client_id",), placeholder=N_("choose, or type a name"))
     elif lookup(app, lambda: app.book.client(client_id)) is None:
         return None
     fields = _order_fields(None, client_field) + [
-        Field("received", "Received", "date", value="today", aliases=("received date",)),
-        Field("due", "Due", "date", value=f"+{DUE_AFTER_DAYS}", aliases=("due date",)),
+        Field("received", N_("Received"), "date", value="today", aliases=("received date",)),
+        Field("due", N_("Due"), "date", value=f"+{DUE_AFTER_DAYS}", aliases=("due date",)),
     ]
     ref = ops.next_ref(app.book, app.today.year)
 
     def save(values: dict) -> str:
         owner = client_id if client_id is not None else values.get("client")
         if owner is None:
-            raise ValidationError("client", "choose the client this order is for")
+            raise ValidationError("client", _("choose the client this order is for"))
         received = parse_date(str(values["received"]), app.today, "received")
         due = parse_date(str(values["due"]), app.today, "due")
         order = ops.add_order(app.book, app.today, owner, str(values["title"]), due,
@@ -163,13 +171,15 @@ def new_order(app: App, client_id: int | None = None):
                               service=values["service"], price=values["price"],
                               scope=values["scope"], summary=values["summary"],
                               client_ref=values["client_ref"])
-        return f"Order {order.ref} taken, due {order.due:%d/%m/%Y}"
+        return _("Order {ref} taken, due {day}").format(ref=order.ref, day=day(order.due))
 
-    intro = f"Next reference: {ref} (received this year)"
-    if client_id is not None:
-        intro = f"For {app.book.client(client_id).name}. {intro}"
-    return app.push_screen(FormDialog("New order", fields, save, intro=intro,
-                                      submit_label="Take order"))
+    if client_id is None:
+        intro = _("Next reference: {ref} (received this year)").format(ref=ref)
+    else:
+        intro = _("For {name}. Next reference: {ref} (received this year)").format(
+            name=app.book.client(client_id).name, ref=ref)
+    return app.push_screen(FormDialog(_("New order"), fields, save, intro=intro,
+                                      submit_label=_("Take order")))
 
 
 def edit_order(app: App, ref: str):
@@ -179,20 +189,21 @@ def edit_order(app: App, ref: str):
         return None
     fields = _order_fields(order, None)
     if order.is_open:
-        fields.append(Field("status", "Status", "select", value=order.status,
-                            options=OPEN_STATUS_OPTIONS))
+        fields.append(Field("status", N_("Status"), "select", value=order.status,
+                            options=choices(OPEN_STATUSES, STATUS_LABELS)))
 
     def save(values: dict) -> str:
-        with app.book.transaction(f"edit {ref}"):
+        with app.book.transaction(_("edit {ref}").format(ref=ref)):
             ops.edit_order(app.book, ref, title=values["title"], service=values["service"],
                            price=values["price"], scope=values["scope"],
                            summary=values["summary"], document=_document(values),
                            client_ref=values["client_ref"])
             if order.is_open and values["status"] != order.status:
                 ops.set_status(app.book, ref, values["status"])
-        return f"{ref} saved"
+        return _("{ref} saved").format(ref=ref)
 
-    return app.push_screen(FormDialog(f"Edit {ref}", fields, save, intro=_describe(order)))
+    return app.push_screen(FormDialog(_("Edit {ref}").format(ref=ref), fields, save,
+                                      intro=_describe(order)))
 
 
 def mark_paid(app: App, ref: str):
@@ -200,15 +211,15 @@ def mark_paid(app: App, ref: str):
     order = lookup(app, lambda: app.book.order(ref))
     if order is None:
         return None
-    fields = [Field("on", "Paid on", "date", value="today")]
+    fields = [Field("on", N_("Paid on"), "past", value="today")]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "paid on")
         ops.mark_paid(app.book, ref, on)
-        return f"{ref} paid on {on:%d/%m/%Y}"
+        return _("{ref} paid on {day}").format(ref=ref, day=day(on))
 
-    return app.push_screen(FormDialog(f"Paid {ref}", fields, save, intro=_describe(order),
-                                      submit_label="Paid"))
+    return app.push_screen(FormDialog(_("Paid {ref}").format(ref=ref), fields, save,
+                                      intro=_describe(order), submit_label=_("Paid")))
 
 
 def add_extra(app: App, ref: str):
@@ -217,15 +228,16 @@ def add_extra(app: App, ref: str):
     if order is None:
         return None
     fields = [
-        Field("what", "Extra", aliases=("extra",), placeholder="e.g. a summary in modern French"),
-        Field("price", "Price (€)", placeholder="0 if offered"),
-        Field("on", "Asked on", "date", value="today"),
+        Field("what", N_("Extra"), aliases=("extra",),
+              placeholder=N_("e.g. a summary in modern French")),
+        Field("price", N_("Price (€)"), "amount", placeholder=N_("0 if offered")),
+        Field("on", N_("Asked on"), "past", value="today"),
     ]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "asked on")
         ops.add_extra(app.book, ref, str(values["what"]), values["price"], on)
-        return f"Extra recorded on {ref}"
+        return _("Extra recorded on {ref}").format(ref=ref)
 
-    return app.push_screen(FormDialog(f"Extra on {ref}", fields, save, intro=_describe(order),
-                                      submit_label="Record"))
+    return app.push_screen(FormDialog(_("Extra on {ref}").format(ref=ref), fields, save,
+                                      intro=_describe(order), submit_label=_("Record")))

@@ -8,36 +8,41 @@ from textual.app import App
 
 from store import incidents as ops
 from store.dates import parse_past_date
+from store.formats import day
+from store.i18n import N_, _
+from store.labels import next_label
 from store.recovery import next_step, undone_steps
 from store.plan_steps import record_step_with_gesture
 
-from .common import CAUSE_OPTIONS, lookup
+from .common import cause_options, lookup
 from .fields import Field
 from .form import FormDialog
 
 STEP_TITLES = {
-    "apologised": "Admitted the error and apologised",
-    "fixed": "Fixed the problem",
-    "followed_up": "Followed up",
-    "feedback_asked": "Asked for feedback",
-    "feedback_received": "Received the feedback",
+    "apologised": N_("Admitted the error and apologised"),
+    "fixed": N_("Fixed the problem"),
+    "followed_up": N_("Followed up"),
+    "feedback_asked": N_("Asked for feedback"),
+    "feedback_received": N_("Received the feedback"),
 }
-"""Each step of the plan, once done."""
+"""Each step of the plan, once done (N_: translate where shown)."""
 STEP_ACTIONS = {
-    "apologised": "Admit the error and apologise",
-    "fixed": "Fix the problem",
-    "followed_up": "Follow up, with a gesture",
-    "feedback_asked": "Ask for feedback",
-    "feedback_received": "Hear the feedback",
+    "apologised": N_("Admit the error and apologise"),
+    "fixed": N_("Fix the problem"),
+    "followed_up": N_("Follow up, with a gesture"),
+    "feedback_asked": N_("Ask for feedback"),
+    "feedback_received": N_("Hear the feedback"),
 }
-"""Each step of the plan, as the form that records it is titled."""
+"""Each step of the plan, as the form that records it is titled (N_: translate where shown)."""
 STEP_FIELDS = {
-    "fixed": (Field("solution", "Solution", "area", placeholder="what was done to fix it"),
-              Field("client_proposal", "They proposed", "area", aliases=("client proposal",),
-                    placeholder="what the client found fair")),
-    "followed_up": (Field("gesture", "Gesture", placeholder="a discount, a free extra…"),),
-    "feedback_received": (Field("feedback", "Feedback", "area",
-                                placeholder="their words, even a grudging “fine”"),),
+    "fixed": (Field("solution", N_("Solution"), "area",
+                    placeholder=N_("what was done to fix it")),
+              Field("client_proposal", N_("They proposed"), "area",
+                    aliases=("client proposal",), placeholder=N_("what the client found fair"))),
+    "followed_up": (Field("gesture", N_("Gesture"),
+                          placeholder=N_("a discount, a free extra…")),),
+    "feedback_received": (Field("feedback", N_("Feedback"), "area",
+                                placeholder=N_("their words, even a grudging “fine”")),),
 }
 """The details each step asks for, beyond its date."""
 
@@ -48,8 +53,8 @@ def open_incident(app: App, ref: str):
     if order is None:
         return None
     fields = [
-        Field("what", "What happened", "area", aliases=("what happened",)),
-        Field("cause", "Cause", "select", value="mine", options=CAUSE_OPTIONS),
+        Field("what", N_("What happened"), "area", aliases=("what happened",)),
+        Field("cause", N_("Cause"), "select", value="mine", options=cause_options()),
     ]
 
     opened: list[int] = []
@@ -58,14 +63,15 @@ def open_incident(app: App, ref: str):
         incident = ops.open_incident(app.book, ref, app.today, str(values["what"]),
                                      values["cause"] or "")
         opened.append(incident.id)
-        return f"Recovery plan opened on {ref}; next: {next_step(incident)}"
+        return _("Recovery plan opened on {ref}; next: {step}").format(
+            ref=ref, step=next_label(next_step(incident)))
 
     def show_plan(saved: bool | None) -> None:
         if saved and opened and hasattr(app, "open_incident"):
             app.open_incident(opened[0])
 
-    return app.push_screen(FormDialog(f"Incident on {ref}", fields, save,
-                                      intro=f"{order.title}", submit_label="Open plan"),
+    return app.push_screen(FormDialog(_("Incident on {ref}").format(ref=ref), fields, save,
+                                      intro=order.title, submit_label=_("Open plan")),
                            show_plan)
 
 
@@ -77,18 +83,18 @@ def record_step(app: App, incident_id: int, step: str):
     current = {name: getattr(incident, name) for name in ("solution", "client_proposal",
                                                            "gesture", "feedback")}
     details = [replace(f, value=current.get(f.name, "")) for f in STEP_FIELDS.get(step, ())]
-    fields = [Field("on", "Date", "date", value="today",
+    fields = [Field("on", N_("Date"), "past", value="today",
                     aliases=(step.replace("_", " "),))] + details
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values.pop("on")), app.today, "date")
         details = {name: str(value) for name, value in values.items()}
         record_step_with_gesture(app.book, incident_id, step, on, **details)
-        return f"{STEP_TITLES[step]} — {on:%d/%m/%Y}"
+        return f"{_(STEP_TITLES[step])} — {day(on)}"
 
-    return app.push_screen(FormDialog(STEP_ACTIONS[step], fields, save,
-                                      intro=f"Recovery plan on {incident.order_ref}",
-                                      submit_label="Record"))
+    intro = _("Recovery plan on {ref}").format(ref=incident.order_ref)
+    return app.push_screen(FormDialog(_(STEP_ACTIONS[step]), fields, save, intro=intro,
+                                      submit_label=_("Record")))
 
 
 def close_incident(app: App, incident_id: int):
@@ -97,35 +103,35 @@ def close_incident(app: App, incident_id: int):
     if incident is None:
         return None
     fields = [
-        Field("lesson", "Lesson", "area", placeholder="what you will do differently"),
-        Field("on", "Closed on", "date", value="today", aliases=("closing date",)),
+        Field("lesson", N_("Lesson"), "area", placeholder=N_("what you will do differently")),
+        Field("on", N_("Closed on"), "past", value="today", aliases=("closing date",)),
     ]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "closed on")
         ops.close_incident(app.book, incident_id, on, str(values["lesson"]))
-        return "Plan closed; the lesson is in the journal"
+        return _("Plan closed; the lesson is in the journal")
 
     def question(values: dict) -> str | None:
-        missing = [STEP_TITLES[s].lower() for s in undone_steps(incident)]
+        missing = [_(STEP_TITLES[s]).lower() for s in undone_steps(incident)]
         if not missing:
             return None
-        return (f"Not done yet: {'; '.join(missing)}.\n"
-                "Close the plan anyway?")
+        return (_("Not done yet: {steps}.").format(steps=_("; ").join(missing)) + "\n"
+                + _("Close the plan anyway?"))
 
-    return app.push_screen(FormDialog(f"Close the plan on {incident.order_ref}", fields, save,
-                                      intro="What did this teach you?", question=question,
-                                      submit_label="Close plan"))
+    title = _("Close the plan on {ref}").format(ref=incident.order_ref)
+    return app.push_screen(FormDialog(title, fields, save, intro=_("What did this teach you?"),
+                                      question=question, submit_label=_("Close plan")))
 
 
 def add_lesson(app: App):
     """Note a lesson or an idea in the journal, not tied to an incident."""
-    fields = [Field("text", "Lesson", "area", aliases=("lesson",),
-                    placeholder="an idea, something a client said, what you will change")]
+    fields = [Field("text", N_("Lesson"), "area", aliases=("lesson",),
+                    placeholder=N_("an idea, something a client said, what you will change"))]
 
     def save(values: dict) -> str:
         ops.add_lesson(app.book, app.today, str(values["text"]))
-        return "Noted in the journal"
+        return _("Noted in the journal")
 
-    return app.push_screen(FormDialog("A lesson for the journal", fields, save,
-                                      submit_label="Note"))
+    return app.push_screen(FormDialog(_("A lesson for the journal"), fields, save,
+                                      submit_label=_("Note it")))

@@ -10,18 +10,21 @@ from textual.widgets import Select
 
 from store import relations as ops
 from store.dates import parse_optional_date, parse_past_date
+from store.formats import day as day_text, weekday
+from store.i18n import N_, _
+from store.labels import (CHANNEL_LABELS, DIRECTION_CHOICES, KIND_LABELS, SATISFACTION_LABELS,
+                          choices, kind_label)
 from store.models import CHANNELS, DIRECTIONS, INTERACTION_KINDS, Client, Interaction
 
-from .common import lookup, options, order_field
+from .common import lookup, order_field
 from .fields import Field
 from .followups import DUE_AFTER_DAYS
 from .form import FormDialog
 
-DIRECTION_OPTIONS = tuple((f"{d} — {'from the client' if d == 'in' else 'from me'}", d)
-                          for d in DIRECTIONS)
-SATISFACTION_OPTIONS = tuple((f"{n} — {word}", n) for n, word in
-                             enumerate(("very unhappy", "unhappy", "neutral", "happy",
-                                        "delighted"), start=1))
+
+def _satisfaction_options() -> tuple[tuple[str, int], ...]:
+    """'1 — very unhappy' … '5 — delighted', in the interface's language."""
+    return tuple((f"{n} — {_(word)}", n) for n, word in SATISFACTION_LABELS.items())
 
 
 def _moment(app: App, text: str, field: str):
@@ -54,17 +57,19 @@ def _exchange_fields(app: App, client: Client, current: Interaction | None,
                      order_ref: str | None) -> list[Field]:
     """Kind, channel, direction, day, order, text and satisfaction, as logged or to log."""
     return [
-        Field("kind", "Kind", "select", value=current.kind if current else "note",
-              options=options(INTERACTION_KINDS)),
-        Field("channel", "Channel", "select",
-              value=current.channel if current else client.channel, options=options(CHANNELS)),
-        Field("direction", "Direction", "select", value=current.direction if current else "in",
-              options=DIRECTION_OPTIONS),
-        Field("when", "When", "date",
+        Field("kind", N_("Kind"), "select", value=current.kind if current else "note",
+              options=choices(INTERACTION_KINDS, KIND_LABELS)),
+        Field("channel", N_("Channel"), "select",
+              value=current.channel if current else client.channel,
+              options=choices(CHANNELS, CHANNEL_LABELS)),
+        Field("direction", N_("Direction"), "select",
+              value=current.direction if current else "in",
+              options=choices(DIRECTIONS, DIRECTION_CHOICES)),
+        Field("when", N_("When"), "past",
               value=f"{current.when:%d/%m/%Y}" if current else "today"),
         order_field(app, client.id, current.order_ref if current else order_ref),
-        Field("text", "What was said", "area", value=current.text if current else ""),
-        Field("satisfaction", "Satisfaction", "select", options=SATISFACTION_OPTIONS,
+        Field("text", N_("What was said"), "area", value=current.text if current else ""),
+        Field("satisfaction", N_("Satisfaction"), "select", options=_satisfaction_options(),
               value=current.satisfaction if current else "", blank=True),
     ]
 
@@ -77,7 +82,7 @@ def log_interaction(app: App, client_id: int, order_ref: str | None = None):
     if client is None:
         return None
     fields = _exchange_fields(app, client, None, order_ref)
-    fields.insert(1, Field("due", "Call back by", "date", value=f"+{DUE_AFTER_DAYS}",
+    fields.insert(1, Field("due", N_("Call back by"), "date", value=f"+{DUE_AFTER_DAYS}",
                            aliases=("due date",)))
 
     def save(values: dict) -> str:
@@ -87,11 +92,14 @@ def log_interaction(app: App, client_id: int, order_ref: str | None = None):
         ops.log_interaction(app.book, client_id, values["kind"], str(values["text"]), when,
                             values["channel"], values["direction"], values["order_ref"],
                             values["satisfaction"], due=due)
-        logged = f"{values['kind'].capitalize()} logged for {client.name}"
-        return f"{logged}; follow-up scheduled for {due:%a %d/%m/%Y}" if due else logged
+        kind = kind_label(values["kind"]).capitalize()
+        if due:
+            return _("{kind} logged for {name}; follow-up scheduled for {day}").format(
+                kind=kind, name=client.name, day=weekday(due))
+        return _("{kind} logged for {name}").format(kind=kind, name=client.name)
 
-    return app.push_screen(ExchangeForm(f"Log an exchange with {client.name}", fields, save,
-                                        submit_label="Log"))
+    title = _("Log an exchange with {name}").format(name=client.name)
+    return app.push_screen(ExchangeForm(title, fields, save, submit_label=_("Log")))
 
 
 def edit_interaction(app: App, interaction_id: int):
@@ -112,9 +120,11 @@ def edit_interaction(app: App, interaction_id: int):
                              text=str(values["text"]), when=when, channel=values["channel"],
                              direction=values["direction"], order_ref=values["order_ref"],
                              satisfaction=values["satisfaction"])
-        return f"{values['kind'].capitalize()} of {day:%d/%m/%Y} saved"
+        kind = kind_label(values["kind"]).capitalize()
+        return _("{kind} of {day} saved").format(kind=kind, day=day_text(day))
 
-    return app.push_screen(ExchangeForm(f"Edit an exchange with {client.name}", fields, save))
+    title = _("Edit an exchange with {name}").format(name=client.name)
+    return app.push_screen(ExchangeForm(title, fields, save))
 
 
 def gift_received(app: App, client_id: int):
@@ -123,18 +133,18 @@ def gift_received(app: App, client_id: int):
     if client is None:
         return None
     fields = [
-        Field("what", "Gift", aliases=("gift",), placeholder="e.g. a book of stamps"),
-        Field("on", "Received", "date", value="today"),
+        Field("what", N_("Gift"), aliases=("gift",), placeholder=N_("e.g. a book of stamps")),
+        Field("on", N_("Received"), "past", value="today"),
         order_field(app, client_id, None),
     ]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "received")
         ops.record_gift(app.book, client_id, str(values["what"]), on, values["order_ref"])
-        return f"Gift from {client.name} recorded"
+        return _("Gift from {name} recorded").format(name=client.name)
 
-    return app.push_screen(FormDialog(f"Gift from {client.name}", fields, save,
-                                      submit_label="Record"))
+    return app.push_screen(FormDialog(_("Gift from {name}").format(name=client.name), fields,
+                                      save, submit_label=_("Record")))
 
 
 def gesture_given(app: App, client_id: int, incident_id: int | None = None):
@@ -148,9 +158,9 @@ def gesture_given(app: App, client_id: int, incident_id: int | None = None):
         if incident is None:
             return None
     fields = [
-        Field("what", "Gesture", aliases=("gesture",),
-              placeholder="a discount, a free summary, a letter…"),
-        Field("on", "Given", "date", value="today"),
+        Field("what", N_("Gesture"), aliases=("gesture",),
+              placeholder=N_("a discount, a free summary, a letter…")),
+        Field("on", N_("Given"), "past", value="today"),
         order_field(app, client_id, incident.order_ref if incident else None),
     ]
 
@@ -158,8 +168,9 @@ def gesture_given(app: App, client_id: int, incident_id: int | None = None):
         on = parse_past_date(str(values["on"]), app.today, "given")
         ops.record_gesture(app.book, client_id, str(values["what"]), on, values["order_ref"],
                            incident_id)
-        return f"Gesture for {client.name} recorded"
+        return _("Gesture for {name} recorded").format(name=client.name)
 
-    intro = f"Part of the recovery plan on {incident.order_ref}." if incident else ""
-    return app.push_screen(FormDialog(f"Gesture for {client.name}", fields, save, intro=intro,
-                                      submit_label="Record"))
+    intro = (_("Part of the recovery plan on {ref}.").format(ref=incident.order_ref)
+             if incident else "")
+    return app.push_screen(FormDialog(_("Gesture for {name}").format(name=client.name), fields,
+                                      save, intro=intro, submit_label=_("Record")))

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from store.book import Book
 from store.errors import CarnetError
+from store.i18n import _
 
 READ_ATTEMPTS = 3
 """A change on the UI thread while a worker reads can disturb it (a dict changing size): retry."""
@@ -25,7 +26,7 @@ class BookScreen(Screen):
     """A screen that re-reads the book on show and after every change while it is shown."""
 
     SECTION = ""
-    """Shown in the header beside the date ("Clients", "Order 2026-014")."""
+    """Shown in the header beside the date ("Clients"); marked with N_, translated when shown."""
 
     _stale = True
     """The book changed since this screen last read it."""
@@ -55,8 +56,8 @@ class BookScreen(Screen):
         self.sub_title = " · ".join(p for p in (self.section(), self.app.sub_title) if p)
 
     def section(self) -> str:
-        """What the header names this screen."""
-        return self.SECTION
+        """What the header names this screen, in the interface's language."""
+        return _(self.SECTION) if self.SECTION else ""
 
     def _book_changed(self, _version: int) -> None:
         self._stale = True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual import on
@@ -15,7 +15,10 @@ from textual.widgets import Header, Input, Static
 from store.book import Book
 from store.browse import client_page, cut
 from store.errors import CarnetError, NotFound
-from store.models import Client
+from store.i18n import N_, _
+from store.labels import segment_label, status_label
+from store.models import CLIENT_STATUSES, Client
+from store.loyalty import SEGMENTS
 from store.relations import timeline
 
 from ..bindings import CLIENT, CLIENTS, LIST
@@ -25,6 +28,7 @@ from ..widgets.footer import KeyFooter
 from ..widgets.paged_table import PagedTable
 from ..wiring import FOLLOW_UP_DIALOGS
 from .base import BookScreen
+from .columns import column, history_columns
 
 STATUS_STYLE = {"difficult": "bold $warning", "parted": "dim"}
 LINE_DIALOGS = {
@@ -37,16 +41,22 @@ LINE_DIALOGS = {
 class ClientsScreen(BookScreen):
     """Every client with segment and last contact; type to filter (in the store)."""
 
-    SECTION = "Clients"
+    SECTION = N_("Clients")
     BINDINGS = LIST + CLIENTS
     AUTO_FOCUS = "#clients DataTable"
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="/ search: name, organisation, email, city, tag", id="search")
-        yield PagedTable(("Name", 0), ("Segment", 11), ("Status", 9), ("City", 12),
-                         ("Last contact", 13), ("Orders", 6),
-                         id="clients", empty="No client matches.")
+        yield Input(placeholder=_("/ search: name, organisation, email, city, tag"),
+                    id="search")
+        today = self.app.today
+        long_ago = ago(today - timedelta(days=100), today)
+        segments = map(segment_label, SEGMENTS)
+        yield PagedTable(column(N_("Name")), column(N_("Segment"), 11, *segments),
+                         column(N_("Status"), 9, *map(status_label, CLIENT_STATUSES)),
+                         column(N_("City"), 12), column(N_("Last contact"), 13, long_ago),
+                         column(N_("client list|Orders"), 6),
+                         id="clients", empty=_("No client matches."))
         yield KeyFooter()
 
     def reload(self, offset: int | None = None) -> None:
@@ -56,11 +66,13 @@ class ClientsScreen(BookScreen):
                            table.start if offset is None else offset, table.page_size)
         today = self.app.today
         rows = [(str(row.client.id), (
-            row.client.name, row.segment or "—",
-            Text(row.client.status, style=STATUS_STYLE.get(row.client.status, "")),
+            row.client.name, segment_label(row.segment) if row.segment else "—",
+            Text(status_label(row.client.status),
+                 style=STATUS_STYLE.get(row.client.status, "")),
             row.client.city, ago(row.last_contact, today), str(row.orders)))
             for row in page.rows]
-        table.empty = "No client matches." if text.strip() else "No client yet: a adds one."
+        table.empty = (_("No client matches.") if text.strip()
+                       else _("No client yet: a adds one."))
         table.show_page(rows, page.offset, page.total)
 
     @on(Input.Changed, "#search")
@@ -125,12 +137,11 @@ class ClientScreen(BookScreen):
                 yield Static(id="card")
             with VerticalScroll(classes="panel", can_focus=False):
                 yield Static(id="loyalty")
-        yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="timeline",
-                         empty="Nothing yet.")
+        yield PagedTable(*history_columns(), id="timeline", empty=_("Nothing yet."))
         yield KeyFooter()
 
     def section(self) -> str:
-        return f"Client {self.client_name}"
+        return _("Client {name}").format(name=self.client_name)
 
     def reload(self) -> None:
         self.read_later()
@@ -154,7 +165,7 @@ class ClientScreen(BookScreen):
             return
         if not self.is_current:
             return
-        self.app.notify("This client is no longer in the book.", severity="warning")
+        self.app.notify(_("This client is no longer in the book."), severity="warning")
         self.action_back()
 
     def _show_page(self, offset: int) -> None:
@@ -204,13 +215,13 @@ class ClientScreen(BookScreen):
     def action_line(self, verb: str) -> None:
         """Mark done, edit or delete the highlighted exchange or follow-up of the timeline."""
         key = self.query_one("#timeline", PagedTable).current_key or ""
-        kind, _, number = key.partition(":")
+        kind, _sep, record = key.partition(":")
         dialog = LINE_DIALOGS.get((kind, verb))
         if dialog is None:
-            wanted = "a follow-up" if verb == "done" else "an exchange or a follow-up"
-            self.app.notify(f"Highlight {wanted} on the timeline first.")
+            self.app.notify(_("Highlight a follow-up on the timeline first.") if verb == "done"
+                            else _("Highlight an exchange or a follow-up on the timeline first."))
             return
-        self.app.call_dialog(dialog, int(number))
+        self.app.call_dialog(dialog, int(record))
 
     def action_delete(self) -> None:
         """Delete this client, after confirmation; the store refuses one with history."""

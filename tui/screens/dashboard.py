@@ -14,6 +14,8 @@ from textual.worker import Worker, WorkerState
 from store.book import Book
 from store.browse import prepare
 from store.dashboard import Dashboard, dashboard
+from store.formats import number
+from store.i18n import N_, _, ngettext
 
 from ..bindings import DASHBOARD
 from ..format import money, percent
@@ -23,33 +25,44 @@ from ..widgets.footer import KeyFooter
 from ..widgets.trend import TrendChart
 from .base import READ_ATTEMPTS, BookScreen
 
+
 def key_figures(d: Dashboard) -> Table:
     """On-time rate, active orders, revenue this year, lines needing action."""
     table = Table.grid(padding=(0, 1))
     table.add_column(style="dim", no_wrap=True)
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column(style="dim", no_wrap=True)
-    table.add_row("On time, 90 d", percent(d.on_time_rate), f"{d.delivered_recently} delivered")
-    table.add_row("Active orders", str(d.active_orders), f"{len(d.overdue)} overdue")
-    table.add_row("Due in 7 days", str(len(d.due_soon)), "to deliver")
-    table.add_row(f"Revenue {d.today.year}", money(d.revenue_this_year), "delivered")
-    table.add_row("To act on", str(d.attention_count), "today")
+    # One message per row (label, figure, note between tabs): the translator reads it whole.
+    rows = (
+        ngettext("On time, 90 d\t{rate}\t{count} delivered",
+                 "On time, 90 d\t{rate}\t{count} delivered", d.delivered_recently),
+        _("Active orders\t{total}\t{count} overdue"),
+        _("Due in 7 days\t{count}\tto deliver"),
+        _("Revenue {year}\t{amount}\tdelivered"),
+        _("To act on\t{count}\ttoday"),
+    )
+    counts = (d.delivered_recently, len(d.overdue), len(d.due_soon), None, d.attention_count)
+    for text, count in zip(rows, counts):
+        table.add_row(*text.format(
+            rate=percent(d.on_time_rate), total=number(d.active_orders),
+            count=number(count or 0), year=d.today.year,
+            amount=money(d.revenue_this_year)).split("\t"))
     return table
 
 
 class DashboardScreen(BookScreen):
     """Overdue work, follow-ups, recovery plans, clients to look after; figures and trend."""
 
-    SECTION = "Dashboard"
+    SECTION = N_("Dashboard")
     BINDINGS = DASHBOARD
     AUTO_FOCUS = "#attention"
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="figures"):
-            yield Static("Reading the book…", id="key-figures", classes="panel")
+            yield Static(_("Reading the book…"), id="key-figures", classes="panel")
             with Vertical(id="trend-box", classes="panel"):
-                yield Label("On time by month (promised date)", classes="panel-title")
+                yield Label(_("On time by month (promised date)"), classes="panel-title")
                 yield TrendChart(bar_height=3, id="trend")
         yield AttentionList(id="attention")
         yield KeyFooter()
@@ -72,7 +85,7 @@ class DashboardScreen(BookScreen):
     @work(thread=True, exclusive=True, group="prepare")
     def _prepare_lists(self, book: Book, today: date) -> None:
         """Derive what the clients and orders lists need while the user reads the dashboard."""
-        for _ in range(READ_ATTEMPTS):
+        for _attempt in range(READ_ATTEMPTS):
             try:
                 prepare(book, today)
                 return
@@ -97,7 +110,7 @@ class DashboardScreen(BookScreen):
             return
         letter = attention.letters.get(option.id) if option and option.id else None
         if letter is None:
-            self.app.notify("No letter for this line; open it to write one.")
+            self.app.notify(_("No letter for this line; open it to write one."))
             return
         kind, ref, client_id = letter
         self.app.open_letter(kind=kind, ref=ref, client_id=client_id)
@@ -105,8 +118,8 @@ class DashboardScreen(BookScreen):
     def action_followup(self, verb: str) -> None:
         """Mark done, edit or delete the highlighted follow-up line."""
         option = self.query_one("#attention", AttentionList).highlighted_option
-        kind, _, number = (option.id or "").partition(":") if option else ("", "", "")
+        kind, _sep, record = (option.id or "").partition(":") if option else ("", "", "")
         if kind != "follow-up":
-            self.app.notify("Highlight a follow-up line first.")
+            self.app.notify(_("Highlight a follow-up line first."))
             return
-        self.app.call_dialog(FOLLOW_UP_DIALOGS[verb], int(number))
+        self.app.call_dialog(FOLLOW_UP_DIALOGS[verb], int(record))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from babel.dates import format_date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +14,8 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.book import Book
+from store.formats import day, number
+from store.i18n import N_, _, babel_locale, ngettext, qualified
 from store.kaizen import MonthFigures, Summary, monthly_figures, summary
 from store.models import Lesson
 
@@ -25,18 +28,24 @@ BAR = 8
 """Width of the on-time bar, in cells."""
 
 BINDINGS = [
-    Binding("a", "add_lesson", "Note a lesson", id="journal.add",
-            tooltip="Write a lesson or an idea in the journal"),
-    Binding("enter", "open", "Open", id="journal.open", show=False,
-            tooltip="Open the recovery plan the lesson came from"),
-    Binding("c", "charts", "Charts", id="journal.charts",
-            tooltip="On time, delay, revenue, repeat clients and segments, month by month"),
+    Binding("a", "add_lesson", N_("Note a lesson"), id="journal.add",
+            tooltip=N_("Write a lesson or an idea in the journal")),
+    Binding("enter", "open", N_("Open"), id="journal.open", show=False,
+            tooltip=N_("Open the recovery plan the lesson came from")),
+    Binding("c", "charts", N_("Charts"), id="journal.charts",
+            tooltip=N_("On time, delay, revenue, repeat clients and segments, month by month")),
 ]
 """Keys of the journal, by id."""
 
 
 def percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
+    """'81%' / '81 %', or '—'."""
+    return "—" if rate is None else _("{value}%").format(value=number(round(rate * 100)))
+
+
+def month_name(month: date) -> str:
+    """'Nov 2026' / 'nov. 2026'."""
+    return format_date(month, format="MMM y", locale=babel_locale())
 
 
 def rate_bar(rate: float | None) -> Text:
@@ -45,25 +54,37 @@ def rate_bar(rate: float | None) -> Text:
         return Text("—", style="dim")
     bar = hbar(rate, 1.0, BAR)
     style = "green" if rate >= 0.9 else "yellow" if rate >= 0.7 else "red"
-    return Text.assemble((bar.ljust(BAR), style), f" {rate:>4.0%}")
+    return Text.assemble((bar.ljust(BAR), style), f" {percent(rate):>4}")
 
 
 def lesson_prompt(lesson: Lesson, origin: str) -> Text:
-    return Text.assemble((f"{lesson.on:%d/%m/%Y}", "bold"), ("  " + origin, "dim"), "\n",
-                         lesson.text)
+    return Text.assemble((day(lesson.on), "bold"), ("  " + origin, "dim"), "\n", lesson.text)
+
+
+def delay_text(delay: float | None) -> str:
+    """'0.5 days' / '0,5 jour', or '—'."""
+    if delay is None:
+        return "—"
+    return ngettext("{value} days", "{value} days", int(delay)).format(value=number(delay, 1))
 
 
 def summary_text(found: Summary) -> Text:
     """The last twelve months in one sentence, and how many clients came back after a plan."""
     year, delay, back = found.on_time, found.average_delay, found.recovery
-    return Text.assemble(
-        ("Last 12 months: ", "bold"), f"{year.delivered} delivered, ",
-        f"{percent(year.rate_original)} on the promised date, ",
-        f"{percent(year.rate_current)} on the agreed one; average delay ",
-        "—" if delay is None else f"{delay:.1f} days", ".\n",
-        ("Recovery: ", "bold"),
-        f"{back.came_back} of {back.clients} clients came back after a recovery plan."
-        if back.clients else "no recovery plan closed yet.")
+    months = ngettext(
+        "[b]Last 12 months:[/b] {count} delivered, {promised} on the promised date, "
+        "{agreed} on the agreed one; average delay {delay}.",
+        "[b]Last 12 months:[/b] {count} delivered, {promised} on the promised date, "
+        "{agreed} on the agreed one; average delay {delay}.", year.delivered).format(
+        count=year.delivered, promised=percent(year.rate_original),
+        agreed=percent(year.rate_current), delay=delay_text(delay))
+    recovery = _("[b]Recovery:[/b] no recovery plan closed yet.")
+    if back.clients:
+        recovery = ngettext(
+            "[b]Recovery:[/b] {came_back} of {count} clients came back after a recovery plan.",
+            "[b]Recovery:[/b] {came_back} of {count} clients came back after a recovery plan.",
+            back.clients).format(came_back=back.came_back, count=back.clients)
+    return Text.from_markup(f"{months}\n{recovery}")
 
 
 @dataclass(frozen=True)
@@ -78,7 +99,7 @@ class JournalView:
 class JournalScreen(BookScreen):
     """Lessons learned, newest first, beside the figures that show improvement."""
 
-    SECTION = "Journal"
+    SECTION = N_("Journal")
     BINDINGS = BINDINGS
     AUTO_FOCUS = "#journal-lessons"
 
@@ -87,15 +108,15 @@ class JournalScreen(BookScreen):
         yield Static(id="journal-summary")
         yield DataTable(id="journal-figures", cursor_type="row", zebra_stripes=True)
         lessons = OptionList(id="journal-lessons")
-        lessons.border_title = "Lessons learned"
+        lessons.border_title = _("Lessons learned")
         yield lessons
         yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
         table = self.query_one("#journal-figures", DataTable)
-        table.add_columns("Month", "Delivered", "On time (promised)", "Agreed", "Avg delay",
-                          "Repeat")
+        table.add_columns(_("Month"), qualified(N_("orders per month|Delivered")),
+                          _("On time (promised)"), _("Agreed"), _("Avg delay"), _("Repeat"))
 
     def reload(self) -> None:
         self.read_later()
@@ -107,8 +128,8 @@ class JournalScreen(BookScreen):
         lessons = []
         for lesson in sorted(book.lessons(), key=lambda l: (l.on, l.id), reverse=True):
             incident = incidents.get(lesson.incident_id)
-            lessons.append((lesson, f"recovery plan on {incident.order_ref}" if incident
-                            else "note"))
+            lessons.append((lesson, _("recovery plan on {ref}").format(ref=incident.order_ref)
+                            if incident else _("note")))
         return JournalView(months, summary_text(summary(orders, book.incidents(), months, today)),
                            lessons)
 
@@ -117,8 +138,9 @@ class JournalScreen(BookScreen):
         table = self.query_one("#journal-figures", DataTable)
         table.clear()
         for row in view.months:
-            delay = "—" if row.average_delay is None else f"{row.average_delay:.1f} d"
-            table.add_row(f"{row.month:%b %Y}", str(row.on_time.delivered),
+            delay = ("—" if row.average_delay is None
+                     else _("{value} d").format(value=number(row.average_delay, 1)))
+            table.add_row(month_name(row.month), str(row.on_time.delivered),
                           rate_bar(row.on_time.rate_original), percent(row.on_time.rate_current),
                           delay, percent(row.repeat_share), key=row.month.isoformat())
         self._show_lessons(view.lessons)
@@ -131,8 +153,8 @@ class JournalScreen(BookScreen):
         if lessons.option_count:
             lessons.highlighted = min(highlighted or 0, lessons.option_count - 1)
         else:
-            lessons.add_option(Option(Text("No lesson yet: press a to note one.", style="dim"),
-                                      disabled=True))
+            lessons.add_option(Option(Text(_("No lesson yet: press a to note one."),
+                                           style="dim"), disabled=True))
 
     @on(OptionList.OptionSelected, "#journal-lessons")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

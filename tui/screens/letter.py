@@ -28,6 +28,9 @@ from store.dates import parse_date
 from store.incidents import latest_plan
 from store.letter_choice import letter_for_client, letter_for_order
 from store.errors import CarnetError, NotFound, ValidationError
+from store.formats import day
+from store.i18n import N_, _
+from store.labels import letter_kind_label
 from store.models import LANGUAGES, Client, Order, Profile
 
 from ..dialogs.confirm import ConfirmDialog
@@ -35,21 +38,17 @@ from ..dialogs.fields import Field, FieldList
 from ..widgets.footer import KeyFooter
 from .base import BookScreen
 
-KIND_NAMES = {"apology": "apology", "follow-up": "follow-up", "summary": "summary",
-              "thanks": "thank-you", "scope": "scope reminder", "feedback": "feedback request",
-              "reminder": "payment reminder", "formal-notice": "formal notice to pay"}
-"""Letter kinds as the user reads them."""
-
-MAIL_OPTIONS = (("ordinary mail", "ordinary"), ("registered letter", "registered"),
-                ("registered, advice of delivery (AR)", "registered-ar"))
+MAIL_OPTIONS = ((N_("ordinary mail"), "ordinary"), (N_("registered letter"), "registered"),
+                (N_("registered, advice of delivery (AR)"), "registered-ar"))
 """How the letter is sent; special mail is printed above the address."""
 
 BINDINGS = [
-    Binding("ctrl+g", "generate", "Make PDF", id="letter.generate",
-            tooltip="Render the letter as a PDF, file it in the client's archive"),
-    Binding("ctrl+r", "recompose", "Reset wording", id="letter.reset",
-            tooltip="Compose the wording again, discarding your edits"),
-    Binding("escape", "back", "Back", id="nav.back", tooltip="Back to the previous screen"),
+    Binding("ctrl+g", "generate", N_("Make PDF"), id="letter.generate",
+            tooltip=N_("Render the letter as a PDF, file it in the client's archive")),
+    Binding("ctrl+r", "recompose", N_("Reset wording"), id="letter.reset",
+            tooltip=N_("Compose the wording again, discarding your edits")),
+    Binding("escape", "back", N_("Back"), id="nav.back",
+            tooltip=N_("Back to the previous screen")),
 ]
 """Keys of the letter screen, by id."""
 
@@ -112,31 +111,30 @@ class LetterScreen(BookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="letter-choice"):
-            yield Label("Kind")
-            yield Select([(KIND_NAMES[k], k) for k in letters.KINDS],
+            yield Label(_("Kind"))
+            yield Select([(letter_kind_label(k), k) for k in letters.KINDS],
                          value=self.kind or letters.KINDS[0],
                          id="letter-kind", allow_blank=False, compact=True,
-                         tooltip="The kind of letter (changing it composes new wording)")
-            yield Label("Language")
+                         tooltip=_("The kind of letter (changing it composes new wording)"))
+            yield Label(_("Language"))
             yield Select([(lang, lang) for lang in LANGUAGES], id="letter-language",
-                         allow_blank=False, compact=True, tooltip="The letter's language")
+                         allow_blank=False, compact=True, tooltip=_("The letter's language"))
         yield Static("", id="letter-to", markup=False)
-        yield FieldList([Field("subject", "Subject"), Field("salutation", "Salutation"),
-                         Field("closing", "Closing"), Field("new_date", "New date", "date"),
-                         Field("enclosures", "Enclosures", aliases=("enclosure",),
-                               placeholder="what goes with the letter, separated by ;"),
-                         Field("mail", "Sent by", "select", value="ordinary",
-                               options=MAIL_OPTIONS)],
+        mail = tuple((_(name), value) for name, value in MAIL_OPTIONS)
+        yield FieldList([Field("subject", _("Subject")), Field("salutation", _("Salutation")),
+                         Field("closing", _("Closing")), Field("new_date", _("New date"), "date"),
+                         Field("enclosures", _("Enclosures"), aliases=("enclosure",),
+                               placeholder=_("what goes with the letter, separated by ;")),
+                         Field("mail", _("Sent by"), "select", value="ordinary", options=mail)],
                         self.app.today, id="letter-head")
         body = TextArea("", id="letter-body", soft_wrap=True, tab_behavior="focus")
-        body.border_title = "Letter — a blank line between paragraphs"
+        body.border_title = _("Letter — a blank line between paragraphs")
         yield body
         yield Static("", id="letter-status", markup=False)
         yield KeyFooter()
 
     def section(self) -> str:
-        about = f" about {self.ref}" if self.ref else ""
-        return f"Letter{about}"
+        return _("Letter about {ref}").format(ref=self.ref) if self.ref else _("Letter")
 
     # -- reading the book and composing ------------------------------------------
 
@@ -146,7 +144,7 @@ class LetterScreen(BookScreen):
         if order is not None:
             self.client_id = order.client_id
         if self.client_id is None:
-            raise NotFound("a letter needs a client or an order")
+            raise NotFound(_("a letter needs a client or an order"))
         return book.client(self.client_id), order
 
     def reload(self) -> None:
@@ -160,7 +158,7 @@ class LetterScreen(BookScreen):
             return
         if self.kind is None:
             self.kind = self._called_for(client, order)
-        kinds = [(KIND_NAMES[k], k) for k in letters.KINDS if order or k not in NEEDS_ORDER]
+        kinds = [(letter_kind_label(k), k) for k in letters.KINDS if order or k not in NEEDS_ORDER]
         if self.kind not in dict((v, v) for _, v in kinds):
             self.kind = kinds[0][1]
         self.language = self.language or client.language or self.app.book.profile.language
@@ -168,8 +166,10 @@ class LetterScreen(BookScreen):
             self.query_one("#letter-kind", Select).set_options(kinds)
             self.query_one("#letter-kind", Select).value = self.kind
             self.query_one("#letter-language", Select).value = self.language
-        about = f" · {order.ref} {order.title}" if order else ""
-        self.query_one("#letter-to", Static).update(f"To {client.name}{about}")
+        to = (_("To {client} · {ref} {title}").format(client=client.name, ref=order.ref,
+                                                       title=order.title)
+              if order else _("To {client}").format(client=client.name))
+        self.query_one("#letter-to", Static).update(to)
         self._compose_draft()
 
     def _called_for(self, client: Client, order: Order | None) -> str:
@@ -190,7 +190,7 @@ class LetterScreen(BookScreen):
             self.draft, self.refusal = None, str(error)
             self._show_draft(None)
             self._status(self.refusal, "-error")
-            self.app.notify(self.refusal, title="No letter", severity="error")
+            self.app.notify(self.refusal, title=_("No letter"), severity="error")
             return
         self.draft, self.refusal = draft, ""
         self._show_draft(draft)
@@ -198,9 +198,9 @@ class LetterScreen(BookScreen):
 
     def _ready_text(self) -> str:
         if self.new_date is None:
-            return "Read, edit, then ctrl+g makes the PDF and files it."
-        return (f"ctrl+g makes the PDF, files it and postpones {self.ref} to "
-                f"{self.new_date:%d %b %Y}.")
+            return _("Read, edit, then ctrl+g makes the PDF and files it.")
+        return _("ctrl+g makes the PDF, files it and postpones {ref} to {day}.").format(
+            ref=self.ref, day=day(self.new_date))
 
     def _ask_new_date(self, order: Order | None) -> None:
         """Show the new-date field when the letter must give one, prefilled with a suggestion."""
@@ -213,7 +213,7 @@ class LetterScreen(BookScreen):
         if self.new_date is None:
             self.new_date = letter_state.suggested_date(order, self.app.today)
         with self.prevent(Input.Changed):
-            row.value = self.new_date.isoformat()
+            row.value = day(self.new_date)
 
     def typed_new_date(self) -> date | None:
         """The new date as typed in its field, None when it is not a date."""
@@ -221,7 +221,7 @@ class LetterScreen(BookScreen):
 
     def _read_new_date(self) -> date:
         return parse_date(str(self.query_one(FieldList).row("new_date").value),
-                          self.app.today, "new date")
+                          self.app.today, _("new date"))
 
     def new_date_problem(self) -> ValidationError | None:
         """Why the typed new date cannot be read, None when it can."""
@@ -237,14 +237,15 @@ class LetterScreen(BookScreen):
         problem = self.new_date_problem()
         if problem is not None:
             self.query_one(FieldList).show_error(problem)
-            self._status(f"{problem} — the letter waits for a date it can give.", "-error")
+            self._status(_("{problem} — the letter waits for a date it can give.").format(
+                problem=problem), "-error")
             return
         typed = self.typed_new_date()
         if typed == self.new_date or self.draft is None:
             self._status(self._ready_text(), "")
             return
         if self._is_edited():
-            self._status("The new date changed: ctrl+r composes the wording again with it.",
+            self._status(_("The new date changed: ctrl+r composes the wording again with it."),
                          "-error")
             return
         try:
@@ -326,8 +327,8 @@ class LetterScreen(BookScreen):
         if not self._is_edited():
             go()
             return
-        self.app.push_screen(ConfirmDialog("Discard your edits to the wording?",
-                                           yes="Discard", no="Keep editing"),
+        self.app.push_screen(ConfirmDialog(_("Discard your edits to the wording?"),
+                                           yes=_("Discard"), no=_("Keep editing")),
                              lambda yes: go() if yes else stay())
 
     # -- the PDF -----------------------------------------------------------------
@@ -335,21 +336,21 @@ class LetterScreen(BookScreen):
     def action_generate(self) -> None:
         draft = self.edited()
         if draft is None:
-            self.app.notify(self.refusal or "There is no wording to print yet.",
-                            title="No letter", severity="error" if self.refusal else "warning")
+            self.app.notify(self.refusal or _("There is no wording to print yet."),
+                            title=_("No letter"), severity="error" if self.refusal else "warning")
             return
         problem = self.new_date_problem() if self.new_date is not None else None
         if problem is not None:
-            self.app.notify(f"{problem}: type the new date the letter gives.",
-                            title="No letter", severity="error")
+            self.app.notify(_("{problem}: type the new date the letter gives.").format(
+                problem=problem), title=_("No letter"), severity="error")
             return
         if self.new_date is not None and self.typed_new_date() != self.new_date:
-            self.app.notify(f"The wording gives {self.new_date:%d %b %Y}, not the date typed: "
-                            "ctrl+r composes it again with the new date.", title="No letter",
-                            severity="error")
+            self.app.notify(_("The wording gives {day}, not the date typed: ctrl+r composes it "
+                              "again with the new date.").format(day=day(self.new_date)),
+                            title=_("No letter"), severity="error")
             return
         self.query_one(FieldList).clear_errors()
-        self._status("Making the PDF…", "")
+        self._status(_("Making the PDF…"), "")
         self._build_pdf(draft, self.app.book.profile, self.new_date)
 
     @work(thread=True, exclusive=True, group="letter-pdf")
@@ -370,21 +371,22 @@ class LetterScreen(BookScreen):
             if error.field.startswith("paragraph"):
                 self.query_one("#letter-body", TextArea).focus()
         message = str(error) if isinstance(error, CarnetError) else (
-            f"The PDF could not be made: {error}")
+            _("The PDF could not be made: {error}").format(error=error))
         self._status(message, "-error")
 
     @on(Rendered)
     def _rendered(self, event: Rendered) -> None:
         try:
-            client, _ = self._records()
+            client, _order = self._records()
             path = file_letter(self.app.book, client, event.draft, event.data, event.new_date)
         except (CarnetError, OSError) as error:
-            self._status(f"The PDF could not be filed: {error}", "-error")
-            self.app.notify(f"The PDF could not be filed: {error}", title="No letter",
-                            severity="error")
+            message = _("The PDF could not be filed: {error}").format(error=error)
+            self._status(message, "-error")
+            self.app.notify(message, title=_("No letter"), severity="error")
             return
         self.saved = path
-        self._status(f"Saved: {path}", "-saved")
-        self.app.notify(f"{KIND_NAMES[event.draft.kind].capitalize()} letter filed for "
-                        f"{client.name}", title="Letter")
+        self._status(_("Saved: {path}").format(path=path), "-saved")
+        kind = letter_kind_label(event.draft.kind)
+        self.app.notify(_("{Kind} letter filed for {client}").format(
+            Kind=kind.capitalize(), kind=kind, client=client.name), title=_("Letter"))
         self.app.refresh_data()

@@ -14,6 +14,7 @@ from textual.widgets import Header, Input, OptionList, Static, TabbedContent, Ta
 from store.book import Book
 from store.dates import DATE_HELP, parse_date
 from store.errors import CarnetError
+from store.i18n import N_, _, ngettext
 from store.loyalty_view import LoyaltyView, loyalty_view
 from store.paradox import Paradox, paradox
 
@@ -24,18 +25,18 @@ from ..widgets.loyalty_text import (client_detail, move_options, paradox_panel, 
 from .base import BookScreen
 
 BINDINGS = [
-    Binding("l", "letter", "Letter", id="loyalty.letter",
-            tooltip="The letter that fits the highlighted client: thanks, feedback, follow-up"),
-    Binding("d", "since", "Since…", id="loyalty.since",
-            tooltip="Choose the day movement between segments is measured from"),
-    Binding("s", "tab('segments')", "Segments", id="loyalty.segments",
-            tooltip="Every segment, its clients and their signals", show=False),
-    Binding("m", "tab('movement')", "Moves", id="loyalty.movement",
-            tooltip="Who moved between segments since the chosen day, and why", show=False),
-    Binding("p", "tab('paradox')", "Paradox", id="loyalty.paradox",
-            tooltip="Did clients come back after a recovery plan?", show=False),
-    Binding("c", "charts", "Charts", id="loyalty.charts",
-            tooltip="On time, delay, revenue, repeat clients and segments, month by month"),
+    Binding("l", "letter", N_("Letter"), id="loyalty.letter",
+            tooltip=N_("The letter that fits the highlighted client: thanks, feedback, follow-up")),
+    Binding("d", "since", N_("Since…"), id="loyalty.since",
+            tooltip=N_("Choose the day movement between segments is measured from")),
+    Binding("s", "tab('segments')", N_("Segments"), id="loyalty.segments",
+            tooltip=N_("Every segment, its clients and their signals"), show=False),
+    Binding("m", "tab('movement')", N_("Moves"), id="loyalty.movement",
+            tooltip=N_("Who moved between segments since the chosen day, and why"), show=False),
+    Binding("p", "tab('paradox')", N_("Paradox"), id="loyalty.paradox",
+            tooltip=N_("Did clients come back after a recovery plan?"), show=False),
+    Binding("c", "charts", N_("Charts"), id="loyalty.charts",
+            tooltip=N_("On time, delay, revenue, repeat clients and segments, month by month")),
 ]
 """Keys of the loyalty section, by id."""
 
@@ -51,7 +52,7 @@ class LoyaltyRead:
 class LoyaltyScreen(BookScreen):
     """Who the champions are, who is slipping, who went silent, and who came back after a plan."""
 
-    SECTION = "Loyalty"
+    SECTION = N_("Loyalty")
     BINDINGS = BINDINGS
     AUTO_FOCUS = "#loyalty-segments"
 
@@ -63,15 +64,15 @@ class LoyaltyScreen(BookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="loyalty-tabs"):
-            with TabPane("Segments", id="segments"):
-                yield Static("Reading the book…", id="loyalty-strip")
+            with TabPane(_("Segments"), id="segments"):
+                yield Static(_("Reading the book…"), id="loyalty-strip")
                 yield OptionList(id="loyalty-segments", classes="loyalty-list")
                 yield Static(id="loyalty-detail")
-            with TabPane("Movement", id="movement"):
+            with TabPane(_("Movement"), id="movement"):
                 yield Static(id="loyalty-since-line")
-                yield Input(placeholder=DATE_HELP, id="loyalty-since")
+                yield Input(placeholder=_(DATE_HELP), id="loyalty-since")
                 yield OptionList(id="loyalty-moves", classes="loyalty-list")
-            with TabPane("Recovery paradox", id="paradox"):
+            with TabPane(_("Recovery paradox"), id="paradox"):
                 with VerticalScroll(id="loyalty-paradox-box", can_focus=True):
                     yield Static(id="loyalty-paradox")
         yield KeyFooter()
@@ -88,9 +89,11 @@ class LoyaltyScreen(BookScreen):
         self.query_one("#loyalty-strip", Static).update(segment_strip(found.view))
         self._fill("#loyalty-segments", segment_options(found.view))
         self._fill("#loyalty-moves", move_options(found.view))
-        self.query_one("#loyalty-since-line", Static).update(
-            f"{len(found.view.moves)} moved between segments since {day(found.view.since)} "
-            "(d: another day)")
+        moved = len(found.view.moves)
+        self.query_one("#loyalty-since-line", Static).update(ngettext(
+            "{count} moved between segments since {day} (d: another day)",
+            "{count} moved between segments since {day} (d: another day)", moved).format(
+            count=moved, day=day(found.view.since)))
         self.query_one("#loyalty-paradox", Static).update(paradox_panel(found.paradox))
         self._show_detail()
 
@@ -135,7 +138,7 @@ class LoyaltyScreen(BookScreen):
         client_id = self._highlighted_client()
         line = self.view.client(client_id) if self.view and client_id is not None else None
         if line is None:
-            self.app.notify("Highlight a client first.")
+            self.app.notify(_("Highlight a client first."))
             return
         self.app.open_letter(kind=line.letter, client_id=line.client.id)
 
@@ -150,13 +153,13 @@ class LoyaltyScreen(BookScreen):
         self.action_tab("movement")
         field = self.query_one("#loyalty-since", Input)
         field.add_class("asking")
-        field.value = self.view.since.isoformat() if self.view else ""
+        field.value = day(self.view.since) if self.view else ""
         field.focus()
 
     @on(Input.Submitted, "#loyalty-since")
     def _since_typed(self, event: Input.Submitted) -> None:
         try:
-            self.since = parse_date(event.value, self.app.today, "since")
+            self.since = parse_date(event.value, self.app.today, _("since"))
         except CarnetError as exc:
             self.app.notify(str(exc), severity="error")
             return

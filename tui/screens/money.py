@@ -10,12 +10,15 @@ from textual.widgets import Header, Label, Static
 
 from store.book import Book
 from store.browse import cut
+from store.i18n import N_, _
+from store.labels import DOCUMENT_NAMES, document_name
 
 from ..bindings import MONEY
 from ..widgets.footer import KeyFooter
 from ..widgets.money_view import MoneyView, Period, money_view
 from ..widgets.paged_table import PagedTable
 from .base import BookScreen
+from .columns import column, date_column
 
 TABLES = ("#money-unpaid", "#money-documents", "#money-receipts")
 
@@ -23,7 +26,7 @@ TABLES = ("#money-unpaid", "#money-documents", "#money-receipts")
 class MoneyScreen(BookScreen):
     """What is owed and late, what was issued, and what came in by quarter, month or year."""
 
-    SECTION = "Money"
+    SECTION = N_("Money")
     BINDINGS = MONEY
     AUTO_FOCUS = "#money-unpaid DataTable"
 
@@ -37,18 +40,23 @@ class MoneyScreen(BookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="money-warnings", markup=False)
-        yield Label("Unpaid invoices past due", classes="money-title")
-        yield PagedTable(("Invoice", 11), ("Client", 0), ("Order", 8), ("Due", 11),
-                         ("Late", 6), ("Owed", 11), id="money-unpaid",
-                         empty="No invoice past due is still owed.")
-        yield Label("Issued documents", classes="money-title")
-        yield PagedTable(("Number", 11), ("Kind", 15), ("Client", 0), ("Order", 8),
-                         ("Issued", 11), ("Total", 10), ("Paid", 13), id="money-documents",
-                         empty="No document issued yet: Q or I on an order issues one.")
+        kinds = map(document_name, DOCUMENT_NAMES)
+        yield Label(_("Unpaid invoices past due"), classes="money-title")
+        yield PagedTable(column(N_("Invoice"), 11), column(N_("Client")),
+                         column(N_("Order"), 8), date_column(N_("Due"), 11),
+                         column(N_("Late"), 6), column(N_("Owed"), 11), id="money-unpaid",
+                         empty=_("No invoice past due is still owed."))
+        yield Label(_("Issued documents"), classes="money-title")
+        yield PagedTable(column(N_("Number"), 11), column(N_("Kind"), 15, *kinds),
+                         column(N_("Client")), column(N_("Order"), 8),
+                         date_column(N_("Issued"), 11), column(N_("Total"), 10),
+                         column(N_("Paid"), 13), id="money-documents",
+                         empty=_("No document issued yet: Q or I on an order issues one."))
         yield Static("", id="money-receipts-title")
-        yield PagedTable(("Date", 11), ("Client", 0), ("Invoice", 11), ("Nature", 22),
-                         ("Method", 8), ("Amount", 11), id="money-receipts",
-                         empty="Nothing received in this period.")
+        yield PagedTable(date_column(N_("Date"), 11), column(N_("Client")),
+                         column(N_("Invoice"), 11), column(N_("Nature"), 22),
+                         column(N_("Method"), 8), column(N_("Amount"), 11), id="money-receipts",
+                         empty=_("Nothing received in this period."))
         yield Static("", id="money-declarations")
         yield KeyFooter()
 
@@ -115,7 +123,7 @@ class MoneyScreen(BookScreen):
             table = self.query_one("#money-unpaid", PagedTable)
         key = table.current_key
         if key is None:
-            self.app.notify("No unpaid invoice is highlighted.")
+            self.app.notify(_("No unpaid invoice is highlighted."))
         return key
 
     def action_pay(self) -> None:

@@ -15,33 +15,52 @@ from textual.widgets import Header, Input, Select, Static
 from store.book import Book
 from store.browse import ORDER_FILTERS, OrderRow, cut, order_page
 from store.errors import CarnetError, NotFound
+from store.formats import day
+from store.i18n import N_, _, qualified
 from store.incidents import open_plan
-from store.models import Order
+from store.labels import status_label
+from store.models import ORDER_STATUSES, Order
 from store.orders import add_extra, mark_paid, set_status
 
 from ..bindings import LIST, ORDER, ORDERS
+from ..format import late
 from ..widgets.footer import KeyFooter
 from ..widgets.order_view import order_dates, order_document, order_head, order_related, order_scope
 from ..widgets.paged_table import PagedTable
 from .base import BookScreen
+from .columns import column, date_width, history_columns
+
+FILTER_NAMES = {"all": N_("orders shown|all"), "open": N_("orders shown|open"),
+                "overdue": N_("orders shown|overdue")}
+"""The filters that are not a status, as the menu names them ("open" alone: an open plan)."""
+
+
+def filter_name(name: str) -> str:
+    """A filter of the orders list in the interface's language: 'toutes', 'en retard', 'livrée'."""
+    return qualified(FILTER_NAMES[name]) if name in FILTER_NAMES else status_label(name)
+
+
+def status_name(order: Order) -> str:
+    """The order's status as the list shows it, 'paused' while waiting on the client."""
+    return status_label("paused" if order.paused else order.status)
 
 
 def when(row: OrderRow) -> Text:
     """Days late (bold), the due date of open work, or the day it was delivered."""
     order = row.order
     if row.days_late:
-        return Text(f"{row.days_late} d late", style="bold")
+        return Text(late(row.days_late), style="bold")
     if order.delivered:
-        return Text(f"✓ {order.delivered:%d %b %y}", style="dim")
+        return Text(f"✓ {day(order.delivered)}", style="dim")
     if order.cancelled:
         return Text("—", style="dim")
-    return Text(f"{order.due:%d %b %y}")
+    return Text(day(order.due))
 
 
 class OrdersScreen(BookScreen):
     """Every order (or one client's), filtered by status, overdue and text, one page at a time."""
 
-    SECTION = "Orders"
+    SECTION = N_("Orders")
     BINDINGS = LIST + ORDERS
     AUTO_FOCUS = "#orders DataTable"
 
@@ -55,22 +74,24 @@ class OrdersScreen(BookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="order-filters"):
-            yield Input(placeholder="/ search: ref, title, document, client", id="search")
-            yield Select([(name, name) for name in ORDER_FILTERS], value=self.initial_show,
-                         allow_blank=False, compact=True, id="show",
-                         tooltip="Show all orders, open ones, overdue ones, or one status (s)")
-        yield PagedTable(("Ref", 8), ("Client", 18), ("Title", 0), ("Status", 11), ("When", 12),
-                         id="orders",
-                         empty="No order matches.")
+            yield Input(placeholder=_("/ search: ref, title, document, client"), id="search")
+            yield Select([(filter_name(name), name) for name in ORDER_FILTERS],
+                         value=self.initial_show, allow_blank=False, compact=True, id="show",
+                         tooltip=_("Show all orders, open ones, overdue ones, or one status (s)"))
+        yield PagedTable(column(N_("Ref"), 8), column(N_("Client"), 18), column(N_("Title")),
+                         column(N_("Status"), 11, status_label("paused"),
+                                *map(status_label, ORDER_STATUSES)),
+                         column(N_("order list|When"), 12, late(100), "✓ " + "0" * date_width()),
+                         id="orders", empty=_("No order matches."))
         yield KeyFooter()
 
     def section(self) -> str:
         if self.client_id is None:
-            return "Orders"
+            return _("Orders")
         try:
-            return f"Orders of {self.app.book.client(self.client_id).name}"
+            return _("Orders of {name}").format(name=self.app.book.client(self.client_id).name)
         except NotFound:
-            return "Orders"
+            return _("Orders")
 
     def reload(self, offset: int | None = None) -> None:
         table = self.query_one("#orders", PagedTable)
@@ -79,9 +100,9 @@ class OrdersScreen(BookScreen):
         page = order_page(self.app.book, self.app.today, search, show, self.client_id,
                           table.start if offset is None else offset, table.page_size)
         filtered = search.strip() or show != "all"
-        table.empty = "No order matches." if filtered else "No order yet: a takes one."
+        table.empty = _("No order matches.") if filtered else _("No order yet: a takes one.")
         rows = [(row.order.ref, (row.order.ref, row.client_name, row.order.title,
-                                 "paused" if row.order.paused else row.order.status, when(row)))
+                                 status_name(row.order), when(row)))
                 for row in page.rows]
         table.show_page(rows, page.offset, page.total)
 
@@ -158,12 +179,11 @@ class OrderScreen(BookScreen):
                 yield Static(id="order-dates", classes="panel")
                 yield Static(id="order-document", classes="panel")
             yield Static(id="order-scope", classes="panel")
-        yield PagedTable(("Date", 11), ("What", 13), ("Detail", 0), id="order-related",
-                         empty="No history yet.")
+        yield PagedTable(*history_columns(), id="order-related", empty=_("No history yet."))
         yield KeyFooter()
 
     def section(self) -> str:
-        return f"Order {self.ref}"
+        return _("Order {ref}").format(ref=self.ref)
 
     def reload(self) -> None:
         self.read_later()
@@ -188,7 +208,8 @@ class OrderScreen(BookScreen):
             return
         if not self.is_current:
             return
-        self.app.notify(f"Order {self.ref} is no longer in the book.", severity="warning")
+        self.app.notify(_("Order {ref} is no longer in the book.").format(ref=self.ref),
+                        severity="warning")
         self.action_back()
 
     def _show_page(self, offset: int) -> None:
@@ -251,16 +272,16 @@ class OrderScreen(BookScreen):
     def action_extra(self) -> None:
         """Ask what was requested later and its price; the store validates."""
         from ..dialogs import Field, FormDialog
-        fields = [Field("what", "Extra", placeholder="e.g. a summary in modern French",
+        fields = [Field("what", _("Extra"), placeholder=_("e.g. a summary in modern French"),
                         aliases=("extra",)),
-                  Field("price", "Price", placeholder="in euros; empty if free")]
+                  Field("price", _("Price"), "amount", placeholder=_("in euros; empty if free"))]
 
         def save(values: dict) -> str:
             price = str(values["price"]).strip() or "0"
             add_extra(self.app.book, self.ref, str(values["what"]), price, self.app.today)
-            return f"Extra recorded on {self.ref}"
-        self.app.push_screen(FormDialog(f"Extra on {self.ref}", fields, save,
-                                        submit_label="Add"))
+            return _("Extra recorded on {ref}").format(ref=self.ref)
+        self.app.push_screen(FormDialog(_("Extra on {ref}").format(ref=self.ref), fields, save,
+                                        submit_label=_("Add")))
 
     def action_issue(self, kind: str) -> None:
         """Issue the quote or the invoice, after a confirmation naming its number."""
@@ -272,15 +293,17 @@ class OrderScreen(BookScreen):
 
     def action_paid(self) -> None:
         self.app.run_action_safely(mark_paid, self.app.book, self.ref, self.app.today,
-                                   success=f"{self.ref} paid today")
+                                   success=_("{ref} paid today").format(ref=self.ref))
 
     def action_status(self) -> None:
         """Move an open order one step on: quote → accepted → in progress."""
         order = self.app.book.order(self.ref)
         steps = ("quote", "accepted", "in progress")
         if order.status not in steps[:-1]:
-            self.app.notify(f"{self.ref} is {order.status}; nothing to move on to.")
+            self.app.notify(_("{ref} is {status}; nothing to move on to.").format(
+                ref=self.ref, status=status_label(order.status)))
             return
         after = steps[steps.index(order.status) + 1]
         self.app.run_action_safely(set_status, self.app.book, self.ref, after,
-                                   success=f"{self.ref} is now {after}")
+                                   success=_("{ref} is now {status}").format(
+                                       ref=self.ref, status=status_label(after)))

@@ -11,6 +11,9 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import NotFound
+from store.formats import day as day_text
+from store.i18n import N_, _
+from store.labels import CAUSE_TAGS, label
 from store.models import Incident, Order
 from store.recovery import (STEP_NUMBERS, STEPS, letter_for, pending_step, selectable,
                             step_letter)
@@ -19,39 +22,52 @@ from .. import dialogs
 from ..dialogs.recovery import STEP_TITLES
 from ..widgets.footer import KeyFooter
 from .base import BookScreen
+from .columns import date_width
 
 TO_DO = {
-    "apologised": "Admit the error and apologise — no blame, no long excuses",
-    "fixed": "Fix the problem — ask what solution they would find fair",
-    "followed_up": "Follow up, with a gesture of goodwill",
-    "feedback_asked": "Ask for feedback, actively",
-    "feedback_received": "Hear the feedback (a grudging “fine” deserves questions)",
+    "apologised": N_("Admit the error and apologise — no blame, no long excuses"),
+    "fixed": N_("Fix the problem — ask what solution they would find fair"),
+    "followed_up": N_("Follow up, with a gesture of goodwill"),
+    "feedback_asked": N_("Ask for feedback, actively"),
+    "feedback_received": N_("Hear the feedback (a grudging “fine” deserves questions)"),
 }
 """Each step as still to be done."""
-LETTER_NAMES = {"apology": "an apology", "follow-up": "a follow-up",
-                "feedback": "a feedback request"}
+NEXT = {
+    "apologised": N_("admit the error and apologise"),
+    "fixed": N_("fix the problem"),
+    "followed_up": N_("follow up, with a gesture of goodwill"),
+    "feedback_asked": N_("ask for feedback, actively"),
+    "feedback_received": N_("hear the feedback (a grudging “fine” deserves questions)"),
+}
+"""Each step as the status line names the next one."""
+LETTER_NAMES = {"apology": N_("an apology"), "follow-up": N_("a follow-up"),
+                "feedback": N_("a feedback request")}
 """A letter kind inside a sentence."""
-DETAILS = {"fixed": (("solution", "Solution"), ("client_proposal", "They proposed")),
-           "followed_up": (("gesture", "Gesture"),), "feedback_received": (("feedback", "Said"),)}
+DETAILS = {"fixed": (("solution", N_("Solution")), ("client_proposal", N_("They proposed"))),
+           "followed_up": (("gesture", N_("Gesture")),),
+           "feedback_received": (("feedback", N_("Said")),)}
 
 BINDINGS = [
-    Binding("r", "record", "Record step", id="recovery.record",
-            tooltip="Date the selected step, with its details"),
-    Binding("n", "next_step", "Next step", id="recovery.next",
-            tooltip="Record the next step of the plan"),
-    Binding("c", "close_plan", "Close plan", id="recovery.close",
-            tooltip="Close the plan with the lesson learned"),
-    Binding("l", "letter", "Letter", id="recovery.letter",
-            tooltip="Write the letter of the next step: apology, then follow-up, then feedback"),
-    Binding("g", "gesture", "Gesture", id="recovery.gesture", show=False,
-            tooltip="Record a gesture of goodwill given"),
-    Binding("a", "credit_note", "Credit note", id="recovery.credit_note", show=False,
-            tooltip="A credit note (avoir) on the order's invoice for the gesture, after "
-                    "confirmation"),
-    Binding("o", "order", "Order", id="recovery.order", show=False, tooltip="Open the order"),
-    Binding("k", "client", "Client", id="recovery.client", show=False,
-            tooltip="Open the client"),
-    Binding("escape", "back", "Back", id="nav.back", tooltip="Back to the previous screen"),
+    Binding("r", "record", N_("Record step"), id="recovery.record",
+            tooltip=N_("Date the selected step, with its details")),
+    Binding("n", "next_step", N_("Next step"), id="recovery.next",
+            tooltip=N_("Record the next step of the plan")),
+    Binding("c", "close_plan", N_("Close plan"), id="recovery.close",
+            tooltip=N_("Close the plan with the lesson learned")),
+    Binding("l", "letter", N_("Letter"), id="recovery.letter",
+            tooltip=N_("Write the letter of the next step: apology, then follow-up, then "
+                       "feedback")),
+    Binding("g", "gesture", N_("Gesture"), id="recovery.gesture", show=False,
+            tooltip=N_("Record a gesture of goodwill given")),
+    Binding("a", "credit_note", N_("Credit note"), id="recovery.credit_note", show=False,
+            tooltip=N_("A credit note (avoir) on the order's invoice for the gesture, after "
+                       "confirmation")),
+    Binding("o", "order", N_("Order"), id="recovery.order", show=False,
+            tooltip=N_("Open the order")),
+    Binding("k", "client", N_("Client"), id="recovery.client", show=False,
+            tooltip=N_("Open the client")),
+    Binding("escape", "back", N_("Back"), id="nav.back",
+            tooltip=N_("Back to the previous screen")),
 ]
 """Keys of the recovery plan, by id."""
 
@@ -62,16 +78,17 @@ def step_prompt(incident: Incident, step: str) -> Table:
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=5)
     grid.add_column(ratio=1)
-    grid.add_column(width=10)
+    grid.add_column(width=date_width())
     mark = Text(f"{'✓' if day else '·'} {STEP_NUMBERS[step]:<2}", style="bold green" if day else "dim")
     if day:
-        grid.add_row(mark, Text(STEP_TITLES[step]), Text(f"{day:%d/%m/%Y}", style="bold"))
+        grid.add_row(mark, Text(_(STEP_TITLES[step])), Text(day_text(day), style="bold"))
     else:
-        grid.add_row(mark, Text(TO_DO[step], style="dim"), Text("—", style="dim"))
-    for name, label in DETAILS.get(step, ()):
+        grid.add_row(mark, Text(_(TO_DO[step]), style="dim"), Text("—", style="dim"))
+    for name, title in DETAILS.get(step, ()):
         value = getattr(incident, name)
         if value:
-            grid.add_row("", Text.assemble((f"{label}: ", "italic"), value), "")
+            grid.add_row("", Text.assemble((_("{label}: ").format(label=_(title)), "italic"),
+                                           value), "")
     return grid
 
 
@@ -99,7 +116,7 @@ class RecoveryScreen(BookScreen):
 
     def section(self) -> str:
         ref = self.incident.order_ref if self.incident else "…"
-        return f"Recovery plan {ref}"
+        return _("Recovery plan {ref}").format(ref=ref)
 
     def reload(self) -> None:
         book = self.app.book
@@ -107,14 +124,16 @@ class RecoveryScreen(BookScreen):
             incident = self.incident = book.get("incidents", self.incident_id)
             order, client = book.order(incident.order_ref), book.client(incident.client_id)
         except NotFound:
-            self.app.notify("This recovery plan is no longer in the book.", severity="warning")
+            self.app.notify(_("This recovery plan is no longer in the book."),
+                            severity="warning")
             self.action_back()
             return
         head = Text()
         head.append(f"{order.ref} — {order.title}\n", style="bold")
-        head.append(f"{client.name} · opened {incident.opened:%d/%m/%Y} · cause: "
-                    f"{incident.cause}\n")
-        head.append("What happened: ", style="italic")
+        cause = label(CAUSE_TAGS, incident.cause)
+        head.append(_("{client} · opened {day} · {cause}").format(
+            client=client.name, day=day_text(incident.opened), cause=cause) + "\n")
+        head.append(_("What happened: "), style="italic")
         head.append(incident.what)
         self.query_one("#plan-head", Static).update(head)
         self.order = order
@@ -135,17 +154,19 @@ class RecoveryScreen(BookScreen):
 
     def _status(self, incident: Incident, order: Order) -> Text:
         if incident.closed:
-            status = Text(f"Closed {incident.closed:%d/%m/%Y}. Lesson: ", style="bold")
+            status = Text(_("Closed {day}. Lesson: ").format(day=day_text(incident.closed)),
+                          style="bold")
             status.append(incident.lesson, style="")
             return status
         pending = pending_step(incident)
         if pending is None:
-            return Text("Every step is done: close the plan with what it taught you (c).")
-        todo = f"Next: {TO_DO[pending].split(' — ')[0].lower()} (n)"
+            return Text(_("Every step is done: close the plan with what it taught you (c)."))
+        step = _(NEXT[pending])
         letter = step_letter(incident, order)
         if letter is None:
-            return Text(f"{todo}.")
-        return Text(f"{todo} — or write {LETTER_NAMES[letter]} (l): filing it records the step.")
+            return Text(_("Next: {step} (n).").format(step=step))
+        return Text(_("Next: {step} (n) — or write {letter} (l): filing it records the step.")
+                    .format(step=step, letter=_(LETTER_NAMES[letter])))
 
     @on(OptionList.OptionSelected, "#plan-steps")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -159,7 +180,7 @@ class RecoveryScreen(BookScreen):
 
     def action_next_step(self) -> None:
         if self.incident is None or self.incident.closed:
-            self.app.notify("This plan is closed.")
+            self.app.notify(_("This plan is closed."))
             return
         pending = pending_step(self.incident)
         if pending is None:
@@ -169,7 +190,7 @@ class RecoveryScreen(BookScreen):
 
     def action_close_plan(self) -> None:
         if self.incident is not None and self.incident.closed:
-            self.app.notify("This plan is already closed.")
+            self.app.notify(_("This plan is already closed."))
             return
         dialogs.close_incident(self.app, self.incident_id)
 

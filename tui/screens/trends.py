@@ -12,7 +12,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from store.book import Book
+from store.formats import number
+from store.i18n import N_, _
 from store.kaizen import MonthFigures, monthly_figures
+from store.labels import segment_label
 from store.loyalty import SEGMENTS
 from store.loyalty_trend import SegmentCounts, segments_by_month
 
@@ -21,7 +24,8 @@ from ..widgets.footer import KeyFooter
 from .base import BookScreen
 
 BINDINGS = [
-    Binding("escape", "back", "Back", id="nav.back", tooltip="Back to the previous screen"),
+    Binding("escape", "back", N_("Back"), id="nav.back",
+            tooltip=N_("Back to the previous screen")),
 ]
 """Keys of the charts, by id."""
 
@@ -31,11 +35,11 @@ def rate_label(value: float) -> str:
 
 
 def delay_label(value: float) -> str:
-    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+    return number(value, 1) if value < 10 else number(round(value))
 
 
 def euros_label(value: float) -> str:
-    return f"{value / 1000:.1f}k" if value >= 1000 else f"{value:.0f}"
+    return f"{number(value / 1000, 1)}k" if value >= 1000 else number(round(value))
 
 
 def spark(values: list[int], top: int) -> str:
@@ -46,12 +50,12 @@ def spark(values: list[int], top: int) -> str:
 def segments_chart(trend: list[SegmentCounts]) -> Text:
     """One sparkline per segment, oldest month first, with today's count."""
     text = Text(no_wrap=True, overflow="crop")
-    text.append("Clients per segment at each month's end, oldest first (today's count)\n",
-                style="italic")
+    text.append(_("Clients per segment at each month's end, oldest first (today's count)")
+                + "\n", style="italic")
     top = max((count for point in trend for count in point.counts.values()), default=0)
     for name in SEGMENTS:
         counts = [point.counts[name] for point in trend]
-        text.append(f"{name:<12}", style="dim")
+        text.append(f"{segment_label(name):<12}", style="dim")
         text.append(spark(counts, top).replace(" ", "·"), style="bold")
         text.append(f"  {counts[-1] if counts else 0}\n")
     return text
@@ -69,19 +73,20 @@ class TrendsView:
 class TrendsScreen(BookScreen):
     """The journal's figures as charts, oldest month left, each value written under its bar."""
 
-    SECTION = "Kaizen charts"
+    SECTION = N_("Kaizen charts")
     BINDINGS = BINDINGS
     AUTO_FOCUS = "#trends"
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="trends", can_focus=True):
-            yield MonthBars("On time by month, %  (█ promised date, ░ agreed date)", rate_label,
-                            top=1.0, id="chart-on-time")
-            yield MonthBars("Average delay, days (against the agreed date)", delay_label,
+            # MonthBars translates its title where it draws it.
+            yield MonthBars(N_("On time by month, %  (█ promised date, ░ agreed date)"),
+                            rate_label, top=1.0, id="chart-on-time")
+            yield MonthBars(N_("Average delay, days (against the agreed date)"), delay_label,
                             id="chart-delay")
-            yield MonthBars("Revenue delivered, €", euros_label, id="chart-revenue")
-            yield MonthBars("Repeat-client share of the orders received, %", rate_label,
+            yield MonthBars(N_("Revenue delivered, €"), euros_label, id="chart-revenue")
+            yield MonthBars(N_("Repeat-client share of the orders received, %"), rate_label,
                             top=1.0, id="chart-repeat")
             yield Static(id="chart-segments")
         yield KeyFooter()

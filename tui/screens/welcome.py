@@ -17,24 +17,25 @@ from textual.widgets import Button, Static
 from store.book import Book
 from store.demo import fill_demo
 from store.errors import CarnetError
+from store.i18n import N_, _
 
 from ..widgets.footer import KeyFooter
 
-DEMO_LABEL = "demo"
+DEMO_LABEL = N_("demo")
 """How the app labels the demo book (in the title bar)."""
 
 BINDINGS = [
-    Binding("p", "profile", "Set up", id="welcome.profile",
-            tooltip="Enter your business's name and address for your letters"),
-    Binding("d", "demo", "Demo", id="welcome.demo",
-            tooltip="Explore a demo book, in a temporary folder; your book stays empty"),
-    Binding("escape", "later", "Later", id="welcome.later",
-            tooltip="Start with the empty book"),
-    Binding("q", "app.quit", "Quit", id="welcome.quit", tooltip="Leave Carnet"),
+    Binding("p", "profile", N_("Set up"), id="welcome.profile",
+            tooltip=N_("Enter your business's name and address for your letters")),
+    Binding("d", "demo", N_("Demo"), id="welcome.demo",
+            tooltip=N_("Explore a demo book, in a temporary folder; your book stays empty")),
+    Binding("escape", "later", N_("Later"), id="welcome.later",
+            tooltip=N_("Start with the empty book")),
+    Binding("q", "app.quit", N_("Quit"), id="welcome.quit", tooltip=N_("Leave Carnet")),
 ]
 """Keys of the welcome screen, by id."""
 
-TEXT = (
+TEXT = N_(
     "Carnet keeps your orders, deadlines and clients, the history of every exchange, the "
     "recovery plan after a mistake, and writes your letters as PDFs.\n\n"
     "This book is empty. Start by telling Carnet who you are (it heads your letters), or "
@@ -63,14 +64,14 @@ class WelcomeScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
-            yield Static("Welcome to Carnet", id="welcome-title")
-            yield Static(TEXT, id="welcome-text")
+            yield Static(_("Welcome to Carnet"), id="welcome-title")
+            yield Static(_(TEXT), id="welcome-text")
             with Center():
-                yield Button("Set up my business (p)", variant="primary", id="welcome-profile",
-                             compact=True, tooltip=BINDINGS[0].tooltip)
+                yield Button(_("Set up my business (p)"), variant="primary",
+                             id="welcome-profile", compact=True, tooltip=_(BINDINGS[0].tooltip))
             with Center():
-                yield Button("Explore the demo book (d)", id="welcome-demo", compact=True,
-                             tooltip=BINDINGS[1].tooltip)
+                yield Button(_("Explore the demo book (d)"), id="welcome-demo", compact=True,
+                             tooltip=_(BINDINGS[1].tooltip))
         yield KeyFooter()
 
     @on(Button.Pressed, "#welcome-profile")
@@ -83,12 +84,13 @@ class WelcomeScreen(ModalScreen[None]):
         try:
             folder = make_demo_book(self.app.today)
         except (CarnetError, OSError) as error:
-            self.app.notify(f"The demo book could not be made: {error}", severity="error")
+            self.app.notify(_("The demo book could not be made: {error}").format(error=error),
+                            severity="error")
             return
         self.dismiss()
-        if self.app.open_book(folder, label=DEMO_LABEL):
-            self.app.notify("This is the DEMO book, in a temporary folder; your own book is "
-                            "untouched.", title="Demo", timeout=8)
+        if self.app.open_book(folder, label=_(DEMO_LABEL)):
+            self.app.notify(_("This is the DEMO book, in a temporary folder; your own book is "
+                              "untouched."), title=_("Demo"), timeout=8)
 
     def action_later(self) -> None:
         self.dismiss()

@@ -12,9 +12,11 @@ from textual.widgets.option_list import Option
 
 from store.board import buyer_name
 from store.dashboard import Dashboard, look_after_rows
+from store.i18n import N_, _, ngettext
+from store.labels import LOOK_AFTER_LABELS, label, next_label
 from store.letter_choice import letter_for_followup
 
-from ..format import day, days, money
+from ..format import day, money
 
 
 def _line(*parts: tuple[str, str]) -> Text:
@@ -27,6 +29,26 @@ def _pad(text: str, width: int) -> str:
     return text.ljust(width - 1) + " "
 
 
+def _column(texts: list[str], width: int) -> list[str]:
+    """The texts of one column, padded to `width` or to the longest (a longer language)."""
+    width = max([width] + [len(text) + 1 for text in texts])
+    return [_pad(text, width) for text in texts]
+
+
+def _late(count: int) -> str:
+    """'3 days late'."""
+    return ngettext("{count} day late", "{count} days late", count).format(count=count)
+
+
+def _when(late: int) -> str:
+    """'due today', 'in 3 days' or '2 days late'."""
+    if late == 0:
+        return _("due today")
+    if late < 0:
+        return ngettext("in {count} day", "in {count} days", -late).format(count=-late)
+    return _late(late)
+
+
 def _heading(title: str, count: int) -> Option:
     return Option(_line((f"{title} ", "bold"), (f"({count})", "dim")), disabled=True)
 
@@ -35,72 +57,91 @@ def _name(client) -> str:
     return client.name if client is not None else "?"
 
 
+SENT = {"apology": N_("✉ apology sent {day} · "), "follow-up": N_("✉ follow-up sent {day} · "),
+        "summary": N_("✉ summary sent {day} · "), "thanks": N_("✉ thanks sent {day} · "),
+        "scope": N_("✉ scope sent {day} · "), "feedback": N_("✉ feedback sent {day} · "),
+        "reminder": N_("✉ reminder sent {day} · "),
+        "formal-notice": N_("✉ formal-notice sent {day} · ")}
+"""A letter already sent about an order, by kind (one sentence each: French agrees them)."""
+
+
 def _sent(d: Dashboard, ref: str) -> tuple[str, str]:
-    """'✉ apology 23 Nov · ' when a letter about this order was already sent."""
+    """'✉ apology sent 23 Nov · ' when a letter about this order was already sent."""
     letter = d.letters_sent.get(ref)
     if letter is None:
         return ("", "")
-    return (f"✉ {letter.kind} sent {day(letter.date)} · ", "green")
+    if letter.kind in SENT:
+        return (_(SENT[letter.kind]).format(day=day(letter.date)), "green")
+    return (_("✉ {kind} sent {day} · ").format(kind=letter.kind, day=day(letter.date)), "green")
+
+
+def _about(name: str, detail: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """'Henri Lefèvre — ' then the detail, dim."""
+    return (f"{name} — ", ""), (detail, "dim")
 
 
 def _overdue(d: Dashboard) -> list[Option]:
-    return [Option(_line(("  ", ""), (line.order.ref, "bold"), ("  ", ""),
-                         (_pad(f"{days(line.days_late)} late", 15), "bold"),
+    lates = _column([_late(line.days_late) for line in d.overdue], 15)
+    return [Option(_line(("  ", ""), (line.order.ref, "bold"), ("  ", ""), (late, "bold"),
                          _sent(d, line.order.ref),
-                         (f"{_name(line.client)} — ", ""), (line.order.title, "dim")),
-                   id=f"order:{line.order.ref}") for line in d.overdue]
+                         *_about(_name(line.client), line.order.title)),
+                   id=f"order:{line.order.ref}") for line, late in zip(d.overdue, lates)]
 
 
 def _unpaid(d: Dashboard) -> list[Option]:
-    return [Option(_line(("  ", ""), (doc.number, "bold"), ("  ", ""),
-                         (_pad(f"{days(late)} late", 15), "bold"), (_pad(money(owed), 12), ""),
-                         (f"{buyer_name(doc.buyer)} — ", ""), (f"order {doc.order_ref}", "dim")),
-                   id=f"invoice:{doc.number}") for doc, late, owed in d.unpaid]
+    lates = _column([_late(late) for _doc, late, _owed in d.unpaid], 15)
+    owing = _column([money(owed) for _doc, _late, owed in d.unpaid], 12)
+    return [Option(_line(("  ", ""), (doc.number, "bold"), ("  ", ""), (late, "bold"), (owed, ""),
+                         *_about(buyer_name(doc.buyer),
+                                 _("order {ref}").format(ref=doc.order_ref))),
+                   id=f"invoice:{doc.number}")
+            for (doc, _late, _owed), late, owed in zip(d.unpaid, lates, owing)]
 
 
 def _due_soon(d: Dashboard) -> list[Option]:
-    def when(late: int) -> str:
-        return "due today" if late == 0 else (f"in {days(-late)}" if late < 0
-                                              else f"{days(late)} late")
-    return [Option(_line(("  ", ""), (line.order.ref, "bold"), ("  ", ""),
-                         (_pad(when(line.days_late), 15), ""),
-                         (f"{_name(line.client)} — ", ""), (line.order.title, "dim")),
-                   id=f"order:{line.order.ref}") for line in d.due_soon]
+    whens = _column([_when(line.days_late) for line in d.due_soon], 15)
+    return [Option(_line(("  ", ""), (line.order.ref, "bold"), ("  ", ""), (when, ""),
+                         *_about(_name(line.client), line.order.title)),
+                   id=f"order:{line.order.ref}") for line, when in zip(d.due_soon, whens)]
 
 
 def _followups(d: Dashboard) -> list[Option]:
-    return [Option(_line(("  ", ""), (_pad("due today" if line.days_late == 0
-                                            else f"{days(line.days_late)} late", 22), "bold"),
-                         (f"{_name(line.client)} — ", ""), (line.followup.what, "dim")),
-                   id=f"follow-up:{line.followup.id}") for line in d.followups]
+    whens = _column([_when(line.days_late) for line in d.followups], 22)
+    return [Option(_line(("  ", ""), (when, "bold"),
+                         *_about(_name(line.client), line.followup.what)),
+                   id=f"follow-up:{line.followup.id}") for line, when in zip(d.followups, whens)]
 
 
 def _incidents(d: Dashboard) -> list[Option]:
-    return [Option(_line(("  ", ""), (line.incident.order_ref, "bold"), ("  ", ""),
-                         (_pad(f"next: {line.next_step}", 22), "bold"),
-                         (f"{_name(line.client)} — ", ""), (line.incident.what, "dim")),
-                   id=f"incident:{line.incident.id}") for line in d.incidents]
+    steps = _column([_("next: {step}").format(step=next_label(line.next_step)) for line in d.incidents], 22)
+    return [Option(_line(("  ", ""), (line.incident.order_ref, "bold"), ("  ", ""), (step, "bold"),
+                         *_about(_name(line.client), line.incident.what)),
+                   id=f"incident:{line.incident.id}") for line, step in zip(d.incidents, steps)]
 
 
 def _clients(d: Dashboard) -> list[Option]:
-    return [Option(_line((f"  {row['why']:<11}", "bold" if row["why"] == "at risk" else "italic"),
-                         (f"{row['client']} — ", ""), (row["reason"], "dim")),
+    rows = look_after_rows(d)
+    whys = _column([label(LOOK_AFTER_LABELS, row["why"]) for row in rows], 11)
+    return [Option(_line((f"  {why}", "bold" if row["why"] == "at risk" else "italic"),
+                         *_about(row["client"], row["reason"])),
                    id=f"client:{row['client_id']}:{'risk' if row['why'] == 'at risk' else 'silent'}")
-            for row in look_after_rows(d)]
+            for row, why in zip(rows, whys)]
 
 
 def _milestones(d: Dashboard) -> list[Option]:
-    return [Option(_line(("  ", ""), (_pad(day(m.on), 13), ""), (f"{m.client.name} — ", ""),
-                         (m.detail, "dim")),
-                   id=f"client:{m.client.id}:{m.kind}:{m.on.isoformat()}") for m in d.milestones]
+    days = _column([day(m.on) for m in d.milestones], 13)
+    return [Option(_line(("  ", ""), (on, ""), *_about(m.client.name, m.detail)),
+                   id=f"client:{m.client.id}:{m.kind}:{m.on.isoformat()}")
+            for m, on in zip(d.milestones, days)]
 
 
 SECTIONS = (
-    ("Overdue", _overdue), ("Follow-ups due", _followups), ("Recovery plans", _incidents),
-    ("Unpaid invoices", _unpaid), ("Due within 7 days", _due_soon),
-    ("Clients to look after", _clients), ("Milestones", _milestones),
+    (N_("Overdue"), _overdue), (N_("Follow-ups due"), _followups),
+    (N_("Recovery plans"), _incidents), (N_("Unpaid invoices"), _unpaid),
+    (N_("Due within 7 days"), _due_soon), (N_("Clients to look after"), _clients),
+    (N_("Milestones"), _milestones),
 )
-"""Most urgent first; empty sections are left out."""
+"""Most urgent first; empty sections are left out (titles translated where shown)."""
 
 
 def letters(d: Dashboard) -> dict[str, Letter]:
@@ -140,10 +181,10 @@ class AttentionList(OptionList):
         for title, lines in SECTIONS:
             options = lines(d)
             if options:
-                shown += [_heading(title, len(options)), *options]
+                shown += [_heading(_(title), len(options)), *options]
         if not shown:
-            shown.append(Option(_line(("Nothing needs attention today. ", "bold"),
-                                      ("Well done.", "dim")), disabled=True))
+            shown.append(Option(_line((_("Nothing needs attention today.") + " ", "bold"),
+                                      (_("Well done."), "dim")), disabled=True))
         self.set_options(shown)
         ids = [option.id for option in shown]
         if kept is not None and kept in ids:

@@ -14,6 +14,10 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from store.i18n import _
+
+from ..format import month as month_label
+
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 """Vertical partial blocks, from empty to full."""
 LEFT_EIGHTHS = " ▏▎▍▌▋▊▉█"
@@ -73,7 +77,7 @@ def month_chart(months: Sequence[MonthValue], label: Callable[[float], str],
                     else "dim")
     text.append("\n")
     for month in months:
-        text.append(f"{month.month:%b}".ljust(COLUMN), style="dim")
+        text.append(month_label(month.month).ljust(COLUMN), style="dim")
     return text
 
 
@@ -111,7 +115,7 @@ class MonthBars(Widget):
                  top: float | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.title = title
-        """The line above the bars (what they measure, and a legend)."""
+        """The line above the bars (what they measure, and a legend); translated where shown."""
         self.label = label
         """How one value reads under its bar ('85', '1.2k')."""
         self.bar_height = height
@@ -123,13 +127,13 @@ class MonthBars(Widget):
         self.months = tuple(months)
 
     def get_content_width(self, container, viewport) -> int:
-        return max(len(self.months) * COLUMN, len(self.title))
+        return max(len(self.months) * COLUMN, len(_(self.title)))
 
     def get_content_height(self, container, viewport, width) -> int:
         return self.bar_height + 4
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="crop")
-        text.append(self.title + "\n", style="italic")
+        text.append(_(self.title) + "\n", style="italic")
         text.append_text(month_chart(self.months, self.label, self.bar_height, self.top))
         return text

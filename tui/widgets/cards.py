@@ -8,12 +8,16 @@ from rich.text import Text
 from textual.content import Content
 
 from store.book import Book
+from store.i18n import N_, _, ngettext, qualified
+from store.labels import channel_label, entry_label, exchange_label, segment_label, status_label
 from store.loyalty import rfm, signals
 from store.models import Client, FollowUp, Incident, Interaction, Order
 
 from ..format import ago, day, money
+from .text import markup
 
-STATUS_MARK = {"active": "", "difficult": "⚠ difficult", "parted": "parted"}
+STATUS_MARK = {"active": "", "difficult": N_("⚠ difficult"), "parted": N_("parted")}
+"""A client's standing as the card warns of it (translated where shown)."""
 SHORT_KINDS = {"call-back promised": "call-back"}
 """Interaction kinds too long for the timeline's column."""
 
@@ -27,14 +31,13 @@ def client_card(client: Client) -> Content:
     lines += [Content(line) for line in client.address_lines]
     place = " ".join(p for p in (client.postcode, client.city) if p)
     lines += [Content(text) for text in (place, client.country, client.email, client.phone) if text]
-    lines.append(Content.from_markup(
-        "[dim]prefers[/dim] $channel [dim]· writes in[/dim] $lang",
-        channel=client.channel, lang=client.language))
+    lines.append(markup(_("[dim]prefers[/dim] {channel} [dim]· writes in[/dim] {lang}"),
+                        channel=channel_label(client.channel), lang=client.language))
     if client.tags:
-        lines.append(Content.from_markup("[dim]tags[/dim] $tags", tags=", ".join(client.tags)))
+        lines.append(markup(_("[dim]tags[/dim] {tags}"), tags=", ".join(client.tags)))
     if client.status != "active":
         lines.append(Content.from_markup("[b $warning]$status[/] $note",
-                                         status=STATUS_MARK[client.status],
+                                         status=_(STATUS_MARK[client.status]),
                                          note=client.status_note))
     if client.notes:
         lines.append(Content.from_markup("[i]$notes[/i]", notes=client.notes))
@@ -48,48 +51,60 @@ def loyalty_card(book: Book, client: Client, today: date) -> Content:
     incidents = [i for i in book.incidents() if i.client_id == client.id]
     score = rfm(client, orders, today)
     sig = signals(client, orders, interactions, incidents)
-    segment = "parted — out of the reminders" if client.status == "parted" else score.segment
-    since = f", last {day(score.last_order)}" if score.last_order else ""
-    lines = [
-        Content.from_markup("[b]Loyalty[/b]  $segment", segment=segment),
-        _signal("orders", f"{sig.orders}{since}"),
-        _signal("revenue", money(sig.revenue)),
-        _signal("gifts", str(sig.gifts)),
-        _signal("praise", str(sig.praise)),
-        _signal("complaints", str(sig.complaints)),
-        _signal("incidents", f"{sig.incidents}, {sig.recovered} recovered (ordered again)"
-                if sig.incidents else "0"),
-    ]
+    segment = (_("parted — out of the reminders") if client.status == "parted"
+               else segment_label(score.segment))
+    orders = (_("{count}, last {day}").format(count=sig.orders, day=day(score.last_order))
+              if score.last_order else str(sig.orders))
+    recovered = (ngettext("{count}, {recovered} recovered (ordered again)",
+                          "{count}, {recovered} recovered (ordered again)", sig.recovered)
+                 .format(count=sig.incidents, recovered=sig.recovered)
+                 if sig.incidents else "0")
+    rows = [(_("orders"), orders), (_("revenue"), money(sig.revenue)),
+            (_("gifts"), str(sig.gifts)), (_("praise"), str(sig.praise)),
+            (_("complaints"), str(sig.complaints)), (_("incidents"), recovered)]
+    if sig.feedback_given and not sig.silent:
+        rows.append((_("feedback"), _("given")))
+    width = max(11, *(len(name) + 1 for name, _value in rows))
+    lines = [markup(_("[b]Loyalty[/b]  {segment}"), segment=segment)]
+    lines += [_signal(name, value, width) for name, value in rows[:6]]
     if sig.silent:
-        lines.append(Content.from_markup("[b $warning]silent[/] [dim]— never gave feedback; "
-                                         "ask (l → feedback letter)[/dim]"))
-    elif sig.feedback_given:
-        lines.append(_signal("feedback", "given"))
+        lines.append(Content.from_markup(_("[b $warning]silent[/] [dim]— never gave feedback; "
+                                           "ask (l → feedback letter)[/dim]")))
+    lines += [_signal(name, value, width) for name, value in rows[6:]]
     return Content("\n").join(lines)
 
 
-def _signal(label: str, value: str) -> Content:
-    return Content.from_markup("[dim]$label[/dim] $value", label=f"{label:<11}", value=value)
+def _signal(name: str, value: str, width: int = 11) -> Content:
+    return Content.from_markup("[dim]$label[/dim] $value", label=name.ljust(width), value=value)
 
 
 def _interaction_text(item: Interaction) -> str:
     mood = f" ({item.satisfaction}/5)" if item.satisfaction else ""
     about = f" [{item.order_ref}]" if item.order_ref else ""
-    return f"{item.channel} {item.direction}{about}{mood}: {item.text}"
+    return _("{exchange}{about}{mood}: {text}").format(
+        exchange=exchange_label(item.channel, item.direction), about=about, mood=mood,
+        text=item.text)
+
+
+def incident_state(item: Incident) -> str:
+    """'closed 23 Nov 2026' or 'open'."""
+    return (_("closed {day}").format(day=day(item.closed)) if item.closed
+            else qualified(N_("incident|open")))
 
 
 def _incident_text(item: Incident) -> str:
-    state = f"closed {day(item.closed)}" if item.closed else "open"
-    return f"{item.order_ref} · {state} · {item.what}"
+    return f"{item.order_ref} · {incident_state(item)} · {item.what}"
 
 
 def _followup_text(item: FollowUp, today: date) -> str:
-    state = f"done {day(item.done)}" if item.done else f"due {ago(item.due, today)}"
+    state = (_("done {day}").format(day=day(item.done)) if item.done
+             else _("due {when}").format(when=ago(item.due, today)))
     return f"{state} · {item.what}"
 
 
 def _order_text(item: Order, today: date) -> str:
-    state = item.status + (" (paused)" if item.paused else "")
+    state = (_("{status} (paused)").format(status=status_label(item.status)) if item.paused
+             else status_label(item.status))
     return f"{item.ref} · {state} · {item.title}"
 
 
@@ -107,4 +122,4 @@ def timeline_row(item: tuple[date, str, object], today: date) -> tuple[str, tupl
         key, text = f"interaction:{record.id}", _interaction_text(record)
     style = {"complaint": "bold", "incident": "bold", "praise": "italic",
              "gift received": "italic"}.get(what, "")
-    return key, (day(when), Text(what, style=style), text)
+    return key, (day(when), Text(entry_label(what), style=style), text)

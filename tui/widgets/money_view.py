@@ -14,13 +14,15 @@ from rich.text import Text
 
 from store.board import buyer_name
 from store.book import Book
+from store.i18n import _, ngettext
 from store.invoicing import documents
+from store.labels import document_name, method_label
 from store.money_records import MoneyDocument
 from store.receipts import (BILLS, declaration_periods, outstanding, period, receipts, total,
                             unpaid_invoices)
 from store.thresholds import threshold_warnings
 
-from ..format import day, document_name, money
+from ..format import day, money, month, month_name
 
 SPANS = ("quarter", "month", "year")
 """The periods the receipts book is shown by, in the order `s` cycles them."""
@@ -53,11 +55,12 @@ class Period:
 
     @property
     def label(self) -> str:
-        """'Q4 2026', 'November 2026' or '2026'."""
+        """'Q4 2026', 'November 2026' or '2026' ('T4 2026', 'novembre 2026' in French)."""
         if self.span == "quarter":
-            return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
+            return _("Q{quarter} {year}").format(quarter=(self.start.month - 1) // 3 + 1,
+                                                 year=self.start.year)
         if self.span == "month":
-            return f"{self.start:%B %Y}"
+            return month_name(self.start)
         return str(self.start.year)
 
     def moved(self, step: int) -> Period:
@@ -90,19 +93,21 @@ def _amount(value: Decimal, style: str = "") -> Text:
 
 
 def _paid(book: Book, doc: MoneyDocument) -> Text:
-    """'✓ paid', '350 € owed', or what a quote or a credit note is."""
+    """'✓ paid', '€350 owed', or what a quote or a credit note is."""
     if doc.kind == "credit-note":
-        return Text(f"on {doc.refers_to}", style="dim")
+        return Text(_("on {invoice}").format(invoice=doc.refers_to), style="dim")
     if doc.kind not in BILLS:
         return Text("—", style="dim")
     owed = outstanding(book, doc)
-    return Text("✓ paid", style="green") if owed <= 0 else Text(f"{money(owed)} owed")
+    return (Text(_("✓ paid"), style="green") if owed <= 0
+            else Text(_("{amount} owed").format(amount=money(owed))))
 
 
 def unpaid_rows(book: Book, today: date) -> list[Row]:
     """Invoices past due and still owed, most late first."""
     return [(doc.number, (doc.number, buyer_name(doc.buyer), doc.order_ref or "—", day(doc.due),
-                          Text(f"{late} d", style="bold", justify="right"),
+                          Text(_("{count} d").format(count=late), style="bold",
+                               justify="right"),
                           _amount(owed, "bold")))
             for doc, late, owed in unpaid_invoices(book, today)]
 
@@ -120,7 +125,7 @@ def receipt_rows(book: Book, start: date, end: date) -> tuple[list[Row], Decimal
     names = {client_id: client.name for client_id, client in book.clients_by_id().items()}
     found = receipts(book, start, end)
     rows = [(f"payment:{p.id}", (day(p.on), names.get(p.client_id, "?"), p.invoice or "—",
-                                 p.nature, p.method, _amount(p.amount)))
+                                 p.nature, method_label(p.method), _amount(p.amount)))
             for p in found]
     return rows, total(found), {f"payment:{p.id}": p.order_ref for p in found if p.order_ref}
 
@@ -128,11 +133,12 @@ def receipt_rows(book: Book, start: date, end: date) -> tuple[list[Row], Decimal
 def declarations(book: Book, year: int) -> Text:
     """What to declare to URSSAF for each month or quarter of the year."""
     monthly = book.profile.declaration == "monthly"
-    text = Text.assemble((f"URSSAF {year}, {'monthly' if monthly else 'quarterly'}: ", "bold"))
-    for n, (start, _, received) in enumerate(declaration_periods(book, year), 1):
+    heading = _("URSSAF {year}, monthly: ") if monthly else _("URSSAF {year}, quarterly: ")
+    text = Text.assemble((heading.format(year=year), "bold"))
+    for n, (start, _end, received) in enumerate(declaration_periods(book, year), 1):
         if n > 1:
             text.append(" · ", style="dim")
-        text.append(f"{start:%b}" if monthly else f"Q{n}", style="dim")
+        text.append(month(start) if monthly else _("Q{quarter}").format(quarter=n), style="dim")
         text.append(f" {money(received)}")
     return text
 
@@ -142,9 +148,11 @@ def money_view(book: Book, today: date, chosen: Period) -> MoneyView:
     issued = documents(book)
     start, end = chosen.bounds
     receipts_found, received, payment_orders = receipt_rows(book, start, end)
-    title = Text.assemble((f"Receipts, {chosen.label}", "bold"),
+    count = len(receipts_found)
+    title = Text.assemble((_("Receipts, {period}").format(period=chosen.label), "bold"),
                           (f"  {day(start)} – {day(end)}  ", "dim"),
-                          f"{len(receipts_found)} received, total ",
+                          ngettext("{count} received, total ", "{count} received, total ",
+                                   count).format(count=count),
                           (money(received), "bold"))
     orders = {doc.number: doc.order_ref for doc in issued if doc.order_ref}
     return MoneyView(unpaid_rows(book, today), document_rows(book, issued), receipts_found,

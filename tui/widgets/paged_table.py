@@ -15,6 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable, Label
 
+from store.formats import number
+from store.i18n import N_, _
+
 from ..bindings import TABLE
 
 PAGE_SIZE = 100
@@ -50,14 +53,14 @@ class PagedTable(Vertical):
             self.table = table
             self.key = key
 
-    def __init__(self, *columns: str | tuple[str, int], empty: str = "Nothing to show.",
+    def __init__(self, *columns: str | tuple[str, int], empty: str = N_("Nothing to show."),
                  id: str | None = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(id=id, classes="paged")
         self.columns = columns
         """Headers: alone (sized to fit), with a width (longer cells are cut), or with 0:
-        the one column that takes the width left."""
+        the one column that takes the width left (translated here, with `_`)."""
         self.empty = empty
-        """What the footer line says when no row matches."""
+        """What the footer line says when no row matches (translated where shown)."""
         self.page_size = page_size
         """Rows per page."""
         self.start = 0
@@ -87,14 +90,14 @@ class PagedTable(Vertical):
         self._flex_width = self._flex_for(self.size.width)
         for column in self.columns:
             label, width = (column, None) if isinstance(column, str) else column
-            table.add_column(label, width=width or self._flex_width)
+            table.add_column(_(label) if label else label, width=width or self._flex_width)
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True)
         with Horizontal(classes="pager"):
-            yield Button("◀", id="prev-page", compact=True, tooltip="Previous page ([)")
+            yield Button("◀", id="prev-page", compact=True, tooltip=_("Previous page ([)"))
             yield Label(id="page-info")
-            yield Button("▶", id="next-page", compact=True, tooltip="Next page (])")
+            yield Button("▶", id="next-page", compact=True, tooltip=_("Next page (])"))
 
     @property
     def table(self) -> DataTable:
@@ -119,11 +122,13 @@ class PagedTable(Vertical):
     def _show_position(self) -> None:
         count = self.table.row_count
         if not self.total:
-            text = self.empty
+            text = _(self.empty)
         elif self.total <= self.page_size:
-            text = f"{self.total:,} in all"
+            text = _("{total} in all").format(total=number(self.total))
         else:
-            text = f"{self.start + 1:,}–{self.start + count:,} of {self.total:,}"
+            text = _("{first}–{last} of {total}").format(
+                first=number(self.start + 1), last=number(self.start + count),
+                total=number(self.total))
         self.query_one("#page-info", Label).update(text)
         self.query_one("#prev-page").disabled = self.start == 0
         self.query_one("#next-page").disabled = self.start + count >= self.total
@@ -141,6 +146,16 @@ class PagedTable(Vertical):
         offset = self.start + direction * self.page_size
         if 0 <= offset < self.total:
             self.post_message(self.PageWanted(self, offset))
+
+    def action_page_key(self, direction: int) -> None:
+        """Page Down (1) / Up (-1): a screenful within the page; from its last (first) row,
+        the next (previous) page — "]" and "[" need AltGr on AZERTY."""
+        table = self.table
+        edge = table.row_count - 1 if direction > 0 else 0
+        if table.row_count and table.cursor_row != edge:
+            table.action_page_down() if direction > 0 else table.action_page_up()
+        else:
+            self.action_page(direction)
 
     @on(Button.Pressed, "#prev-page")
     def _previous(self, event: Button.Pressed) -> None:

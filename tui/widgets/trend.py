@@ -9,6 +9,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ..format import month_initial, month_year
+
 BLOCKS = " ▁▂▃▄▅▆▇█"
 BAR_WIDTH = 2
 GAP = 1
@@ -51,7 +53,7 @@ class TrendChart(Widget):
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="crop")
         columns = [bar_rows(rate, self.bar_height) if rate is not None else None
-                   for _, rate in self.months]
+                   for _month, rate in self.months]
         for row in range(self.bar_height):
             for bars in columns:
                 if bars is None:
@@ -61,9 +63,9 @@ class TrendChart(Widget):
                     text.append(bars[row] * BAR_WIDTH)
                 text.append(" " * GAP)
             text.append("\n")
-        for month, _ in self.months:
-            text.append("JFMAMJJASOND"[month.month - 1].ljust(BAR_WIDTH + GAP), style="dim")
+        for month, _rate in self.months:
+            text.append(month_initial(month)[:BAR_WIDTH].ljust(BAR_WIDTH + GAP), style="dim")
         if self.months:
             first, last = self.months[0][0], self.months[-1][0]
-            text.append(f"\n{first:%b %Y} → {last:%b %Y}", style="dim italic")
+            text.append(f"\n{month_year(first)} → {month_year(last)}", style="dim italic")
         return text
