@@ -2,12 +2,15 @@
 
     python docs/screenshots.py            # writes docs/screenshots/*.svg and the README's tour
 
-The demo book is built in a temporary folder; the user's own book is never opened.
+The demo book is built in a temporary folder; the user's own book is never opened, nor
+the user's config file. The tour is in French, the interface's default language, with one
+English screenshot to show the other.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import sys
 import tempfile
@@ -64,13 +67,18 @@ SHOTS = (
                "the promised and the agreed date, average delay, revenue, repeat clients and "
                "segments, month by month, each value written under its bar.",
      lambda app: app.push_section_screen("TrendsScreen")),
+    ("dashboard-en", "The same dashboard in English: the interface follows the profile's "
+                     "language, the palette's Language command or CARNET_LANG=en.",
+     lambda app: None),
 )
-"""(file name, caption, how to get there from the dashboard[, keys to press there])."""
+"""(file name, caption, how to get there from the dashboard[, keys to press there]);
+a name ending in -en is taken in English."""
 
 
 async def _shoot(folder: Path) -> list[tuple[str, str]]:
     taken = []
     for name, caption, go, *keys in SHOTS:
+        os.environ["CARNET_LANG"] = "en" if name.endswith("-en") else "fr"
         app = CarnetApp(folder, TODAY)
         async with app.run_test(size=SIZE) as pilot:
             await _settle(pilot)
@@ -95,6 +103,7 @@ def _tour(taken: list[tuple[str, str]]) -> str:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["CARNET_CONFIG"] = str(Path(tmp) / "config.toml")
         folder = Path(tmp) / "demo"
         with Book(folder) as book:
             fill_demo(book, TODAY)

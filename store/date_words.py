@@ -8,8 +8,9 @@ every unambiguous prefix of three letters or more ("sept", "déc", "janv", "thur
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from .text import fold as search_fold
 
 LOCALES = ("fr_FR", "en_GB")
 PREFIX = 3
@@ -49,9 +50,7 @@ _DOT_AFTER_LETTER = re.compile(r"(?<=[a-z])\.")
 
 def fold(text: str) -> str:
     """Lower case, no accent, ’ as ', single spaces, no comma, no abbreviation dot."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("\u2019", "'").replace(",", " ")
+    plain = search_fold(text).replace("\u2019", "'").replace(",", " ")
     plain = _DOT_AFTER_LETTER.sub(" ", plain)
     return _SPACES.sub(" ", plain).strip()
 
