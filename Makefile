@@ -27,8 +27,8 @@ $(CATALOG).mo: $(CATALOG).po $(STAMP)
 
 # After changing the interface's messages: extract them and merge them into the French catalog.
 po: $(STAMP)
-	$(BIN)/pybabel --quiet extract -F babel.cfg -k N_ --no-location --sort-output -o store/locale/carnet.pot .
-	$(BIN)/pybabel --quiet update -l fr -D carnet -d store/locale -i store/locale/carnet.pot --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel --quiet extract -w 100 -F babel.cfg -k N_ --no-location --sort-output -o store/locale/carnet.pot .
+	$(BIN)/pybabel --quiet update -w 100 -l fr -D carnet -d store/locale -i store/locale/carnet.pot --no-fuzzy-matching --ignore-obsolete
 
 run: $(STAMP) $(CATALOG).mo
 	$(BIN)/python app.py

@@ -45,12 +45,27 @@ def _clock_stop(order: Order, today: date) -> date:
     return min(ended, today) if ended else today
 
 
-def paused_days(order: Order, today: date) -> int:
-    """Days spent waiting on the client; an open pause counts up to today."""
+def all_paused_days(order: Order, today: date) -> int:
+    """Every day spent waiting on the client; an open pause counts up to today."""
     total = 0
     for pause in order.pauses:
         end = pause.end if pause.end is not None else _clock_stop(order, today)
         total += max(0, (end - pause.start).days)
+    return total
+
+
+def paused_days(order: Order, today: date) -> int:
+    """Days spent waiting on the client since the due date was last set; an open pause counts
+    up to today.
+
+    A postponement names a firm date that already allows for the waiting before it, so only
+    the days paused after it push that date back."""
+    since = order.postponements[-1].on if order.postponements else None
+    total = 0
+    for pause in order.pauses:
+        start = pause.start if since is None else max(pause.start, since)
+        end = pause.end if pause.end is not None else _clock_stop(order, today)
+        total += max(0, (end - start).days)
     return total
 
 
@@ -130,7 +145,7 @@ def delivered_late_days(order: Order) -> int | None:
     """Days delivered after the original due, less client postponements and pauses (< 0 = early)."""
     if order.delivered is None or order.status == "cancelled":
         return None
-    forgiven = client_postponed_days(order) + paused_days(order, order.delivered)
+    forgiven = client_postponed_days(order) + all_paused_days(order, order.delivered)
     return (order.delivered - order.due_original).days - forgiven
 
 

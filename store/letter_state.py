@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .deadlines import effective_due, paused_days, ref_key
+from .deadlines import effective_due, ref_key
 from .errors import ValidationError
 from .i18n import _
 from .labels import status_label
@@ -124,9 +124,9 @@ def check_new_date(order: Order, new_date: date, today: date) -> None:
 
 
 def due_for(order: Order, new_date: date, today: date) -> date | None:
-    """The due date that, pushed by the pauses, falls on `new_date`; None when it already does."""
-    due = new_date - timedelta(days=paused_days(order, today))
-    return None if due == order.due else due
+    """The due date a postponement to `new_date` records; None when the order is already due
+    then (a postponement names a firm date: the pauses before it no longer push it back)."""
+    return None if new_date == effective_due(order, today) else new_date
 
 
 def complained(order: Order, interactions: Iterable[Interaction]) -> bool:

@@ -144,3 +144,22 @@ def test_delivered_late_days_forgive_the_clients_postponements_and_pauses():
         pauses=[Pause(date(2026, 5, 2), date(2026, 5, 5))])
     assert delivered_late_days(order) == 29 - 10 - 3
     assert delivered_late_days(make_order()) is None
+
+
+def test_a_postponement_names_a_firm_date_that_earlier_pauses_no_longer_push_back():
+    order = make_order(
+        due=date(2026, 12, 20),
+        postponements=[Postponement(date(2026, 11, 20), date(2026, 11, 15), date(2026, 12, 20),
+                                    "sorry", "mine")],
+        pauses=[Pause(date(2026, 11, 1), date(2026, 11, 10), "waiting for scans")])
+    assert effective_due(order, TODAY) == date(2026, 12, 20)
+
+
+def test_a_pause_after_the_postponement_still_pushes_its_date_back():
+    order = make_order(
+        due=date(2026, 12, 20),
+        postponements=[Postponement(date(2026, 11, 20), date(2026, 11, 15), date(2026, 12, 20),
+                                    "sorry", "mine")],
+        pauses=[Pause(date(2026, 11, 18), date(2026, 11, 22), "waiting for scans")])
+    assert paused_days(order, TODAY) == 2
+    assert effective_due(order, TODAY) == date(2026, 12, 22)

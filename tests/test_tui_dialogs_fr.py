@@ -13,20 +13,14 @@ from tests.test_tui_dialogs import TODAY, HarnessApp, book, field, message_besid
 from tui import dialogs
 from tui.dialogs import ConfirmDialog, FormDialog
 
-FRAGMENT = i18n.LOCALE_DIR / "fr" / "parts" / "dialogs.po"
 NBSP = "\u00a0"
 PSEUDO = "àçéîñôŕšüÿÀÇÉÎÑÔŘŠÜŸ"
 
 
 @pytest.fixture
 def french(monkeypatch):
-    """French in force, with this area's own catalog (whatever the merged one holds)."""
-    import gettext
-    from io import BytesIO
-
+    """French in force, from the catalog Carnet ships."""
     i18n.use_language("fr")
-    own = gettext.GNUTranslations(BytesIO(i18n.compile_po(FRAGMENT)))
-    monkeypatch.setattr(i18n, "_active", own)
     yield
     i18n.use_language("en")
 
