@@ -3,7 +3,8 @@
 Each tie is a small regular expression: group 1 is what comes before one
 ordinary space (U+0020), the look-ahead what comes after; the space becomes a
 no-break space (U+00A0), or the narrow one (U+202F) where French typography
-wants it. Contexts accept any space, so tying twice changes nothing. URLs,
+wants it. Contexts accept any space, and the spaces of « » are set first, so tying
+twice changes nothing. URLs,
 e-mail addresses and ISO dates are left exactly as written.
 """
 
@@ -65,6 +66,10 @@ def _rule(name: str, doc: str, pattern: str, replacement: str = r"\1" + NBSP,
 
 
 TIES: tuple[Tie, ...] = (
+    _rule("open_quote", "A narrow no-break space after « (French quotations, either language).",
+          "«[ \u00a0\u202f]*", "«" + NNBSP),
+    _rule("close_quote", "A narrow no-break space before » (French quotations, either language).",
+          "[ \u00a0\u202f]*»", NNBSP + "»"),
     _rule("thousands", "Digit groups of one number: '1 250 000' (narrow).",
           r"(?<![\d.,])(\d{1,3})[ \u00a0](?=\d{3}(?!\d))", r"\1" + NNBSP),
     _rule("percent", "A number and its per cent sign: '12 %' (narrow).",
@@ -94,10 +99,6 @@ TIES: tuple[Tie, ...] = (
           r"(?<![\w.-])(" + _LETTER + r"+) (?=(?:[IVX]{2,}|[VX])\b(?![’'.-]))", capitals=True),
     _rule("dash", "The word before a separating dash, so no line opens with ' – '.",
           r"(\S) (?=[–—](?:" + _SP + "|$))"),
-    _rule("open_quote", "A narrow no-break space after « (French quotations, either language).",
-          "«[ \u00a0\u202f]*", "«" + NNBSP),
-    _rule("close_quote", "A narrow no-break space before » (French quotations, either language).",
-          "[ \u00a0\u202f]*»", NNBSP + "»"),
     _rule("punctuation", "A space the text carries before ; : ! ? becomes narrow and no-break.",
           r"[ \u00a0]+(?=[;:!?](?:[\s»”)\]!?.,…]|$))", NNBSP),
 )

@@ -275,3 +275,8 @@ def test_the_kit_measures_a_real_letter_body_line_by_line(dense_letters):
     for text, ratio in ratios:
         assert re.sub(r"\s", "", text).removesuffix("-") in body, text
         assert 0.5 < ratio < 4
+
+
+def test_a_dash_before_a_closing_guillemet_is_tied_in_one_pass():
+    once = tie("140 –» ", "fr")
+    assert tie(once, "fr") == once
