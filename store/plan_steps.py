@@ -14,7 +14,7 @@ from .i18n import _
 from .incidents import close_incident, open_plan, plan_of, record_step, step_change
 from .models import Incident
 from .recovery import STEP_DETAILS, STEPS
-from .relations import record_gesture
+from .relations import log_interaction, record_gesture
 from .wording import said_day
 
 STEP_NOTES = {step: details[0] for step, details in STEP_DETAILS.items()}
@@ -53,13 +53,20 @@ def record_plan_step(book: Book, ref: str, step: str, on: date,
 
 def record_step_with_gesture(book: Book, incident_id: int, step: str, on: date,
                              **details: str) -> Incident:
-    """Date a step with its details; a new gesture is also logged on the client's timeline."""
+    """Date a step with its details; a new gesture is also logged on the client's timeline,
+    and feedback heard is logged as the client's feedback on the order, which closes the
+    follow-ups about asking for it, as logging it from the timeline does."""
     plan = book.get("incidents", incident_id)
     gesture = details.get("gesture", "").strip()
     with book.transaction(step_change(step, plan.order_ref)):
         if gesture and gesture != plan.gesture:
             record_gesture(book, plan.client_id, gesture, on, plan.order_ref, plan.id)
-        return record_step(book, incident_id, step, on, **details)
+        record_step(book, incident_id, step, on, **details)
+        if step == "feedback_received" and plan.feedback_received is None:
+            heard = details.get("feedback", "").strip() or _("feedback heard on the recovery plan")
+            log_interaction(book, plan.client_id, "feedback", heard, on, "other", "in",
+                            plan.order_ref)
+        return book.get("incidents", incident_id)
 
 
 def close_plan(book: Book, ref: str, on: date, lesson: str) -> Incident:

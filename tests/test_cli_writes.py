@@ -335,7 +335,7 @@ def test_a_plan_opened_then_walked_step_by_step(data):
     assert (shown["solution"], shown["gesture"], shown["feedback"]) == \
         ("Les deux pages ajoutées", "Résumé offert", "« Parfait »")
     with reopened(data) as book:
-        assert [i.kind for i in book.interactions()] == ["gesture given"]
+        assert [i.kind for i in book.interactions()] == ["gesture given", "feedback"]
     assert_bad_input(carnet("incident", "close", "2026-001", data=data), "--lesson")
     closed = as_json(carnet("incident", "close", "2026-001", "--lesson", "Compter les pages",
                             "--json", data=data))

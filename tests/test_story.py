@@ -97,6 +97,21 @@ def test_feedback_heard_closes_the_step_and_every_feedback_follow_up(book, late_
     assert [f for f in book.followups() if f.done is None] == []
 
 
+def test_feedback_heard_recorded_on_the_plan_is_the_clients_feedback_too(book, late_act):
+    from store.plan_steps import record_plan_step
+    orders.deliver(book, late_act.ref, TODAY)
+    incident = incidents.open_incident(book, late_act.ref, TODAY, "Livré en retard")
+    for step in ("apologised", "fixed", "followed_up", "feedback_asked"):
+        incidents.record_step(book, incident.id, step, TODAY)
+    later = TODAY + timedelta(days=4)
+    record_plan_step(book, late_act.ref, "feedback_received", later, "Satisfait du rattrapage")
+    assert next_step(plan(book, late_act.ref)) == "close"
+    [heard] = [i for i in book.interactions() if i.kind == "feedback"]
+    assert (heard.text, heard.order_ref, heard.when.date()) == (
+        "Satisfait du rattrapage", late_act.ref, later)
+    assert [f for f in book.followups() if f.done is None] == []
+
+
 def test_feedback_on_an_order_without_a_plan_closes_its_ask_for_feedback(book, late_act):
     orders.deliver(book, late_act.ref, TODAY)
     relations.log_interaction(book, late_act.client_id, "feedback", "Parfait",
