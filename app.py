@@ -147,36 +147,11 @@ def resolve(args: argparse.Namespace) -> argparse.Namespace:
 
 @contextmanager
 def reader(args: argparse.Namespace, open_only: bool = False) -> Iterator:
-    """The book opened read-only: works beside an open Carnet, never creates anything.
-
-    `open_only`: just the profile, clients and open orders (what `overdue` needs), fast."""
-    from store.book import Book
-    from store.storage import require_book
-    existing = args.data_dir
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if not existing.is_dir():
-        raise CarnetError(_("cannot use {data_dir} as the data directory: {existing} is not "
-                            "a directory").format(data_dir=args.data_dir, existing=existing))
-    require_book(args.data_dir)
-    book = Book(args.data_dir, read_only=True, open_only=open_only)
-    exchange_args.follow_profile(args, book)
-    try:
+    """The book opened read-only for a listing: works beside an open Carnet, creates nothing."""
+    from cli.common import reading, usable_data_dir
+    usable_data_dir(args.data_dir)
+    with reading(args, open_only=open_only) as book:
         yield book
-    finally:
-        book.close()
-
-
-@contextmanager
-def writer(args: argparse.Namespace) -> Iterator:
-    """The book opened for writing (creates the data directory, takes the lock)."""
-    from store.book import Book
-    book = Book(args.data_dir)
-    exchange_args.follow_profile(args, book)
-    try:
-        yield book
-    finally:
-        book.close()
 
 
 # -- sub-commands --------------------------------------------------------------
@@ -190,9 +165,10 @@ def cmd_tui(args: argparse.Namespace) -> int | None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int | None:
+    from cli.common import opened
     from store.demo import fill_demo
     saved = None
-    with writer(args) as book:
+    with opened(args, read_only=False, must_exist=False) as book:
         if not book.is_empty():
             if not args.force:
                 raise CarnetError(_("the book in {data_dir} is not empty; `demo --force` "
@@ -202,7 +178,7 @@ def cmd_demo(args: argparse.Namespace) -> int | None:
     if saved:
         for name in ("book.json", "book.journal"):
             (args.data_dir / name).unlink(missing_ok=True)
-    with writer(args) as book:
+    with opened(args, read_only=False, must_exist=False) as book:
         fill_demo(book, args.today)
         counts = len(book.clients()), len(book.orders()), len(book.interactions())
     print(_("Demo book written to {data_dir} (today: {today}): {clients} clients, {orders} "
@@ -218,8 +194,7 @@ def cmd_demo(args: argparse.Namespace) -> int | None:
 
 
 def cmd_overdue(args: argparse.Namespace) -> int | None:
-    from cli.common import print_rows
-    from cli.common import said
+    from cli.common import print_rows, said
     from store import listing
     with reader(args, open_only=True) as book:
         rows = listing.overdue_rows(book, args.today)

@@ -1,4 +1,4 @@
-"""What every writing sub-command shares: opening the book, reading dates, printing the result."""
+"""What every sub-command shares: opening the book, reading dates, printing the result."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 from store.book import Book
 from store.dates import parse_date, parse_past_date
+from store.errors import CarnetError
 from store.exchange.cli_args import follow_profile
 from store.i18n import _
 from store.listing import render_table, to_json
@@ -19,27 +21,40 @@ from store.wording import said_day, said_money
 
 
 @contextmanager
-def writing(args: argparse.Namespace) -> Iterator[Book]:
+def opened(args: argparse.Namespace, read_only: bool, must_exist: bool = True,
+           open_only: bool = False) -> Iterator[Book]:
+    """The book of one command, in the profile's language unless one was chosen.
+
+    `must_exist`: refuse a directory that holds no book (only `demo` may start one);
+    `open_only`: just the profile, clients and open orders (what `overdue` needs), fast."""
+    if must_exist:
+        require_book(args.data_dir)
+    book = Book(args.data_dir, read_only=read_only, open_only=open_only)
+    follow_profile(args, book)
+    try:
+        yield book
+    finally:
+        book.close()
+
+
+def writing(args: argparse.Namespace):
     """The existing book opened for writing (refused while another Carnet holds it)."""
-    require_book(args.data_dir)
-    book = Book(args.data_dir)
-    follow_profile(args, book)
-    try:
-        yield book
-    finally:
-        book.close()
+    return opened(args, read_only=False)
 
 
-@contextmanager
-def reading(args: argparse.Namespace) -> Iterator[Book]:
+def reading(args: argparse.Namespace, open_only: bool = False):
     """The existing book opened read-only: works beside an open Carnet."""
-    require_book(args.data_dir)
-    book = Book(args.data_dir, read_only=True)
-    follow_profile(args, book)
-    try:
-        yield book
-    finally:
-        book.close()
+    return opened(args, read_only=True, open_only=open_only)
+
+
+def usable_data_dir(data_dir: Path) -> None:
+    """Refuse a data directory under something that is not a directory (a file's path)."""
+    existing = data_dir
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise CarnetError(_("cannot use {data_dir} as the data directory: {existing} is not "
+                            "a directory").format(data_dir=data_dir, existing=existing))
 
 
 def day(args: argparse.Namespace, text: str | None, option: str) -> date:
