@@ -40,14 +40,14 @@ class _Cached:
                                   for doc_id, doc in self._load(name).items()]
         return self._models[name]
 
-    def matching(self, name: str, keep) -> list:
-        """Like Book.matching: only stored documents passing `keep` become models."""
+    def search(self, name: str, keep) -> list:
+        """Like Book.search: only stored documents passing `keep` become models."""
         model = TABLE_MODELS[name]
         return [model.from_doc(doc, doc_id) for doc_id, doc in self._load(name).items()
                 if keep(doc)]
 
     def where(self, name: str, field: str, value: object) -> list:
-        return self.matching(name, lambda doc: doc.get(field) == value)
+        return self.search(name, lambda doc: doc.get(field) == value)
 
     def _changed(self, name: str) -> None:
         self._models.pop(name, None)

@@ -90,8 +90,8 @@ def _openers(app) -> list[tuple[str, object]]:
     incidents = [i for i in book.incidents() if i.is_open]
     if incidents and hasattr(app, "open_incident"):
         found.append(("recovery plan", lambda: app.open_incident(incidents[0].id)))
-    if hasattr(app, "push_section_screen"):
-        found.append(("kaizen charts", lambda: app.push_section_screen("TrendsScreen")))
+    if hasattr(app, "open_trends"):
+        found.append(("kaizen charts", app.open_trends))
     if hasattr(app, "open_letter"):
         found.append(("letter (apology)", lambda: app.open_letter(kind="apology", ref=busiest)))
     return found

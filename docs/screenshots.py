@@ -66,7 +66,7 @@ SHOTS = (
     ("charts", "The kaizen charts (c on the journal or the loyalty section): on time against "
                "the promised and the agreed date, average delay, revenue, repeat clients and "
                "segments, month by month, each value written under its bar.",
-     lambda app: app.push_section_screen("TrendsScreen")),
+     lambda app: app.open_trends()),
     ("dashboard-en", "The same dashboard in English: the interface follows the profile's "
                      "language, the palette's Language command or CARNET_LANG=en.",
      lambda app: None),

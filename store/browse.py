@@ -1,7 +1,7 @@
 """Lists for browsing a big book: filtered in the store, cut into pages for the screen.
 
 What every page needs (names, days late, search text, last contacts) is derived once per
-revision of the book and day, so typing in a search box only scans prepared rows.
+state of the book and day, so typing in a search box only scans prepared rows.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Generic, TypeVar
-from weakref import WeakKeyDictionary
 
 from .text import fold
 from .book import Book
@@ -18,6 +17,7 @@ from .clients import find_clients
 from .deadlines import overdue, ref_key
 from .loyalty import last_contact, order_counts, segments
 from .models import Client, Order
+from .state import BookState
 
 T = TypeVar("T")
 ORDER_FILTERS = ("all", "open", "overdue", "quote", "accepted", "in progress", "delivered",
@@ -63,8 +63,8 @@ def cut(items: list[T], offset: int, limit: int) -> Page[T]:
 class _Derived:
     """What the lists derive from one revision of a book on one day, computed when first asked."""
 
-    def __init__(self, book: Book, today: date) -> None:
-        self.book, self.today, self.revision = book, today, book.revision
+    def __init__(self, book: BookState, today: date) -> None:
+        self.book, self.today = book, today
 
     @cached_property
     def names(self) -> dict[int, str]:
@@ -98,14 +98,8 @@ class _Derived:
         return {cid: when.date() for cid, when in last_contact(self.book.interactions()).items()}
 
 
-_derived: WeakKeyDictionary[Book, _Derived] = WeakKeyDictionary()
-
-
-def _for(book: Book, today: date) -> _Derived:
-    known = _derived.get(book)
-    if known is None or known.revision != book.revision or known.today != today:
-        known = _derived[book] = _Derived(book, today)
-    return known
+def _for(book: Book | BookState, today: date) -> _Derived:
+    return book.remembered(("browse", today), lambda state: _Derived(state, today))
 
 
 def prepare(book: Book, today: date) -> None:

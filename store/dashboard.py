@@ -10,6 +10,7 @@ from .book import Book
 from .deadlines import DeadlineLine, due_soon, overdue
 from .errors import NotFound
 from .i18n import N_, _
+from .incidents import open_incidents
 from .loyalty import FEEDBACK_KINDS, AtRisk, at_risk_clients, silent_clients
 from .milestones import Milestone, milestones
 from .models import Client, FollowUp, Incident, Letter
@@ -79,8 +80,7 @@ class Dashboard:
 
 def _incident_lines(book: Book, clients: dict[int, Client]) -> list[IncidentLine]:
     lines = []
-    for incident in sorted((i for i in book.incidents() if i.is_open),
-                           key=lambda i: (i.opened, i.id)):
+    for incident in open_incidents(book):
         try:
             order = book.order(incident.order_ref)
         except NotFound:
@@ -100,7 +100,7 @@ def dashboard(book: Book, today: date) -> Dashboard:
     clients = book.clients_by_id()
     all_clients = list(clients.values())
     orders = book.orders()
-    interactions = book.matching("interactions", carries_feedback)
+    interactions = book.search("interactions", carries_feedback)
     profile = book.profile
     followups = [FollowUpLine(f, clients.get(f.client_id), (today - f.due).days)
                  for f in pending_followups(book, today)]

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from tinydb import where
+
 from . import deadlines, loyalty
 from .book import Book
 from .dates import days
@@ -71,7 +73,7 @@ def sort_name(name: str) -> str:
 
 def overdue_rows(book: Book, today: date) -> list[dict]:
     """Overdue orders, most late first (days late count from the due date pushed back by pauses)."""
-    still_open = book.matching("orders", lambda doc: doc["status"] in OPEN_STATUSES)
+    still_open = book.search("orders", where("status").one_of(OPEN_STATUSES))
     lines = deadlines.overdue(still_open, book.clients_by_id(), book.profile, today)
     return [deadline_row(line) for line in lines]
 

@@ -13,6 +13,8 @@ from calendar import monthrange
 from datetime import date
 from decimal import Decimal
 
+from tinydb import where
+
 from . import validate as v
 from .errors import ValidationError
 from .i18n import _
@@ -175,8 +177,8 @@ def receipts(book, start: date, end: date) -> list[Payment]:
     if end < start:
         raise ValidationError("period", _("ends ({end}) before it starts ({start})").format(
             end=said_day(end), start=said_day(start)))
-    found = book.matching("payments", lambda doc: start.isoformat() <= doc["on"]
-                          <= end.isoformat())
+    found = book.search("payments", (where("on") >= start.isoformat())
+                        & (where("on") <= end.isoformat()))
     return sorted(found, key=lambda payment: (payment.on, payment.id))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,14 @@ class Snapshot:
 def encode(tables: dict, seq: int, schema: int, identity: str, folded: str | None) -> bytes:
     """The whole book as one self-describing JSON document, identity first."""
     return orjson.dumps({"format": FORMAT, "schema": schema, "seq": seq, "id": identity,
-                         "folded": folded, "tables": tables})
+                         "folded": folded, "tables": tables}, default=_plain)
+
+
+def _plain(value) -> dict:
+    """A table kept as a read-only mapping, as the dict JSON writes."""
+    if isinstance(value, Mapping):
+        return dict(value.items())
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def _optional_text(value) -> bool:

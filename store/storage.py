@@ -7,11 +7,10 @@ Before and after every write the files are checked to still be the ones Carnet w
 
 from __future__ import annotations
 
-import gc
 import os
+from collections.abc import Mapping
 import shlex
 import stat
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -49,19 +48,6 @@ def require_book(data_dir: Path) -> None:
     if not has_book(data_dir):
         raise CarnetError(_("there is no Carnet book in {folder}; check --data, or start one "
                             "with `python app.py init --data {folder}`").format(folder=data_dir))
-
-
-@contextmanager
-def _gc_paused():
-    """Loading a large book builds millions of objects; collection would double the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()  # the book's documents hold no cycles: no collection needs to walk them
-        if enabled:
-            gc.enable()
 
 
 def _restore_hint(data_dir: Path) -> str:
@@ -167,8 +153,7 @@ class BookFiles:
             raise BookError(_("cannot read the book in {folder} ({reason})").format(
                 folder=self.data_dir, reason=exc.strerror)) from None
         try:
-            with _gc_paused():
-                snapshot = decode(orjson.loads(raw))
+            snapshot = decode(orjson.loads(raw))
         except (ValueError, Unreadable):
             raise BookCorrupt(_unchanged(_("the book {path} cannot be read").format(
                 path=self.snapshot_path), self.data_dir)) from None
@@ -220,10 +205,9 @@ class BookFiles:
                     schema=snapshot.schema, readable=SCHEMA_VERSION,
                     hint=_restore_hint(self.data_dir)))
         tables, self.seq = snapshot.tables, snapshot.seq
-        with _gc_paused():
-            for entry in entries:
-                apply_ops(tables, openview.filtered(entry["ops"]) if view else entry["ops"])
-                self.seq = entry["seq"]
+        for entry in entries:
+            apply_ops(tables, openview.filtered(entry["ops"]) if view else entry["ops"])
+            self.seq = entry["seq"]
         before_migration = None
         if snapshot.schema < SCHEMA_VERSION:
             if not self.read_only:
@@ -309,8 +293,11 @@ class BookFiles:
         """The whole book as one self-describing JSON document."""
         return encode(self.tables, self.seq, SCHEMA_VERSION, new_id(), None)
 
-    def commit(self, ops: list[Op]) -> None:
-        """Make `ops` durable; returns only once they are on disk."""
+    def commit(self, ops: list[Op], tables: Mapping | None = None) -> None:
+        """Make `ops` durable; returns only once they are on disk.
+
+        `tables`, the book with `ops` applied, is what a fold writes from now on.
+        """
         if self.journal is None:
             raise ReadOnlyBook(_("this book is open read-only; the change was not saved"))
         self._check_unchanged()
@@ -324,6 +311,8 @@ class BookFiles:
             raise
         self._notice_change()
         self.seq += 1
+        if tables is not None:
+            self.tables = tables
         if self.journal.size > COMPACT_AT_BYTES:
             self._fold_if_room()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import time
+from datetime import date
 from pathlib import Path
 
 import orjson
@@ -191,9 +192,9 @@ def test_a_book_holding_the_last_day_of_9999_still_exports(tmp_path):
     with Book(folder) as book:
         client = clients.add_client(book, date_today(), last_name="Ancien")
         order = orders.add_order(book, date_today(), client.id, "Acte", due=date_today())
-        doc = book.files.tables["orders"][str(order.id)]
-        book.table("orders").update({"due": "9999-12-31"}, doc_ids=[order.id])
-        assert doc is not None
+        doc = book.rows("orders")[str(order.id)]
+        book.put("orders", order.id, {**doc, "due": "9999-12-31"})
+        assert book.order(order.ref).due == date(9999, 12, 31)
     for fmt in ("ics", "json", "vcard"):
         result = carnet("export", fmt, "--out", str(tmp_path / f"x.{fmt}"), data=folder)
         assert result.returncode == 0, result.stderr

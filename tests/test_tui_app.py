@@ -165,7 +165,7 @@ async def test_the_books_models_are_frozen_once_read_and_released_on_close(tmp_p
 
 
 async def test_the_letter_and_form_keys_load_once_the_user_pauses(tmp_path, monkeypatch):
-    monkeypatch.setattr("tui.app.PRELOAD_WHEN_QUIET", 0.2)
+    monkeypatch.setattr("tui.preload.PRELOAD_WHEN_QUIET", 0.2)
     app = CarnetApp(late_book(tmp_path / "book"), TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -13,7 +13,7 @@ from store import clients, orders
 from store.book import Book
 from tui.app import CarnetApp
 from tui.commands import CarnetCommands
-from tui.dialogs import FormDialog
+from tui.dialogs import FormDialog, edit_client, edit_order, postpone_order
 
 TODAY = date(2026, 11, 23)
 
@@ -39,8 +39,8 @@ def _general(app) -> str:
     return str(app.screen.query_one("#form-error", Static).render())
 
 
-async def _form(pilot, app, name: str, *args) -> None:
-    app.call_dialog(name, *args)
+async def _form(pilot, app, dialog, *args) -> None:
+    app.open_dialog(dialog, *args)
     await pilot.pause()
     await pilot.pause()
     assert isinstance(app.screen, FormDialog)
@@ -54,15 +54,15 @@ async def _submit(pilot, app, values: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize("form, args, field, value, words", [
-    ("edit_order", ("2026-001",), "price", "1e27", "more than 1,000,000"),
-    ("edit_order", ("2026-001",), "price", "-0", None),
-    ("edit_order", ("2026-001",), "price", "NaN", "not an amount"),
-    ("edit_order", ("2026-001",), "pages", str(10**23), "at most 100,000"),
-    ("edit_order", ("2026-001",), "pages", "²", "not a whole number"),
-    ("postpone_order", ("2026-001",), "new_date", "9999-12-31", "outside the years 1900–2100"),
-    ("edit_client", (1,), "tolerance_days", str(10**20), "at most 365"),
-    ("edit_client", (1,), "city", "Orl\u202eéans", "U+202E"),
-    ("edit_client", (1,), "last_name", "Lefèvre\u2028Roy", "U+2028"),
+    (edit_order, ("2026-001",), "price", "1e27", "more than 1,000,000"),
+    (edit_order, ("2026-001",), "price", "-0", None),
+    (edit_order, ("2026-001",), "price", "NaN", "not an amount"),
+    (edit_order, ("2026-001",), "pages", str(10**23), "at most 100,000"),
+    (edit_order, ("2026-001",), "pages", "²", "not a whole number"),
+    (postpone_order, ("2026-001",), "new_date", "9999-12-31", "outside the years 1900–2100"),
+    (edit_client, (1,), "tolerance_days", str(10**20), "at most 365"),
+    (edit_client, (1,), "city", "Orl\u202eéans", "U+202E"),
+    (edit_client, (1,), "last_name", "Lefèvre\u2028Roy", "U+2028"),
 ])
 async def test_a_form_refuses_a_hostile_value_beside_its_field(data, form, args, field, value,
                                                                words):
@@ -72,7 +72,7 @@ async def test_a_form_refuses_a_hostile_value_beside_its_field(data, form, args,
         await pilot.pause()
         await _form(pilot, app, form, *args)
         await _submit(pilot, app, {field: value, **({"reason": "archives"}
-                                                     if form == "postpone_order" else {})})
+                                                     if form is postpone_order else {})})
         if words is None:
             assert not isinstance(app.screen, FormDialog)
             assert str(app.book.order("2026-001").price) == "0.00"
@@ -92,7 +92,7 @@ async def test_an_unexpected_error_in_a_form_says_nothing_was_changed(data, monk
     app = CarnetApp(data_dir=data, today=TODAY)
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        await _form(pilot, app, "edit_order", "2026-001")
+        await _form(pilot, app, edit_order, "2026-001")
         await _submit(pilot, app, {"title": "Autre titre"})
         assert isinstance(app.screen, FormDialog)
         message = _general(app)
@@ -137,7 +137,7 @@ async def test_an_unexpected_error_in_a_palette_action_is_one_notification(data,
 
     def broken(*args):
         raise KeyError("ghost")
-    monkeypatch.setattr(app, "call_dialog", broken)
+    monkeypatch.setattr(app, "open_dialog", broken)
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
         commands = {name: run for name, run, _ in CarnetCommands(app.screen).commands()}

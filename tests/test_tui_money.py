@@ -14,7 +14,7 @@ from store import incidents, invoicing, orders, receipts
 from store.board import dashboard_row
 from store.book import Book
 from tui.app import CarnetApp
-from tui.dialogs import ConfirmDialog, FormDialog
+from tui.dialogs import ConfirmDialog, FormDialog, edit_client
 from tui.dialogs.issuing import IssuingScreen
 
 from .money_support import business_client, delivered_order, open_book, private_client
@@ -285,7 +285,7 @@ async def test_the_client_form_takes_a_siren_checked_and_a_vat_number(folder):
         await settle(pilot)
         app = pilot.app
         etude = next(c for c in app.book.clients() if c.organisation)
-        app.call_dialog("edit_client", etude.id)
+        app.open_dialog(edit_client, etude.id)
         await pilot.pause()
         form = app.screen
         assert form.query_one("#field-siren", Input).value == "732 829 320"

@@ -1,4 +1,10 @@
-"""Every key binding of Carnet, by id, and the user's keymap that remaps them.
+"""The key bindings the help lists from the start, by id, and the keymap that remaps any key.
+
+Here are the app's and the lists', those of the dashboard, clients, orders, money and help
+screens, and the follow-up choice's. The other screens and forms keep theirs beside their
+class: the form, the confirmation and the issuing wait (tui/dialogs/), the recovery plan,
+letter, loyalty, journal, profile, welcome, charts and book-problem screens (tui/screens/);
+tui/preload.py gathers those the help lists once their modules are imported.
 
 A binding id reads "area.verb" (``order.postpone``); users remap keys by id. Descriptions
 and tooltips are English msgids (N_), translated where shown: the footer, the help screen,

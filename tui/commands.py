@@ -54,12 +54,14 @@ class CarnetCommands(Provider):
         app, screen = self.app, self.screen
         if getattr(app, "book", None) is None:
             return []
+        from .dialogs import new_client, new_order  # the forms load after start-up
+
         found = self._bindings(screen, getattr(screen, "BINDINGS", []))
         found += self._bindings(app, APP)
-        found += [(_("New client"), partial(app.call_dialog, "new_client"), _("Add a client")),
-                  (_("New order"), partial(app.call_dialog, "new_order", None),
+        found += [(_("New client"), partial(app.open_dialog, new_client), _("Add a client")),
+                  (_("New order"), partial(app.open_dialog, new_order, None),
                    _("Take an order")),
-                  (_("Kaizen charts"), partial(app.push_section_screen, "TrendsScreen"),
+                  (_("Kaizen charts"), app.open_trends,
                    _("On time, delay, revenue, repeat clients and segments, month by month"))]
         found += self._book_commands(app)
         found += self._letter_commands(app, screen)

@@ -9,16 +9,12 @@ META_TABLE = "meta"
 
 def book_identity(book) -> str:
     """The book's stable id: derived from its folder the first time, then kept in the book."""
-    meta = book.files.tables.get(META_TABLE, {}).get("1")
+    meta = book.rows(META_TABLE).get("1")
     if meta and meta.get("book_id"):
         return meta["book_id"]
     identity = uuid.uuid5(uuid.NAMESPACE_URL, f"carnet:{book.data_dir.resolve()}").hex
     if book.read_only:
         return identity
-    book.files.tables.setdefault(META_TABLE, {})["1"] = {"book_id": identity}
-    try:
-        book.files.commit([(META_TABLE, 1, {"book_id": identity})])
-    except BaseException:
-        book.files.tables[META_TABLE].pop("1", None)
-        raise
+    with book.transaction("keep the book's identity", undoable=False):
+        book.put(META_TABLE, 1, {"book_id": identity})
     return identity

@@ -6,7 +6,6 @@ import copy
 from datetime import datetime
 
 import orjson
-from tinydb.table import Document
 
 from .. import clients as client_ops
 from .. import orders as order_ops
@@ -31,7 +30,7 @@ REFERENCES = {"orders": "client_id", "interactions": "client_id", "incidents": "
 
 def export_document(book, now: datetime) -> dict:
     """Every table of the book, rows keyed by id, with format, version and schema."""
-    rows = book.files.tables
+    rows = book.state.plain_tables()
     return {"format": FORMAT, "version": VERSION, "schema": SCHEMA_VERSION,
             "exported": now.isoformat(timespec="seconds"),
             "tables": {name: rows.get(name, {}) for name in TABLES}}
@@ -141,7 +140,7 @@ def _check_rules(book) -> None:
 
 def is_blank(book) -> bool:
     """No record at all (a book's identity aside)."""
-    return not any(book.files.tables.get(name) for name in TABLES if name != META_TABLE)
+    return not any(book.rows(name) for name in TABLES if name != META_TABLE)
 
 
 def import_json(book, data: bytes) -> dict[str, int]:
@@ -153,10 +152,10 @@ def import_json(book, data: bytes) -> dict[str, int]:
     check_tables(tables)
     with book.transaction("import JSON export"):
         for name in TABLES:
-            table = book.table(name)
             if name == META_TABLE and tables.get(name):
-                table.remove(doc_ids=[int(k) for k in book.files.tables.get(name, {})])
+                for key in book.rows(name):
+                    book.put(name, int(key), None)
             for key, doc in tables.get(name, {}).items():
-                table.insert(Document(doc, doc_id=int(key)))
+                book.put(name, int(key), doc)
         _check_rules(book)
     return {name: len(rows) for name, rows in tables.items() if rows}

@@ -1,7 +1,8 @@
 """Modal forms for every change a user makes; each validates through the store.
 
-Every function takes the app (with `.book`, `.today`, `.refresh_data()`), pushes its form and
-returns at once; on success the form closes, notifies and refreshes the data.
+Every function takes the app as a `Host` (host.py: the book, the day, notices, screens) and
+the key of the record it is about, pushes its form and returns at once; on success the form
+closes, notifies and refreshes the data. The app opens them with `open_dialog` (navigation.py).
 """
 
 from .clients import edit_client, mark_client, new_client

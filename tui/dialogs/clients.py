@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from textual.app import App
-
 from store import clients as ops
 from store.i18n import N_, _
 from store.labels import CHANNEL_LABELS, STATUS_LABELS, choices, status_label
 from store.profile import siret_for_print
 from store.models import CHANNELS, CIVILITIES, CLIENT_STATUSES, LANGUAGES, Client
 
-from .common import lookup, options
+from .common import options, with_client
 from .fields import Field
 from .form import FormDialog
+from .host import Host
 
 CIVILITY_LABELS = {"": "—", "Dr": "Dr (Docteur)", "Pr": "Pr (Professeur)"}
 CIVILITY_OPTIONS = tuple((CIVILITY_LABELS.get(civility, civility), civility)
@@ -56,7 +55,7 @@ def _card_values(values: dict) -> dict:
     return card
 
 
-def new_client(app: App):
+def new_client(app: Host):
     """Add a client: a name or an organisation is enough to start."""
     language = app.book.profile.language or "fr"
 
@@ -69,25 +68,20 @@ def new_client(app: App):
                                       submit_label=_("Add")))
 
 
-def edit_client(app: App, id: int):
+@with_client
+def edit_client(app: Host, client: Client):
     """Edit a client's contact card."""
-    client = lookup(app, lambda: app.book.client(id))
-    if client is None:
-        return None
-
     def save(values: dict) -> str:
-        edited = ops.edit_client(app.book, id, **_card_values(values))
+        edited = ops.edit_client(app.book, client.id, **_card_values(values))
         return _("{name} saved").format(name=edited.name)
 
     return app.push_screen(FormDialog(_("Edit {name}").format(name=client.name),
                                       _card_fields(client), save))
 
 
-def mark_client(app: App, client_id: int):
+@with_client
+def mark_client(app: Host, client: Client):
     """Mark a client active, difficult (say why) or parted (asks first; history is kept)."""
-    client = lookup(app, lambda: app.book.client(client_id))
-    if client is None:
-        return None
     fields = [
         Field("status", N_("Status"), "select", value=client.status,
               options=choices(CLIENT_STATUSES, STATUS_LABELS)),
@@ -96,7 +90,7 @@ def mark_client(app: App, client_id: int):
     ]
 
     def save(values: dict) -> str:
-        marked = ops.mark_client(app.book, client_id, values["status"] or "",
+        marked = ops.mark_client(app.book, client.id, values["status"] or "",
                                  str(values["note"]))
         return _("{name} is now {status}").format(
             name=marked.name, status=status_label(marked.status))

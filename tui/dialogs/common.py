@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from textual.app import App
-
+from store.book import Book
 from store.errors import CarnetError
 from store.i18n import N_
+from store.invoicing import document
 from store.labels import CAUSE_CHOICES, choices
 from store.models import CAUSES
 from store.orders import find_orders
 
 from .. import failure
 from .fields import Field
+from .host import Host
 
 T = TypeVar("T")
+K = TypeVar("K")
+P = ParamSpec("P")
 
 
 def cause_options() -> tuple[tuple[str, object], ...]:
@@ -28,7 +33,7 @@ def options(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((value, value) for value in values)
 
 
-def lookup(app: App, fetch: Callable[[], T]) -> T | None:
+def lookup(app: Host, fetch: Callable[[], T]) -> T | None:
     """The record `fetch` returns, or None after telling the user why not."""
     try:
         return fetch()
@@ -37,15 +42,41 @@ def lookup(app: App, fetch: Callable[[], T]) -> T | None:
         return None
 
 
-def finished(app: App, message: str, title: str = "") -> None:
+def opened_on(fetch: Callable[[Book, K], T]) -> Callable[
+        [Callable[Concatenate[Host, T, P], Any]], Callable[Concatenate[Host, K, P], Any]]:
+    """A dialog on one record: called with the record's key, it is given the record
+    `fetch(book, key)` finds; when there is none, the user is told why and nothing opens."""
+    def decorate(dialog: Callable[Concatenate[Host, T, P], Any]
+                 ) -> Callable[Concatenate[Host, K, P], Any]:
+        @wraps(dialog)
+        def opened(app: Host, key: K, /, *args: P.args, **kwargs: P.kwargs) -> Any:
+            record = lookup(app, lambda: fetch(app.book, key))
+            return None if record is None else dialog(app, record, *args, **kwargs)
+        return opened
+    return decorate
+
+
+with_client = opened_on(lambda book, key: book.client(key))
+"""A dialog on the client of that id."""
+with_order = opened_on(lambda book, key: book.order(key))
+"""A dialog on the order of that reference."""
+with_followup = opened_on(lambda book, key: book.get("followups", key))
+"""A dialog on the follow-up of that id."""
+with_incident = opened_on(lambda book, key: book.get("incidents", key))
+"""A dialog on the recovery plan of that id."""
+with_interaction = opened_on(lambda book, key: book.get("interactions", key))
+"""A dialog on the exchange of that id."""
+with_document = opened_on(document)
+"""A dialog on the issued document of that number."""
+
+
+def finished(app: Host, message: str, title: str = "") -> None:
     """Tell the user what changed and let every screen re-query."""
     app.notify(message, title=title)
-    refresh = getattr(app, "refresh_data", None)
-    if refresh is not None:
-        refresh()
+    app.refresh_data()
 
 
-def apply_now(app: App, change: Callable[[], str], title: str = "") -> bool:
+def apply_now(app: Host, change: Callable[[], str], title: str = "") -> bool:
     """Run a change needing no form; a refusal is shown as one clear line."""
     ran, message = failure.attempt(app, change, title=title)
     if ran:
@@ -53,13 +84,13 @@ def apply_now(app: App, change: Callable[[], str], title: str = "") -> bool:
     return ran
 
 
-def order_options(app: App, client_id: int) -> tuple[tuple[str, str], ...]:
+def order_options(app: Host, client_id: int) -> tuple[tuple[str, str], ...]:
     """The client's orders as select options, newest first."""
     return tuple((f"{o.ref}  {o.title}"[:60], o.ref)
                  for o in find_orders(app.book, client_id=client_id))
 
 
-def order_field(app: App, client_id: int, ref: str | None) -> Field:
+def order_field(app: Host, client_id: int, ref: str | None) -> Field:
     """A select of the client's orders, on `ref` when it is one of them, else blank."""
     choices = order_options(app, client_id)
     known = ref if any(value == ref for _, value in choices) else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from store.i18n import N_, _
 
 from ..widgets.footer import KeyFooter
+from .host import Host
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -58,7 +59,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-def confirm(app: App, question: str) -> asyncio.Future[bool]:
+def confirm(app: Host, question: str) -> asyncio.Future[bool]:
     """Ask; the answer can be awaited from a worker or a screen's handler (not the App's own)."""
     dialog = ConfirmDialog(question)
     dialog.answer = asyncio.get_running_loop().create_future()

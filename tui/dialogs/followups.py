@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -12,20 +12,21 @@ from store import relations as ops
 from store.dates import parse_date, parse_past_date
 from store.formats import day, weekday
 from store.i18n import N_, _
-from store.models import FollowUp
+from store.models import Client, FollowUp
 
 from ..bindings import FOLLOW_UP
 from ..widgets.footer import KeyFooter
-from .common import lookup, order_field
+from .common import lookup, order_field, with_client, with_followup
 from .deletions import delete_followup
 from .fields import Field
 from .form import FormDialog
+from .host import Host
 
 DUE_AFTER_DAYS = 2
 """A follow-up added by hand is due this many days later unless another day is typed."""
 
 
-def _about(app: App, followup: FollowUp) -> str:
+def _about(app: Host, followup: FollowUp) -> str:
     """What the follow-up promises, for whom, and when it is (or was) due."""
     client = lookup(app, lambda: app.book.client(followup.client_id))
     name, ref = client.name if client else "?", followup.order_ref
@@ -40,32 +41,28 @@ def _about(app: App, followup: FollowUp) -> str:
     return f"{followup.what}\n{state}"
 
 
-def add_followup(app: App, client_id: int, order_ref: str | None = None):
+@with_client
+def add_followup(app: Host, client: Client, order_ref: str | None = None):
     """A promised call-back or answer, due on a date, so it cannot be forgotten."""
-    client = lookup(app, lambda: app.book.client(client_id))
-    if client is None:
-        return None
     fields = [
         Field("what", N_("Promised"),
               placeholder=N_("call back about the folios, send the quote…")),
         Field("due", N_("Due"), "date", value=f"+{DUE_AFTER_DAYS}"),
-        order_field(app, client_id, order_ref),
+        order_field(app, client.id, order_ref),
     ]
 
     def save(values: dict) -> str:
         due = parse_date(str(values["due"]), app.today, "due")
-        ops.add_followup(app.book, client_id, due, str(values["what"]), values["order_ref"])
+        ops.add_followup(app.book, client.id, due, str(values["what"]), values["order_ref"])
         return _("Follow-up for {name} due {day}").format(name=client.name, day=weekday(due))
 
     return app.push_screen(FormDialog(_("Follow-up for {name}").format(name=client.name),
                                       fields, save, submit_label=_("Add")))
 
 
-def edit_followup(app: App, followup_id: int):
+@with_followup
+def edit_followup(app: Host, followup: FollowUp):
     """Change what a follow-up promises, its due date, or the order it is about."""
-    followup = lookup(app, lambda: app.book.get("followups", followup_id))
-    if followup is None:
-        return None
     fields = [
         Field("what", N_("Promised"), value=followup.what),
         Field("due", N_("Due"), "date", value=f"{followup.due:%d/%m/%Y}"),
@@ -74,7 +71,7 @@ def edit_followup(app: App, followup_id: int):
 
     def save(values: dict) -> str:
         due = parse_date(str(values["due"]), app.today, "due")
-        edited = ops.edit_followup(app.book, followup_id, str(values["what"]), due,
+        edited = ops.edit_followup(app.book, followup.id, str(values["what"]), due,
                                    values["order_ref"])
         return _("Follow-up saved, due {day}").format(day=weekday(edited.due))
 
@@ -82,16 +79,14 @@ def edit_followup(app: App, followup_id: int):
                                       intro=_about(app, followup)))
 
 
-def complete_followup(app: App, followup_id: int):
+@with_followup
+def complete_followup(app: Host, followup: FollowUp):
     """Mark a promised call-back or answer as done."""
-    followup = lookup(app, lambda: app.book.get("followups", followup_id))
-    if followup is None:
-        return None
     fields = [Field("on", N_("Done on"), "past", value="today")]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "done on")
-        ops.complete_followup(app.book, followup_id, on)
+        ops.complete_followup(app.book, followup.id, on)
         return _("Follow-up done: {what}").format(what=followup.what)
 
     return app.push_screen(FormDialog(_("Follow-up done"), fields, save,
@@ -99,7 +94,8 @@ def complete_followup(app: App, followup_id: int):
 
 
 ACTIONS = {"done": complete_followup, "edit": edit_followup, "delete": delete_followup}
-"""What each answer of the follow-up choice opens."""
+"""The form each follow-up verb opens (the choice's answers, the dashboard's keys, a timeline
+line's)."""
 
 
 class FollowUpChoice(ModalScreen[str]):
@@ -135,14 +131,11 @@ class FollowUpChoice(ModalScreen[str]):
         self.dismiss(choice)
 
 
-def followup_actions(app: App, followup_id: int):
+@with_followup
+def followup_actions(app: Host, followup: FollowUp):
     """Show a follow-up and open what the user chooses: done, edit or delete."""
-    followup = lookup(app, lambda: app.book.get("followups", followup_id))
-    if followup is None:
-        return None
-
     def chosen(choice: str | None) -> None:
         if choice in ACTIONS:
-            ACTIONS[choice](app, followup_id)
+            ACTIONS[choice](app, followup.id)
 
     return app.push_screen(FollowUpChoice(_about(app, followup)), chosen)

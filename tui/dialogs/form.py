@@ -19,6 +19,7 @@ from .. import failure
 from ..widgets.footer import KeyFooter
 from .confirm import ConfirmDialog
 from .fields import Field, FieldList
+from .host import host
 
 Save = Callable[[dict[str, object]], str]
 """Performs the change with the form's values; returns what to tell the user ("" for nothing:
@@ -63,7 +64,7 @@ class FormDialog(ModalScreen[bool]):
             frame.border_title = self.form_title
             if self.intro:
                 yield Static(self.intro, id="form-intro", markup=False)
-            yield FieldList(self.fields, self.app.today, id="form-fields")
+            yield FieldList(self.fields, host(self).today, id="form-fields")
             yield Static("", id="form-error", classes="-empty", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button(self.submit_label, variant="primary", id="form-submit",
@@ -118,9 +119,7 @@ class FormDialog(ModalScreen[bool]):
             return
         if message:
             self.app.notify(message, title=self.form_title)
-        refresh = getattr(self.app, "refresh_data", None)
-        if refresh is not None:
-            refresh()
+        host(self).refresh_data()
         self.dismiss(True)
 
     def _show_error(self, error: ValidationError) -> None:

@@ -24,6 +24,7 @@ from store.mentions import missing_details
 from store.money_records import MoneyDocument
 
 from .. import failure
+from .host import Host, host
 
 
 class IssuingScreen(ModalScreen[MoneyDocument | None]):
@@ -68,7 +69,7 @@ class IssuingScreen(ModalScreen[MoneyDocument | None]):
             yield LoadingIndicator()
 
     def on_mount(self) -> None:
-        self._issue(self.app.book, failure.book_seq(self.app))
+        self._issue(host(self).book, failure.book_seq(self.app))
 
     @work(thread=True, exclusive=True, group="money-pdf")
     def _issue(self, book, before: int | None) -> None:
@@ -98,7 +99,7 @@ class IssuingScreen(ModalScreen[MoneyDocument | None]):
             self.app.notify(_("; ").join(missing),
                             title=_("{number} lacks a mention").format(number=doc.number),
                             severity="warning", timeout=15)
-        self.app.refresh_data()
+        host(self).refresh_data()
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
@@ -106,6 +107,6 @@ class IssuingScreen(ModalScreen[MoneyDocument | None]):
         failure.refused(self.app, event.error, event.before, title=_("Not issued"))
 
 
-def issue(app, what: str, kind: str, ref_or_number: str, **options) -> None:
+def issue(app: Host, what: str, kind: str, ref_or_number: str, **options) -> None:
     """Show the wait screen and issue the document dated `app.today` in a worker."""
     app.push_screen(IssuingScreen(what, kind, ref_or_number, app.today, **options))

@@ -9,9 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from textual.app import App
-
-from store import models, receipts
+from store import receipts
 from store.amounts import parse_amount
 from store.board import buyer_name
 from store.dates import parse_past_date
@@ -20,16 +18,18 @@ from store.formats import amount_for_editing
 from store.i18n import N_, _
 from store.labels import METHOD_CHOICES, choices, document_name
 from store.invoice_lines import gesture_discount
-from store.invoicing import (credited, deposits_of, document, draft_credit_note, draft_invoice,
-                             draft_quote, final_invoice)
+from store.invoicing import (credited, deposits_of, draft_credit_note, draft_invoice, draft_quote,
+                             final_invoice)
+from store.models import Incident, Order
 from store.money_records import PAYMENT_METHODS, MoneyDocument
 from store.numbering import next_number
 
 from ..format import day, money
-from .common import lookup
+from .common import lookup, with_document, with_incident, with_order
 from .confirm import ConfirmDialog
 from .fields import Field
 from .form import FormDialog
+from .host import Host
 from .issuing import issue
 
 BILLS = ("invoice", "deposit")
@@ -40,7 +40,7 @@ ISSUING = {"quote": N_("Issuing quote {number}"), "invoice": N_("Issuing invoice
 """What the wait screen says while each kind of document is issued."""
 
 
-def filed(app: App, doc: MoneyDocument) -> Path | None:
+def filed(app: Host, doc: MoneyDocument) -> Path | None:
     """The document's PDF, when it is recorded and still on disk."""
     if not doc.file:
         return None
@@ -48,7 +48,7 @@ def filed(app: App, doc: MoneyDocument) -> Path | None:
     return path if path.is_file() else None
 
 
-def _already(app: App, doc: MoneyDocument) -> bool:
+def _already(app: Host, doc: MoneyDocument) -> bool:
     """Say where an issued document's PDF is; False when it must be written again."""
     path = filed(app, doc)
     if path is None:
@@ -76,7 +76,7 @@ def _question(doc: MoneyDocument, title: str) -> str:
     return "\n".join(line.format(**facts) for line in lines)
 
 
-def issue_from_order(app: App, kind: str, ref: str) -> None:
+def issue_from_order(app: Host, kind: str, ref: str) -> None:
     """Issue the order's quote or invoice after a confirmation naming its number."""
     draft_of = draft_quote if kind == "quote" else draft_invoice
     doc = lookup(app, lambda: draft_of(app.book, ref, app.today))
@@ -102,11 +102,10 @@ def issue_from_order(app: App, kind: str, ref: str) -> None:
     app.push_screen(ConfirmDialog(question, yes=yes, no=_("Not now")), answered)
 
 
-def ask_deposit(app: App, ref: str) -> None:
+@with_order
+def ask_deposit(app: Host, order: Order) -> None:
     """Ask for a deposit (facture d'acompte): the amount typed, the number shown."""
-    order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
-        return
+    ref = order.ref
     number = next_number(app.book, "deposit", app.today.year)
     asked = sum((doc.subtotal for doc in deposits_of(app.book, ref)), Decimal("0"))
     chosen: dict[str, MoneyDocument] = {}
@@ -133,11 +132,10 @@ def ask_deposit(app: App, ref: str) -> None:
                                submit_label=_("Issue {number}").format(number=number)), saved)
 
 
-def record_payment(app: App, number: str) -> None:
+@with_document
+def record_payment(app: Host, doc: MoneyDocument) -> None:
     """Record money received for an invoice: amount (what is due by default), method, day."""
-    doc = lookup(app, lambda: document(app.book, number))
-    if doc is None:
-        return
+    number = doc.number
     if doc.kind not in BILLS or not doc.order_ref:
         app.notify(_("{number} is a {document}: payments are recorded against invoices.")
                    .format(number=number, document=document_name(doc.kind)),
@@ -167,22 +165,16 @@ def record_payment(app: App, number: str) -> None:
                                intro=intro, submit_label=_("Record")))
 
 
-def payment_letter(app: App, number: str) -> None:
+@with_document
+def payment_letter(app: Host, doc: MoneyDocument) -> None:
     """Write a reminder about an unpaid invoice; a formal notice once a reminder was sent."""
-    doc = lookup(app, lambda: document(app.book, number))
-    if doc is None:
-        return
-    kinds = getattr(models, "PAYMENT_LETTER_KINDS", ())
     if doc.kind not in BILLS:
         app.notify(_("{number} is a {document}: reminders are about invoices.").format(
-            number=number, document=document_name(doc.kind)), severity="warning")
-        return
-    if "reminder" not in kinds:
-        app.notify(_("Payment reminders are not available yet."), severity="warning")
+            number=doc.number, document=document_name(doc.kind)), severity="warning")
         return
     reminded = any(letter.kind == "reminder" and letter.order_ref == doc.order_ref
                    for letter in app.book.where("letters", "client_id", doc.client_id))
-    kind = "formal-notice" if reminded and "formal-notice" in kinds else "reminder"
+    kind = "formal-notice" if reminded else "reminder"
     app.open_letter(kind=kind, ref=doc.order_ref, client_id=doc.client_id)
 
 
@@ -203,11 +195,9 @@ def _takes_gesture_off(invoice: MoneyDocument, gesture: str) -> bool:
                for line in invoice.lines)
 
 
-def credit_note_from_plan(app: App, incident_id: int) -> None:
+@with_incident
+def credit_note_from_plan(app: Host, incident: Incident) -> None:
     """A credit note on the order's invoice for the plan's gesture, amount and reason proposed."""
-    incident = lookup(app, lambda: app.book.get("incidents", incident_id))
-    if incident is None:
-        return
     book, ref = app.book, incident.order_ref
     gesture = " ".join(incident.gesture.split())
     standing = deposits_of(book, ref)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.app import App
-
 from store import orders as ops
 from store.clients import find_clients
 from store.dates import parse_date, parse_past_date
@@ -13,10 +11,11 @@ from store.i18n import N_, _
 from store.labels import STATUS_LABELS, choices, status_label
 from store.models import Document, Order
 
-from .common import apply_now, cause_options, lookup
+from .common import apply_now, cause_options, lookup, with_order
 from .confirm import ConfirmDialog
 from .fields import Field
 from .form import FormDialog
+from .host import Host
 
 DUE_AFTER_DAYS = 14
 """A new order is due this many days after it is received, unless said otherwise."""
@@ -28,11 +27,10 @@ def _describe(order: Order) -> str:
         day=day(order.due), status=status_label(order.status))
 
 
-def postpone_order(app: App, ref: str):
+@with_order
+def postpone_order(app: Host, order: Order):
     """Move the due date: new date, reason, and whose doing."""
-    order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
-        return None
+    ref = order.ref
     fields = [
         Field("new_date", N_("New date"), "date", aliases=("date",)),
         Field("reason", N_("Reason"), placeholder=N_("what happened, in a few words")),
@@ -49,11 +47,10 @@ def postpone_order(app: App, ref: str):
                                       intro=_describe(order), submit_label=_("Postpone")))
 
 
-def pause_or_resume(app: App, ref: str):
+@with_order
+def pause_or_resume(app: Host, order: Order):
     """Pause while waiting on the client (asks why), or resume a paused order at once."""
-    order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
-        return None
+    ref = order.ref
     if order.paused:
         apply_now(app, lambda: (ops.resume(app.book, ref, app.today),
                                 _("{ref} resumed").format(ref=ref))[1], _("Resume"))
@@ -69,11 +66,10 @@ def pause_or_resume(app: App, ref: str):
                                       intro=_describe(order), submit_label=_("Pause")))
 
 
-def deliver(app: App, ref: str):
+@with_order
+def deliver(app: Host, order: Order):
     """Deliver the work (today unless told otherwise); a feedback follow-up is scheduled."""
-    order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
-        return None
+    ref = order.ref
     fields = [Field("on", N_("Delivered on"), "past", value="today",
                     aliases=("delivered", "delivered date"))]
 
@@ -87,11 +83,10 @@ def deliver(app: App, ref: str):
                                       intro=_describe(order), submit_label=_("Deliver")))
 
 
-def cancel(app: App, ref: str):
+@with_order
+def cancel(app: Host, order: Order):
     """Cancel an order, once confirmed."""
-    order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
-        return None
+    ref = order.ref
 
     def answered(yes: bool | None) -> None:
         if yes:
@@ -104,7 +99,7 @@ def cancel(app: App, ref: str):
                            answered)
 
 
-def _client_options(app: App) -> tuple[tuple[str, int], ...]:
+def _client_options(app: Host) -> tuple[tuple[str, int], ...]:
     return tuple((c.name[:50], c.id) for c in find_clients(app.book) if c.status != "parted")
 
 
@@ -145,7 +140,7 @@ def _document(values: dict) -> Document:
                     archive_ref=values["archive_ref"], pages=values["pages"] or None)
 
 
-def new_order(app: App, client_id: int | None = None):
+def new_order(app: Host, client_id: int | None = None):
     """Take an order: received today and due in two weeks unless changed."""
     client_field = None
     if client_id is None:
@@ -182,11 +177,10 @@ def new_order(app: App, client_id: int | None = None):
                                       submit_label=_("Take order")))
 
 
-def edit_order(app: App, ref: str):
+@with_order
+def edit_order(app: Host, order: Order):
     """Change what an order is about; its dates move only through postpone."""
-    order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
-        return None
+    ref = order.ref
     fields = _order_fields(order, None)
     if order.is_open:
         fields.append(Field("status", N_("Status"), "select", value=order.status,
@@ -206,11 +200,10 @@ def edit_order(app: App, ref: str):
                                       intro=_describe(order)))
 
 
-def mark_paid(app: App, ref: str):
+@with_order
+def mark_paid(app: Host, order: Order):
     """Record the payment of a delivered order."""
-    order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
-        return None
+    ref = order.ref
     fields = [Field("on", N_("Paid on"), "past", value="today")]
 
     def save(values: dict) -> str:
@@ -222,11 +215,10 @@ def mark_paid(app: App, ref: str):
                                       intro=_describe(order), submit_label=_("Paid")))
 
 
-def add_extra(app: App, ref: str):
+@with_order
+def add_extra(app: Host, order: Order):
     """Record work the client asked for later (a summary of the act): a loyalty signal."""
-    order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
-        return None
+    ref = order.ref
     fields = [
         Field("what", N_("Extra"), aliases=("extra",),
               placeholder=N_("e.g. a summary in modern French")),

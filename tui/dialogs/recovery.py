@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.app import App
-
 from store import incidents as ops
 from store.dates import parse_past_date
 from store.formats import day
 from store.i18n import N_, _
 from store.labels import next_label
+from store.models import Incident, Order
 from store.recovery import next_step, undone_steps
 from store.plan_steps import record_step_with_gesture
 
-from .common import cause_options, lookup
+from .common import cause_options, with_incident, with_order
 from .fields import Field
 from .form import FormDialog
+from .host import Host
 
 STEP_TITLES = {
     "apologised": N_("Admitted the error and apologised"),
@@ -47,11 +47,10 @@ STEP_FIELDS = {
 """The details each step asks for, beyond its date."""
 
 
-def open_incident(app: App, ref: str):
+@with_order
+def open_incident(app: Host, order: Order):
     """Open a recovery plan on an order (what happened, whose doing), then show the plan."""
-    order = lookup(app, lambda: app.book.order(ref))
-    if order is None:
-        return None
+    ref = order.ref
     fields = [
         Field("what", N_("What happened"), "area", aliases=("what happened",)),
         Field("cause", N_("Cause"), "select", value="mine", options=cause_options()),
@@ -67,7 +66,7 @@ def open_incident(app: App, ref: str):
             ref=ref, step=next_label(next_step(incident)))
 
     def show_plan(saved: bool | None) -> None:
-        if saved and opened and hasattr(app, "open_incident"):
+        if saved and opened:
             app.open_incident(opened[0])
 
     return app.push_screen(FormDialog(_("Incident on {ref}").format(ref=ref), fields, save,
@@ -75,11 +74,9 @@ def open_incident(app: App, ref: str):
                            show_plan)
 
 
-def record_step(app: App, incident_id: int, step: str):
+@with_incident
+def record_step(app: Host, incident: Incident, step: str):
     """Date one step of the plan, with the details it asks for."""
-    incident = lookup(app, lambda: app.book.get("incidents", incident_id))
-    if incident is None:
-        return None
     current = {name: getattr(incident, name) for name in ("solution", "client_proposal",
                                                            "gesture", "feedback")}
     details = [replace(f, value=current.get(f.name, "")) for f in STEP_FIELDS.get(step, ())]
@@ -89,7 +86,7 @@ def record_step(app: App, incident_id: int, step: str):
     def save(values: dict) -> str:
         on = parse_past_date(str(values.pop("on")), app.today, "date")
         details = {name: str(value) for name, value in values.items()}
-        record_step_with_gesture(app.book, incident_id, step, on, **details)
+        record_step_with_gesture(app.book, incident.id, step, on, **details)
         return f"{_(STEP_TITLES[step])} — {day(on)}"
 
     intro = _("Recovery plan on {ref}").format(ref=incident.order_ref)
@@ -97,11 +94,9 @@ def record_step(app: App, incident_id: int, step: str):
                                       submit_label=_("Record")))
 
 
-def close_incident(app: App, incident_id: int):
+@with_incident
+def close_incident(app: Host, incident: Incident):
     """Close the plan; the lesson learned goes to the journal."""
-    incident = lookup(app, lambda: app.book.get("incidents", incident_id))
-    if incident is None:
-        return None
     fields = [
         Field("lesson", N_("Lesson"), "area", placeholder=N_("what you will do differently")),
         Field("on", N_("Closed on"), "past", value="today", aliases=("closing date",)),
@@ -109,7 +104,7 @@ def close_incident(app: App, incident_id: int):
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "closed on")
-        ops.close_incident(app.book, incident_id, on, str(values["lesson"]))
+        ops.close_incident(app.book, incident.id, on, str(values["lesson"]))
         return _("Plan closed; the lesson is in the journal")
 
     def question(values: dict) -> str | None:
@@ -124,7 +119,7 @@ def close_incident(app: App, incident_id: int):
                                       question=question, submit_label=_("Close plan")))
 
 
-def add_lesson(app: App):
+def add_lesson(app: Host):
     """Note a lesson or an idea in the journal, not tied to an incident."""
     fields = [Field("text", N_("Lesson"), "area", aliases=("lesson",),
                     placeholder=N_("an idea, something a client said, what you will change"))]

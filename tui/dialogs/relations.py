@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual import on
-from textual.app import App
 from textual.widgets import Select
 
 from store import relations as ops
@@ -16,10 +15,11 @@ from store.labels import (CHANNEL_LABELS, DIRECTION_CHOICES, KIND_LABELS, SATISF
                           choices, kind_label)
 from store.models import CHANNELS, DIRECTIONS, INTERACTION_KINDS, Client, Interaction
 
-from .common import lookup, order_field
+from .common import lookup, order_field, with_client, with_interaction
 from .fields import Field
 from .followups import DUE_AFTER_DAYS
 from .form import FormDialog
+from .host import Host
 
 
 def _satisfaction_options() -> tuple[tuple[str, int], ...]:
@@ -27,7 +27,7 @@ def _satisfaction_options() -> tuple[tuple[str, int], ...]:
     return tuple((f"{n} — {_(word)}", n) for n, word in SATISFACTION_LABELS.items())
 
 
-def _moment(app: App, text: str, field: str):
+def _moment(app: Host, text: str, field: str):
     """The typed day; today means now, so the timeline keeps the order of the day."""
     day = parse_past_date(text, app.today, field)
     if day == app.today:
@@ -53,7 +53,7 @@ class ExchangeForm(FormDialog):
             rows.first().display = self.values().get("kind") == CALL_BACK
 
 
-def _exchange_fields(app: App, client: Client, current: Interaction | None,
+def _exchange_fields(app: Host, client: Client, current: Interaction | None,
                      order_ref: str | None) -> list[Field]:
     """Kind, channel, direction, day, order, text and satisfaction, as logged or to log."""
     return [
@@ -74,13 +74,11 @@ def _exchange_fields(app: App, client: Client, current: Interaction | None,
     ]
 
 
-def log_interaction(app: App, client_id: int, order_ref: str | None = None):
+@with_client
+def log_interaction(app: Host, client: Client, order_ref: str | None = None):
     """Keep an exchange on the client's timeline: now, by their preferred channel.
 
     A promised call-back asks for the day it is due and becomes a follow-up."""
-    client = lookup(app, lambda: app.book.client(client_id))
-    if client is None:
-        return None
     fields = _exchange_fields(app, client, None, order_ref)
     fields.insert(1, Field("due", N_("Call back by"), "date", value=f"+{DUE_AFTER_DAYS}",
                            aliases=("due date",)))
@@ -89,7 +87,7 @@ def log_interaction(app: App, client_id: int, order_ref: str | None = None):
         when = _moment(app, str(values["when"]), "when")
         promised = values["kind"] == CALL_BACK
         due = parse_optional_date(str(values["due"]), app.today, "due") if promised else None
-        ops.log_interaction(app.book, client_id, values["kind"], str(values["text"]), when,
+        ops.log_interaction(app.book, client.id, values["kind"], str(values["text"]), when,
                             values["channel"], values["direction"], values["order_ref"],
                             values["satisfaction"], due=due)
         kind = kind_label(values["kind"]).capitalize()
@@ -102,11 +100,9 @@ def log_interaction(app: App, client_id: int, order_ref: str | None = None):
     return app.push_screen(ExchangeForm(title, fields, save, submit_label=_("Log")))
 
 
-def edit_interaction(app: App, interaction_id: int):
+@with_interaction
+def edit_interaction(app: Host, current: Interaction):
     """Correct a logged exchange in the form it was logged with, prefilled."""
-    current = lookup(app, lambda: app.book.get("interactions", interaction_id))
-    if current is None:
-        return None
     client = lookup(app, lambda: app.book.client(current.client_id))
     if client is None:
         return None
@@ -116,7 +112,7 @@ def edit_interaction(app: App, interaction_id: int):
         day = parse_past_date(str(values["when"]), app.today, "when")
         when = current.when if day == current.when.date() else _moment(app, str(values["when"]),
                                                                       "when")
-        ops.edit_interaction(app.book, interaction_id, kind=values["kind"],
+        ops.edit_interaction(app.book, current.id, kind=values["kind"],
                              text=str(values["text"]), when=when, channel=values["channel"],
                              direction=values["direction"], order_ref=values["order_ref"],
                              satisfaction=values["satisfaction"])
@@ -127,31 +123,27 @@ def edit_interaction(app: App, interaction_id: int):
     return app.push_screen(ExchangeForm(title, fields, save))
 
 
-def gift_received(app: App, client_id: int):
+@with_client
+def gift_received(app: Host, client: Client):
     """A gift from a client (a book of stamps): a loyalty signal worth keeping."""
-    client = lookup(app, lambda: app.book.client(client_id))
-    if client is None:
-        return None
     fields = [
         Field("what", N_("Gift"), aliases=("gift",), placeholder=N_("e.g. a book of stamps")),
         Field("on", N_("Received"), "past", value="today"),
-        order_field(app, client_id, None),
+        order_field(app, client.id, None),
     ]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "received")
-        ops.record_gift(app.book, client_id, str(values["what"]), on, values["order_ref"])
+        ops.record_gift(app.book, client.id, str(values["what"]), on, values["order_ref"])
         return _("Gift from {name} recorded").format(name=client.name)
 
     return app.push_screen(FormDialog(_("Gift from {name}").format(name=client.name), fields,
                                       save, submit_label=_("Record")))
 
 
-def gesture_given(app: App, client_id: int, incident_id: int | None = None):
+@with_client
+def gesture_given(app: Host, client: Client, incident_id: int | None = None):
     """A gesture of goodwill given; tied to the recovery plan when there is one."""
-    client = lookup(app, lambda: app.book.client(client_id))
-    if client is None:
-        return None
     incident = None
     if incident_id is not None:
         incident = lookup(app, lambda: app.book.get("incidents", incident_id))
@@ -161,12 +153,12 @@ def gesture_given(app: App, client_id: int, incident_id: int | None = None):
         Field("what", N_("Gesture"), aliases=("gesture",),
               placeholder=N_("a discount, a free summary, a letter…")),
         Field("on", N_("Given"), "past", value="today"),
-        order_field(app, client_id, incident.order_ref if incident else None),
+        order_field(app, client.id, incident.order_ref if incident else None),
     ]
 
     def save(values: dict) -> str:
         on = parse_past_date(str(values["on"]), app.today, "given")
-        ops.record_gesture(app.book, client_id, str(values["what"]), on, values["order_ref"],
+        ops.record_gesture(app.book, client.id, str(values["what"]), on, values["order_ref"],
                            incident_id)
         return _("Gesture for {name} recorded").format(name=client.name)
 

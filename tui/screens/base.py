@@ -14,13 +14,9 @@ from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
 
-from store.book import Book
+from store.state import BookState
 from store.errors import CarnetError
 from store.i18n import _
-
-READ_ATTEMPTS = 3
-"""A change on the UI thread while a worker reads can disturb it (a dict changing size): retry."""
-
 
 class BookScreen(Screen):
     """A screen that re-reads the book on show and after every change while it is shown."""
@@ -71,24 +67,19 @@ class BookScreen(Screen):
 
     def read_later(self) -> None:
         """Run `read` in a worker thread; `show` receives its result on the UI thread."""
-        self._reader(self.app.book, self.app.today, self.app.data_version)
+        self._reader(self.app.book.state, self.app.today, self.app.data_version)
 
     @work(thread=True, exclusive=True, group="read")
-    def _reader(self, book: Book, today: date, version: int) -> None:
-        for attempt in range(READ_ATTEMPTS):
-            try:
-                value = self.read(book, today)
-            except RuntimeError:
-                if attempt + 1 < READ_ATTEMPTS:
-                    continue
-                raise
-            except CarnetError as exc:
-                value = exc
-            self.post_message(self.Read(value, version))
-            return
+    def _reader(self, book: BookState, today: date, version: int) -> None:
+        try:
+            value = self.read(book, today)
+        except CarnetError as exc:
+            value = exc
+        self.post_message(self.Read(value, version))
 
-    def read(self, book: Book, today: date) -> object:
-        """Read what the screen shows; runs in a worker thread, so no widget here."""
+    def read(self, book: BookState, today: date) -> object:
+        """Read what the screen shows from one state of the book; runs in a worker thread, so
+        it touches no widget, and no write can change that state under it."""
         raise NotImplementedError
 
     def show(self, value) -> None:

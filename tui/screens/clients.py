@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -12,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Input, Static
 
-from store.book import Book
+from store.state import BookState
 from store.browse import client_page, cut
 from store.errors import CarnetError, NotFound
 from store.i18n import N_, _
@@ -26,16 +27,21 @@ from ..format import ago
 from ..widgets.cards import client_card, loyalty_card, timeline_row
 from ..widgets.footer import KeyFooter
 from ..widgets.paged_table import PagedTable
-from ..wiring import FOLLOW_UP_DIALOGS
 from .base import BookScreen
 from .columns import column, history_columns
 
 STATUS_STYLE = {"difficult": "bold $warning", "parted": "dim"}
-LINE_DIALOGS = {
-    **{("follow-up", verb): name for verb, name in FOLLOW_UP_DIALOGS.items()},
-    ("interaction", "edit"): "edit_interaction", ("interaction", "delete"): "delete_interaction",
-}
-"""The form each timeline verb opens, by the kind of the highlighted line."""
+
+
+def line_dialog(kind: str, verb: str) -> Callable | None:
+    """The form a timeline verb opens on a line of that kind (None when it opens none)."""
+    from ..dialogs import delete_interaction, edit_interaction
+    from ..dialogs.followups import ACTIONS
+
+    dialogs = {**{("follow-up", answer): dialog for answer, dialog in ACTIONS.items()},
+               ("interaction", "edit"): edit_interaction,
+               ("interaction", "delete"): delete_interaction}
+    return dialogs.get((kind, verb))
 
 
 class ClientsScreen(BookScreen):
@@ -102,7 +108,8 @@ class ClientsScreen(BookScreen):
         self.app.open_client(int(event.key))
 
     def action_new_client(self) -> None:
-        self.app.call_dialog("new_client")
+        from ..dialogs import new_client
+        self.app.open_dialog(new_client)
 
 
 @dataclass(frozen=True)
@@ -146,7 +153,7 @@ class ClientScreen(BookScreen):
     def reload(self) -> None:
         self.read_later()
 
-    def read(self, book: Book, today: date) -> ClientView:
+    def read(self, book: BookState, today: date) -> ClientView:
         client = book.client(self.client_id)
         return ClientView(client, client_card(client), loyalty_card(book, client, today),
                           timeline(book, self.client_id))
@@ -185,22 +192,28 @@ class ClientScreen(BookScreen):
             self.app.open_record(event.key)
 
     def action_new_order(self) -> None:
-        self.app.call_dialog("new_order", self.client_id)
+        from ..dialogs import new_order
+        self.app.open_dialog(new_order, self.client_id)
 
     def action_log(self) -> None:
-        self.app.call_dialog("log_interaction", self.client_id)
+        from ..dialogs import log_interaction
+        self.app.open_dialog(log_interaction, self.client_id)
 
     def action_gift(self) -> None:
-        self.app.call_dialog("gift_received", self.client_id)
+        from ..dialogs import gift_received
+        self.app.open_dialog(gift_received, self.client_id)
 
     def action_gesture(self) -> None:
-        self.app.call_dialog("gesture_given", self.client_id)
+        from ..dialogs import gesture_given
+        self.app.open_dialog(gesture_given, self.client_id)
 
     def action_mark(self) -> None:
-        self.app.call_dialog("mark_client", self.client_id)
+        from ..dialogs import mark_client
+        self.app.open_dialog(mark_client, self.client_id)
 
     def action_edit(self) -> None:
-        self.app.call_dialog("edit_client", self.client_id)
+        from ..dialogs import edit_client
+        self.app.open_dialog(edit_client, self.client_id)
 
     def action_letter(self) -> None:
         self.app.open_letter(client_id=self.client_id)
@@ -210,19 +223,21 @@ class ClientScreen(BookScreen):
         self.app.push_screen(OrdersScreen(client_id=self.client_id))
 
     def action_add_followup(self) -> None:
-        self.app.call_dialog("add_followup", self.client_id)
+        from ..dialogs import add_followup
+        self.app.open_dialog(add_followup, self.client_id)
 
     def action_line(self, verb: str) -> None:
         """Mark done, edit or delete the highlighted exchange or follow-up of the timeline."""
         key = self.query_one("#timeline", PagedTable).current_key or ""
         kind, _sep, record = key.partition(":")
-        dialog = LINE_DIALOGS.get((kind, verb))
+        dialog = line_dialog(kind, verb)
         if dialog is None:
             self.app.notify(_("Highlight a follow-up on the timeline first.") if verb == "done"
                             else _("Highlight an exchange or a follow-up on the timeline first."))
             return
-        self.app.call_dialog(dialog, int(record))
+        self.app.open_dialog(dialog, int(record))
 
     def action_delete(self) -> None:
         """Delete this client, after confirmation; the store refuses one with history."""
-        self.app.call_dialog("delete_client", self.client_id, self.action_back)
+        from ..dialogs import delete_client
+        self.app.open_dialog(delete_client, self.client_id, self.action_back)

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Label, OptionList, Static
 from textual.worker import Worker, WorkerState
 
-from store.book import Book
+from store.state import BookState
 from store.browse import prepare
 from store.dashboard import Dashboard, dashboard
 from store.formats import number
@@ -20,10 +20,9 @@ from store.i18n import N_, _, ngettext
 from ..bindings import DASHBOARD
 from ..format import money, percent
 from ..widgets.attention import AttentionList
-from ..wiring import FOLLOW_UP_DIALOGS
 from ..widgets.footer import KeyFooter
 from ..widgets.trend import TrendChart
-from .base import READ_ATTEMPTS, BookScreen
+from .base import BookScreen
 
 
 def key_figures(d: Dashboard) -> Table:
@@ -73,24 +72,19 @@ class DashboardScreen(BookScreen):
     def action_reload(self) -> None:
         self.reload()
 
-    def read(self, book: Book, today: date) -> Dashboard:
+    def read(self, book: BookState, today: date) -> Dashboard:
         return dashboard(book, today)
 
     def show(self, d: Dashboard) -> None:
         self.query_one("#key-figures", Static).update(key_figures(d))
         self.query_one("#trend", TrendChart).show(d.trend)
         self.query_one("#attention", AttentionList).show(d)
-        self._prepare_lists(self.app.book, self.app.today)
+        self._prepare_lists(self.app.book.state, self.app.today)
 
     @work(thread=True, exclusive=True, group="prepare")
-    def _prepare_lists(self, book: Book, today: date) -> None:
+    def _prepare_lists(self, book: BookState, today: date) -> None:
         """Derive what the clients and orders lists need while the user reads the dashboard."""
-        for _attempt in range(READ_ATTEMPTS):
-            try:
-                prepare(book, today)
-                return
-            except RuntimeError:
-                continue
+        prepare(book, today)
 
     @on(Worker.StateChanged)
     def _prepared(self, event: Worker.StateChanged) -> None:
@@ -106,7 +100,8 @@ class DashboardScreen(BookScreen):
         attention = self.query_one("#attention", AttentionList)
         option = attention.highlighted_option
         if option is not None and (option.id or "").startswith("invoice:"):
-            self.app.call_dialog("payment_letter", option.id.partition(":")[2])
+            from ..dialogs import payment_letter
+            self.app.open_dialog(payment_letter, option.id.partition(":")[2])
             return
         letter = attention.letters.get(option.id) if option and option.id else None
         if letter is None:
@@ -122,4 +117,5 @@ class DashboardScreen(BookScreen):
         if kind != "follow-up":
             self.app.notify(_("Highlight a follow-up line first."))
             return
-        self.app.call_dialog(FOLLOW_UP_DIALOGS[verb], int(record))
+        from ..dialogs.followups import ACTIONS
+        self.app.open_dialog(ACTIONS[verb], int(record))

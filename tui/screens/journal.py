@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.book import Book
+from store.state import BookState
 from store.formats import day, number
 from store.i18n import N_, _, babel_locale, ngettext, qualified
 from store.kaizen import MonthFigures, Summary, monthly_figures, summary
@@ -121,7 +121,7 @@ class JournalScreen(BookScreen):
     def reload(self) -> None:
         self.read_later()
 
-    def read(self, book: Book, today: date) -> JournalView:
+    def read(self, book: BookState, today: date) -> JournalView:
         orders = book.orders()
         months = monthly_figures(orders, today)
         incidents = {i.id: i for i in book.incidents()}
@@ -173,7 +173,7 @@ class JournalScreen(BookScreen):
             self.app.open_incident(lesson.incident_id)
 
     def action_charts(self) -> None:
-        self.app.push_section_screen("TrendsScreen")
+        self.app.open_trends()
 
     def action_add_lesson(self) -> None:
         dialogs.add_lesson(self.app)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, OptionList, Static, TabbedContent, TabPane
 
-from store.book import Book
+from store.state import BookState
 from store.dates import DATE_HELP, parse_date
 from store.errors import CarnetError
 from store.i18n import N_, _, ngettext
@@ -80,7 +80,7 @@ class LoyaltyScreen(BookScreen):
     def reload(self) -> None:
         self.read_later()
 
-    def read(self, book: Book, today: date) -> LoyaltyRead:
+    def read(self, book: BookState, today: date) -> LoyaltyRead:
         return LoyaltyRead(loyalty_view(book, today, self.since),
                            paradox(book.orders(), book.incidents()))
 
@@ -168,4 +168,4 @@ class LoyaltyScreen(BookScreen):
         self.read_later()
 
     def action_charts(self) -> None:
-        self.app.push_section_screen("TrendsScreen")
+        self.app.open_trends()

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Header, Label, Static
 
-from store.book import Book
+from store.state import BookState
 from store.browse import cut
 from store.i18n import N_, _
 from store.labels import DOCUMENT_NAMES, document_name
@@ -65,7 +65,7 @@ class MoneyScreen(BookScreen):
             self.period = Period.around("quarter", self.app.today)
         self.read_later()
 
-    def read(self, book: Book, today: date) -> MoneyView:
+    def read(self, book: BookState, today: date) -> MoneyView:
         return money_view(book, today, self.period)
 
     def show(self, view: MoneyView) -> None:
@@ -129,12 +129,14 @@ class MoneyScreen(BookScreen):
     def action_pay(self) -> None:
         number = self._invoice()
         if number is not None:
-            self.app.call_dialog("record_payment", number)
+            from ..dialogs import record_payment
+            self.app.open_dialog(record_payment, number)
 
     def action_remind(self) -> None:
         number = self._invoice()
         if number is not None:
-            self.app.call_dialog("payment_letter", number)
+            from ..dialogs import payment_letter
+            self.app.open_dialog(payment_letter, number)
 
     def action_cycle_span(self) -> None:
         """Show the receipts by the next span: quarter → month → year."""

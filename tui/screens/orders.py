@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Input, Select, Static
 
-from store.book import Book
+from store.state import BookState
 from store.browse import ORDER_FILTERS, OrderRow, cut, order_page
 from store.errors import CarnetError, NotFound
 from store.formats import day
@@ -141,7 +141,8 @@ class OrdersScreen(BookScreen):
         self.app.open_order(event.key)
 
     def action_new_order(self) -> None:
-        self.app.call_dialog("new_order", self.client_id)
+        from ..dialogs import new_order
+        self.app.open_dialog(new_order, self.client_id)
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ class OrderScreen(BookScreen):
     def reload(self) -> None:
         self.read_later()
 
-    def read(self, book: Book, today: date) -> OrderView:
+    def read(self, book: BookState, today: date) -> OrderView:
         order = book.order(self.ref)
         return OrderView(order, order_head(book, order, today), order_dates(order, today),
                          order_document(order), order_scope(order), order_related(book, order))
@@ -229,13 +230,16 @@ class OrderScreen(BookScreen):
             self.app.open_record(event.key)
 
     def action_postpone(self) -> None:
-        self.app.call_dialog("postpone_order", self.ref)
+        from ..dialogs import postpone_order
+        self.app.open_dialog(postpone_order, self.ref)
 
     def action_deliver(self) -> None:
-        self.app.call_dialog("deliver", self.ref)
+        from ..dialogs import deliver
+        self.app.open_dialog(deliver, self.ref)
 
     def action_pause(self) -> None:
-        self.app.call_dialog("pause_or_resume", self.ref)
+        from ..dialogs import pause_or_resume
+        self.app.open_dialog(pause_or_resume, self.ref)
 
     def action_letter(self) -> None:
         self.app.open_letter(ref=self.ref, client_id=self.client_id)
@@ -246,16 +250,20 @@ class OrderScreen(BookScreen):
         if plan is not None:
             self.app.open_incident(plan.id)
             return
-        self.app.call_dialog("open_incident", self.ref)
+        from ..dialogs import open_incident
+        self.app.open_dialog(open_incident, self.ref)
 
     def action_log(self) -> None:
-        self.app.call_dialog("log_interaction", self.client_id, self.ref)
+        from ..dialogs import log_interaction
+        self.app.open_dialog(log_interaction, self.client_id, self.ref)
 
     def action_cancel(self) -> None:
-        self.app.call_dialog("cancel", self.ref)
+        from ..dialogs import cancel
+        self.app.open_dialog(cancel, self.ref)
 
     def action_edit(self) -> None:
-        self.app.call_dialog("edit_order", self.ref)
+        from ..dialogs import edit_order
+        self.app.open_dialog(edit_order, self.ref)
 
     def action_client(self) -> None:
         if self.client_id is not None:
@@ -263,11 +271,13 @@ class OrderScreen(BookScreen):
 
     def action_add_followup(self) -> None:
         if self.client_id is not None:
-            self.app.call_dialog("add_followup", self.client_id, self.ref)
+            from ..dialogs import add_followup
+            self.app.open_dialog(add_followup, self.client_id, self.ref)
 
     def action_delete(self) -> None:
         """Delete this order if it is still a quote, after confirmation."""
-        self.app.call_dialog("delete_order", self.ref, self.action_back)
+        from ..dialogs import delete_order
+        self.app.open_dialog(delete_order, self.ref, self.action_back)
 
     def action_extra(self) -> None:
         """Ask what was requested later and its price; the store validates."""
@@ -285,11 +295,13 @@ class OrderScreen(BookScreen):
 
     def action_issue(self, kind: str) -> None:
         """Issue the quote or the invoice, after a confirmation naming its number."""
-        self.app.call_dialog("issue_from_order", kind, self.ref)
+        from ..dialogs import issue_from_order
+        self.app.open_dialog(issue_from_order, kind, self.ref)
 
     def action_deposit(self) -> None:
         """Ask for a deposit: the amount typed in a small form."""
-        self.app.call_dialog("ask_deposit", self.ref)
+        from ..dialogs import ask_deposit
+        self.app.open_dialog(ask_deposit, self.ref)
 
     def action_paid(self) -> None:
         self.app.run_action_safely(mark_paid, self.app.book, self.ref, self.app.today,

@@ -207,7 +207,7 @@ class RecoveryScreen(BookScreen):
     def action_credit_note(self) -> None:
         """Propose a credit note for the gesture: its amount and reason, then confirm."""
         if self.incident is not None:
-            self.app.call_dialog("credit_note_from_plan", self.incident_id)
+            self.app.open_dialog(dialogs.credit_note_from_plan, self.incident_id)
 
     def action_order(self) -> None:
         if self.incident is not None:

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
-from store.book import Book
+from store.state import BookState
 from store.formats import number
 from store.i18n import N_, _
 from store.kaizen import MonthFigures, monthly_figures
@@ -94,7 +94,7 @@ class TrendsScreen(BookScreen):
     def reload(self) -> None:
         self.read_later()
 
-    def read(self, book: Book, today: date) -> TrendsView:
+    def read(self, book: BookState, today: date) -> TrendsView:
         orders = book.orders()
         return TrendsView(monthly_figures(orders, today),
                           segments_by_month(book.clients(), orders, today))
