@@ -19,8 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def open_book(kind: str, path: Path):
     """The book at `path` behind the Book interface."""
     if kind == "carnet":
+        from cli.memory import book_loading
         from store.book import Book
-        return Book(path)
+        with book_loading():
+            return Book(path)
     from benchmarks.adapters import SqliteBook, StockTinyBook
     return {"stock": StockTinyBook, "sqlite": SqliteBook}[kind](path)
 

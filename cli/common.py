@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from store.book import Book
+
+from .memory import book_loading
 from store.dates import parse_date, parse_past_date
 from store.errors import CarnetError
 from store.exchange.cli_args import follow_profile
@@ -29,7 +31,8 @@ def opened(args: argparse.Namespace, read_only: bool, must_exist: bool = True,
     `open_only`: just the profile, clients and open orders (what `overdue` needs), fast."""
     if must_exist:
         require_book(args.data_dir)
-    book = Book(args.data_dir, read_only=read_only, open_only=open_only)
+    with book_loading():
+        book = Book(args.data_dir, read_only=read_only, open_only=open_only)
     follow_profile(args, book)
     try:
         yield book

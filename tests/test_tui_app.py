@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 import io
 import re
 
@@ -152,16 +153,29 @@ async def test_the_footer_follows_focus_and_shows_remapped_keys(tmp_path):
         assert "Undo" in footer_keys(app)
 
 
-async def test_the_books_models_are_frozen_once_read_and_released_on_close(tmp_path):
+async def test_the_book_is_frozen_after_a_collection_and_garbage_cycles_are_still_freed(tmp_path):
+    class Node:
+        pass
+
+    gc.unfreeze()
     thresholds = gc.get_threshold()
+    dead = Node()
+    dead.itself = dead
+    alive_before = weakref.ref(dead)
+    del dead
     app = CarnetApp(late_book(tmp_path / "book"), TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert app.book_settled and gc.get_freeze_count() > 0
-        assert gc.get_threshold()[2] > thresholds[2]
+        assert alive_before() is None, "a dead cycle made before the book loaded was frozen"
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+        later = Node()
+        later.itself = later
+        alive_later = weakref.ref(later)
+        del later
+        gc.collect()
+        assert alive_later() is None
         await pilot.press("q")
-    assert not app.book_settled and gc.get_freeze_count() == 0
-    assert gc.get_threshold() == thresholds
+    assert gc.get_threshold() == thresholds and gc.get_freeze_count() == 0
 
 
 async def test_the_letter_and_form_keys_load_once_the_user_pauses(tmp_path, monkeypatch):

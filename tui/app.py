@@ -16,12 +16,13 @@ from babel.dates import format_date
 from textual.reactive import reactive
 from textual.worker import WorkerFailed
 
+from cli import memory
 from store.book import Book
 from store.config import Config
 from store.errors import BookLocked, CarnetError
 from store.i18n import _, babel_locale
 
-from . import failure, memory, preferences
+from . import failure, preferences
 from .bindings import APP, AREAS, Keymap, load_keymap
 from .commands import CarnetCommands
 from .history import History
@@ -53,7 +54,6 @@ class CarnetApp(Navigation, History, Preloading, LocalizedApp):
         """Open the book without taking the writer's lock."""
         self.book: Book | None = None
         """The open book, None until it is opened."""
-        self._gc_thresholds: tuple[int, int, int] | None = None
         self.book_label = ""
         """Shown in the title when set ("demo")."""
         self.key_areas = dict(AREAS)
@@ -82,7 +82,8 @@ class CarnetApp(Navigation, History, Preloading, LocalizedApp):
     def open_book(self, data_dir: Path, read_only: bool = False, label: str = "") -> bool:
         """Open (or switch to) the book in `data_dir`; a refused book shows why."""
         try:
-            book = Book(data_dir, read_only=read_only)
+            with memory.book_loading():
+                book = Book(data_dir, read_only=read_only)
         except BookLocked as exc:
             self._refused(str(exc), data_dir, offer_read_only=True)
             return False
@@ -101,16 +102,6 @@ class CarnetApp(Navigation, History, Preloading, LocalizedApp):
         if book.is_empty() and not read_only:
             self.open_welcome()
         return True
-
-    def settle_book_memory(self) -> None:
-        """Once the dashboard and the lists have built the book's models, freeze them (memory)."""
-        if self._gc_thresholds is None:
-            self._gc_thresholds = memory.settle()
-
-    @property
-    def book_settled(self) -> bool:
-        """The open book's models are built and kept out of the cyclic garbage collector."""
-        return self._gc_thresholds is not None
 
     def _refused(self, message: str, data_dir: Path, offer_read_only: bool) -> None:
         def chosen(choice: str | None) -> None:
@@ -136,9 +127,6 @@ class CarnetApp(Navigation, History, Preloading, LocalizedApp):
         book, self.book = self.book, None
         if book is None:
             return None
-        if self._gc_thresholds is not None:
-            memory.release(self._gc_thresholds)
-            self._gc_thresholds = None
         try:
             book.close()
         except CarnetError as exc:
@@ -151,6 +139,7 @@ class CarnetApp(Navigation, History, Preloading, LocalizedApp):
 
     def on_unmount(self) -> None:
         self._close_book()
+        memory.release()
 
     # -- changes -------------------------------------------------------------------
 
