@@ -158,9 +158,13 @@ def reader(args: argparse.Namespace, open_only: bool = False) -> Iterator:
 
 def cmd_tui(args: argparse.Namespace) -> int | None:
     """No sub-command: the terminal UI on the book."""
+    from store.scratch import remove_scratch_folders
     from tui.app import CarnetApp
     app = CarnetApp(data_dir=args.data_dir, today=args.today)
-    app.run()
+    try:
+        app.run()
+    finally:
+        remove_scratch_folders()
     return getattr(app, "return_code", None)
 
 

@@ -23,7 +23,7 @@ import orjson  # noqa: E402
 from benchmarks import synth  # noqa: E402
 from store import deadlines, dashboard, loyalty, milestones, performance, relations  # noqa: E402
 from store.book import Book  # noqa: E402
-from store.models import OPEN_STATUSES, TABLE_MODELS, Interaction, Order  # noqa: E402
+from store.models import OPEN_STATUSES, Interaction, Order  # noqa: E402
 from store.storage import SNAPSHOT  # noqa: E402
 
 SPECS = {spec.name: spec for spec in (synth.QUICK, synth.TEN_YEARS, synth.TWENTY_YEARS)}

@@ -7,7 +7,7 @@ import argparse
 from store.i18n import _, ngettext
 from store.labels import letter_tag, segment_label
 from store.loyalty_rows import kaizen_row, loyalty_row
-from store.performance import percent
+from store.formats import percent
 from store.wording import said_money
 
 from .common import day, reading, said, to_json

@@ -17,7 +17,7 @@ from store import validate as v
 from store.errors import CarnetError, ValidationError
 from store.i18n import _, ngettext
 from store.mentions import missing_details
-from store.files import write_private
+from store.files import write_atomic
 
 from . import money_rows as rows
 from .common import emit, happened, print_rows, reading, writing
@@ -53,7 +53,7 @@ def _issue(args: argparse.Namespace, kind: str, ref_or_number: str, **options) -
         print("carnet: " + _("warning: {number} lacks a mention: {missing}")
               .format(number=doc.number, missing=missing), file=sys.stderr)
     if args.out is not None:
-        write_private(args.out, Path(path).read_bytes())
+        write_atomic(args.out, Path(path).read_bytes())
     print(args.out or path)
     return 0
 

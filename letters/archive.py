@@ -12,10 +12,11 @@ from store import invoicing, letter_state
 from store.book import Book
 from store.errors import NotFound
 from store.i18n import _
-from store.files import ensure_private_dir, write_private
+from store.files import ensure_private_dir, write_atomic
 from store.incidents import latest_plan
 from store.models import PAYMENT_LETTER_KINDS, Client, Order
 from store.reminders import bill_to_remind
+from store.state import BookState
 from store.orders import postpone
 from store.relations import record_letter
 
@@ -35,7 +36,7 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:40] or "client"
 
 
-def client_folder(book: Book, client: Client) -> Path:
+def client_folder(book: Book | BookState, client: Client) -> Path:
     """The client's folder in the archive, named by id (unique) and a readable name."""
     return book.data_dir / "letters" / f"{client.id:04d}-{safe_name(client.name)}"
 
@@ -62,18 +63,27 @@ def _postpone_for(book: Book, draft: LetterDraft, new_due: date) -> None:
         postpone(book, order.ref, due, reason, "mine", draft.date)
 
 
-def file_letter(book: Book, client: Client, draft: LetterDraft, data: bytes,
-                new_due: date | None = None) -> Path:
-    """Write the PDF (never over another, 0600) and record it as a letter sent.
+def write_letter_file(book: Book | BookState, client: Client, draft: LetterDraft,
+                      data: bytes) -> Path:
+    """Write the PDF into the client's folder (never over another, 0600); returns its path.
 
-    With `new_due` (the date an apology gives), the order is postponed to it: the
-    postponement and the letter are one undoable change.
+    It reads only `book`, which may be a state of the book: a worker thread can call it.
     """
     letter_state.check_sender(book.profile)
     ensure_private_dir(book.data_dir / "letters")
     folder = ensure_private_dir(client_folder(book, client))
     path = _free_path(folder, draft)
-    write_private(path, data)
+    write_atomic(path, data)
+    return path
+
+
+def record_letter_file(book: Book, client: Client, draft: LetterDraft, path: Path, data: bytes,
+                       new_due: date | None = None) -> None:
+    """Record the PDF written at `path` as a letter sent; a refused record removes the file.
+
+    With `new_due` (the date an apology gives), the order is postponed to it: the
+    postponement and the letter are one undoable change.
+    """
     try:
         with book.transaction(f"letter {draft.kind}"):
             if new_due is not None:
@@ -84,6 +94,13 @@ def file_letter(book: Book, client: Client, draft: LetterDraft, data: bytes,
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+
+
+def file_letter(book: Book, client: Client, draft: LetterDraft, data: bytes,
+                new_due: date | None = None) -> Path:
+    """Write the PDF and record it as a letter sent (see `record_letter_file`)."""
+    path = write_letter_file(book, client, draft, data)
+    record_letter_file(book, client, draft, path, data, new_due)
     return path
 
 

@@ -12,7 +12,7 @@ from store.dates import parse_date
 from store.deadlines import effective_due, overdue
 from store.errors import CarnetError, ValidationError
 from store.exchange.progress import ProgressBar
-from store.files import write_private
+from store.files import write_atomic
 from store.i18n import N_, _, ngettext
 from store.models import Letter, Order
 
@@ -39,7 +39,7 @@ def cmd_letter(args: argparse.Namespace, book) -> int:
                       _enclosures(args), args.mail, invoice_number(args.ref))
     data = pdf_bytes(draft, book.profile)
     if out is not None:
-        write_private(out, data)
+        write_atomic(out, data)
     path = file_letter(book, client, draft, data, new_date)
     print(out or path)
     return 0

@@ -50,3 +50,17 @@ class LetterDraft:
         fields += [("closing", self.closing), ("signature", self.signature)]
         fields += [(f"enclosure {i}", e) for i, e in enumerate(self.enclosures, 1)]
         return fields
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs as typed (in the TUI's text area): separated by blank lines."""
+    blocks, current = [], []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append(" ".join(current))
+            current = []
+    if current:
+        blocks.append(" ".join(current))
+    return blocks

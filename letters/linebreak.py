@@ -23,9 +23,6 @@ LETTER_SPACING = 0.015
 """How far justified text may space or tighten its letters, in ems: once its word spaces are
 at their limit, a line takes up to this much between letters (a hair: 0.15 pt at 10 pt)."""
 
-RAGGED_ROOM = 3.0
-"""In ragged-right text, the slack (in spaces) at a line's end that counts as 'full' badness."""
-
 LINE_PENALTY, HYPHEN_PENALTY, DOUBLE_HYPHEN, FINAL_HYPHEN, FITNESS_JUMP = 10, 50, 3000, 5000, 100
 RUNT, RUNT_PENALTY = 0.15, 5000
 """A paragraph's last line shorter than this share of the width costs extra: one word alone."""

@@ -10,7 +10,7 @@ the buyer, so a document renders the same whatever has been edited since it was 
 from __future__ import annotations
 
 import io
-from dataclasses import fields, replace
+from dataclasses import fields
 from functools import partial
 
 from reportlab.lib.pagesizes import A4
@@ -49,10 +49,6 @@ def _client(buyer: dict) -> Client:
     return Client.from_doc(values, int(buyer.get("id", 0)))
 
 
-def _profile(seller: dict) -> Profile:
-    return Profile.from_doc(seller)
-
-
 def document_title(doc: MoneyDocument, language: str) -> str:
     """'Facture F-2026-0001', 'Credit note A-2026-0001'."""
     return f"{TITLES[language][doc.kind]} {doc.number}"
@@ -60,7 +56,7 @@ def document_title(doc: MoneyDocument, language: str) -> str:
 
 def _draft(doc: MoneyDocument, language: str) -> LetterDraft:
     """The letter-like frame of the document: who it goes to, from where, when."""
-    client, seller = _client(doc.buyer), _profile(doc.seller)
+    client, seller = _client(doc.buyer), Profile.from_doc(doc.seller)
     return LetterDraft(
         kind=doc.kind, language=language, date=doc.issued,
         subject=document_title(doc, language),
@@ -77,7 +73,7 @@ class DocumentLayout(LetterLayout):
 
     def __init__(self, doc: MoneyDocument, language: str):
         self.doc = doc
-        super().__init__(_draft(doc, language), _profile(doc.seller))
+        super().__init__(_draft(doc, language), Profile.from_doc(doc.seller))
         self.mentions = required_mentions(doc)
         self._check_printable()
 

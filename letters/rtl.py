@@ -18,7 +18,7 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
                   "\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 LAM = "\u0644"
-ZWJ, ZWNJ, TATWEEL = "\u200d", "\u200c", "\u0640"
+ZWJ, TATWEEL = "\u200d", "\u0640"
 MIRRORS = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹"))
 
 

@@ -11,7 +11,7 @@ from .errors import ValidationError
 from .i18n import _
 from .identifiers import vat_number
 from .siret import siret
-from .text import fold
+from .text import fold, name_key
 from .models import CHANNELS, CIVILITIES, CLIENT_STATUSES, LANGUAGES, Client
 
 SINGLE_LINE = ("first_name", "last_name", "organisation", "postcode", "city", "country", "phone")
@@ -83,7 +83,7 @@ def find_clients(book: Book, text: str = "") -> list[Client]:
         if not needle or needle in fold(" ".join(
             (client.name, client.organisation, client.email, client.city, *client.tags)))
     ]
-    return sorted(found, key=lambda c: (fold(c.name), c.id))
+    return sorted(found, key=name_key)
 
 
 LINKED = ("interactions", "followups", "letters", "incidents")

@@ -24,14 +24,6 @@ class DeadlineLine:
     days_late: int
     effective_due: date
 
-    @property
-    def days_left(self) -> int:
-        return -self.days_late
-
-
-OverdueLine = DeadlineLine
-DueSoonLine = DeadlineLine
-
 
 def ref_key(ref: str) -> tuple:
     """Sort key of a reference: 2026-1000 after 2026-999."""
@@ -92,24 +84,13 @@ def days_late(order: Order, today: date) -> int:
 
 
 def _is_overdue_by(order: Order, late: int, tolerance: int) -> bool:
+    """Open and more than `tolerance` days past the effective due date."""
     return order.is_open and late > tolerance
 
 
 def _is_due_soon_by(order: Order, late: int, tolerance: int, within: int) -> bool:
+    """Open, not overdue, and due within `within` days (or late but still within tolerance)."""
     return order.is_open and -within <= late <= tolerance
-
-
-def is_overdue(order: Order, tolerance: int, today: date) -> bool:
-    """Open and more than `tolerance` days past the effective due date."""
-    return _is_overdue_by(order, days_late(order, today), tolerance)
-
-
-def is_due_soon(order: Order, tolerance: int, today: date, within: int = DUE_SOON_DAYS) -> bool:
-    """Open, not overdue, and due within `within` days (or late but still within tolerance).
-
-    Precisely: open and -within <= days_late <= tolerance.
-    """
-    return _is_due_soon_by(order, days_late(order, today), tolerance, within)
 
 
 def _deadline_lines(orders: list[Order], clients_by_id: dict[int, Client], profile: Profile,

@@ -88,7 +88,8 @@ def write_temporary(path: Path, data: bytes) -> tuple[int, Path]:
 
 
 def write_atomic(path: Path, data: bytes) -> os.stat_result:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+    """Replace `path` with `data`, readable by its owner only (0600), so that a crash leaves
+    either the old or the new file: the book, an export, a letter, a copy.
 
     Returns the stamps of the file written, taken from its descriptor.
     """
@@ -103,11 +104,6 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
         os.close(fd)
     fsync_dir(path.parent)
     return written
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write an export or a copy atomically, 0600."""
-    write_atomic(path, data)
 
 
 def clean_stray_temporaries(directory: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from .i18n import babel_locale
+from .i18n import _, babel_locale
 
 
 def day(value: date) -> str:
@@ -26,18 +26,6 @@ def _day(value: date, locale: str) -> str:
     from babel.dates import format_date
 
     return format_date(value, format="medium", locale=locale)
-
-
-def day_month(value: date) -> str:
-    """'22 nov.' / '22 Nov': a date of this year, short."""
-    return _day_month(value, babel_locale())
-
-
-@lru_cache(maxsize=2048)
-def _day_month(value: date, locale: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(value, format="d MMM", locale=locale)
 
 
 def weekday(value: date) -> str:
@@ -65,6 +53,11 @@ def number(value: Decimal | int | float, digits: int = 0) -> str:
 
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=babel_locale())
+
+
+def percent(rate: float | None) -> str:
+    """'81 %' / '81%' for a rate of 0.81, or '—' when there is nothing to measure."""
+    return "—" if rate is None else _("{value}%").format(value=number(round(rate * 100)))
 
 
 def amount_for_editing(value: Decimal | int | str) -> str:

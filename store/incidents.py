@@ -115,4 +115,5 @@ def step_change(step: str, ref: str) -> str:
 
 
 def open_incidents(book: Book) -> list[Incident]:
+    """The recovery plans still open, the oldest first."""
     return sorted((i for i in book.incidents() if i.is_open), key=lambda i: (i.opened, i.id))

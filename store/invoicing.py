@@ -38,8 +38,8 @@ PRIVATE = ("phone", "channel", "tags", "status", "status_note", "notes", "tolera
 
 __all__ = ["credited", "deposits_of", "document", "documents", "draft_credit_note",
            "draft_invoice", "draft_quote", "final_invoice",
-           "is_business", "issue_credit_note", "issue_invoice", "issue_quote", "order_lines",
-           "record_file", "required_mentions"]
+           "is_business", "issue_credit_note", "issue_draft", "issue_invoice", "issue_quote",
+           "order_lines", "record_file", "required_mentions"]
 
 
 def order_lines(book, order: Order, lang: str | None = None) -> list[Line]:
@@ -122,7 +122,7 @@ WHAT = {"quote": N_("quote {number}"), "invoice": N_("invoice {number}"),
 """Issuing a document of each kind, as undo names the change."""
 
 
-def _issue(book, doc: MoneyDocument) -> MoneyDocument:
+def issue_draft(book, doc: MoneyDocument) -> MoneyDocument:
     """Store a draft as one change ("invoice F-2026-0003"): the number is taken only if it is
     stored; a document already issued (its id set) is returned as it is."""
     if doc.id:
@@ -143,7 +143,7 @@ def _refuse_nothing_to_ask(lines: list[Line], ref: str) -> None:
 def issue_quote(book, ref: str, on: date, lang: str | None = None) -> MoneyDocument:
     """A quote for an open order, valid `quote_days`; the same quote again while the order's
     lines and client are unchanged, a new number once they change (a revised quote)."""
-    return _issue(book, draft_quote(book, ref, on, lang))
+    return issue_draft(book, draft_quote(book, ref, on, lang))
 
 
 def draft_quote(book, ref: str, on: date, lang: str | None = None) -> MoneyDocument:
@@ -193,7 +193,7 @@ def issue_invoice(book, ref: str, on: date, lang: str | None = None,
     With `deposit`, a deposit invoice for that amount (before VAT) instead; the final invoice
     deducts the deposits still standing, one negative line each.
     """
-    return _issue(book, draft_invoice(book, ref, on, lang, deposit))
+    return issue_draft(book, draft_invoice(book, ref, on, lang, deposit))
 
 
 def draft_invoice(book, ref: str, on: date, lang: str | None = None,
@@ -250,7 +250,7 @@ def issue_credit_note(book, invoice_number: str, amount: Decimal, reason: str,
                       on: date) -> MoneyDocument:
     """A credit note on an invoice or a deposit invoice, for `amount` before VAT: never more
     than the invoice less the credit notes already issued on it."""
-    return _issue(book, draft_credit_note(book, invoice_number, amount, reason, on))
+    return issue_draft(book, draft_credit_note(book, invoice_number, amount, reason, on))
 
 
 def draft_credit_note(book, invoice_number: str, amount: Decimal, reason: str,

@@ -21,7 +21,7 @@ from .deadlines import ref_key
 from .i18n import N_, _, ngettext
 from .labels import segment_label, status_label
 from .models import OPEN_STATUSES, Order, iso
-from .text import fold
+from .text import name_key
 from .wording import said_day
 
 
@@ -66,11 +66,6 @@ SHRINKABLE = ("title", "client", "name")
 MIN_SHRUNK = 12
 
 
-def sort_name(name: str) -> str:
-    """A name as a person alphabetises it: accents and case ignored (É with E)."""
-    return fold(name)
-
-
 def overdue_rows(book: Book, today: date) -> list[dict]:
     """Overdue orders, most late first (days late count from the due date pushed back by pauses)."""
     still_open = book.search("orders", where("status").one_of(OPEN_STATUSES))
@@ -92,7 +87,7 @@ def deadline_row(line: deadlines.DeadlineLine) -> dict:
 
 def client_rows(book: Book, today: date) -> list[dict]:
     """Every client by name, with loyalty segment (None when parted) and last contact."""
-    clients = sorted(book.clients(), key=lambda c: (sort_name(c.name), c.id))
+    clients = sorted(book.clients(), key=name_key)
     scores = loyalty.segments(clients, book.orders(), today)
     contact = loyalty.last_contact(book.interactions())
     counts = loyalty.order_counts(book.orders())

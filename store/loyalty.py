@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from .deadlines import ref_key
 from .i18n import _, ngettext
-from .text import fold
+from .text import name_key
 from .wording import said_day
 from .models import Client, Incident, Interaction, Order
 from .performance import order_value
@@ -91,10 +92,6 @@ def order_counts(orders: Iterable[Order]) -> dict[int, int]:
     for order in placed(orders):
         counts[order.client_id] = counts.get(order.client_id, 0) + 1
     return counts
-
-
-def by_name(clients: Iterable[Client]) -> list[Client]:
-    return sorted(clients, key=lambda client: (fold(client.name), client.id))
 
 
 def last_contact(interactions: Iterable[Interaction]) -> dict[int, datetime]:
@@ -194,8 +191,8 @@ def silent_clients(clients: Iterable[Client], orders: Iterable[Order],
     delivered_to = {order.client_id for order in orders
                     if order.delivered is not None and order.status != "cancelled"}
     spoke = {i.client_id for i in interactions if gave_feedback(i)}
-    return by_name(client for client in clients if client.status != "parted"
-                   and client.id in delivered_to and client.id not in spoke)
+    return sorted((client for client in clients if client.status != "parted"
+                   and client.id in delivered_to and client.id not in spoke), key=name_key)
 
 
 def _recent_complaints(interactions: Iterable[Interaction], today: date) -> dict[int, list[date]]:
@@ -225,7 +222,7 @@ def at_risk_clients(clients: Iterable[Client], orders: Iterable[Order],
             open_refs.setdefault(incident.client_id, []).append(incident.order_ref)
     complaints = _recent_complaints(interactions, today)
     found = []
-    for client in by_name(c for c in clients if c.status != "parted"):
+    for client in sorted((c for c in clients if c.status != "parted"), key=name_key):
         reasons = []
         score = rfm(client, orders_of.get(client.id, ()), today)
         if score.segment == "at risk":
@@ -234,7 +231,7 @@ def at_risk_clients(clients: Iterable[Client], orders: Iterable[Order],
                                     score.orders).format(count=score.orders,
                                                          day=said_day(score.last_order)))
         reasons += [_("open incident on {ref}").format(ref=ref)
-                    for ref in sorted(open_refs.get(client.id, ()))]
+                    for ref in sorted(open_refs.get(client.id, ()), key=ref_key)]
         if client.id in complaints:
             reasons.append(_complaint_reason(sorted(complaints[client.id])))
         if client.status == "difficult":

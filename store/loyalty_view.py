@@ -18,6 +18,7 @@ from .letter_choice import letter_for_loyalty
 from .loyalty import (SEGMENTS, Rfm, Signals, at_risk_clients, group_by_client, placed, rfm,
                       signals)
 from .models import Client, Incident, Interaction, Order
+from .text import name_key
 from .wording import said_day
 
 SINCE_DAYS = 90
@@ -126,16 +127,6 @@ class Grouped:
                    group_by_client(incidents))
 
 
-def client_lines(clients: Iterable[Client], orders: Iterable[Order],
-                 interactions: Iterable[Interaction], incidents: Iterable[Incident],
-                 today: date) -> list[ClientLoyalty]:
-    """Every client who is not parted, with RFM, signals, risks and the letter that fits."""
-    clients, orders = list(clients), list(orders)
-    interactions, incidents = list(interactions), list(incidents)
-    return _lines(clients, Grouped.of(orders, interactions, incidents),
-                  _watch(clients, orders, interactions, incidents, today), today)
-
-
 def _watch(clients, orders, interactions, incidents, today: date) -> dict[int, list[str]]:
     """Why each client at risk is, by client id (as the dashboard's clients to look after)."""
     return {risk.client.id: risk.reasons
@@ -163,7 +154,7 @@ def group_segments(lines: Iterable[ClientLoyalty]) -> list[Segment]:
     members: dict[str, list[ClientLoyalty]] = {name: [] for name in SEGMENTS}
     for line in lines:
         members[line.rfm.segment].append(line)
-    return [Segment(name, sorted(found, key=lambda l: (-l.rfm.revenue, l.client.name, l.client.id)))
+    return [Segment(name, sorted(found, key=lambda l: (-l.rfm.revenue, name_key(l.client))))
             for name, found in members.items()]
 
 
@@ -202,17 +193,8 @@ def _reasons(before: Rfm | None, after: Rfm, since: date, talks: Iterable[Intera
     return reasons
 
 
-def movement(clients: Iterable[Client], orders: Iterable[Order],
-             interactions: Iterable[Interaction], incidents: Iterable[Incident],
-             since: date, today: date) -> list[Move]:
-    """Clients (not parted) whose segment on `since` differs from today's, by name."""
-    clients, groups = list(clients), Grouped.of(orders, interactions, incidents)
-    now = {c.id: rfm(c, groups.orders.get(c.id, ()), today)
-           for c in clients if c.status != "parted"}
-    return _moves(clients, groups, now, since)
-
-
 def _moves(clients: list[Client], groups: Grouped, now: dict[int, Rfm], since: date) -> list[Move]:
+    """Clients (not parted) whose segment on `since` differs from today's, by name."""
     moves = []
     for client in clients:
         if client.id not in now:
@@ -224,7 +206,7 @@ def _moves(clients: list[Client], groups: Grouped, now: dict[int, Rfm], since: d
         moves.append(Move(client, then.segment if then else None, after.segment,
                           _reasons(then, after, since, groups.talks.get(client.id, ()),
                                    groups.plans.get(client.id, ()))))
-    return sorted(moves, key=lambda move: (move.client.name, move.client.id))
+    return sorted(moves, key=lambda move: name_key(move.client))
 
 
 def loyalty_view(book: Book, today: date, since: date | None = None) -> LoyaltyView:
@@ -234,8 +216,14 @@ def loyalty_view(book: Book, today: date, since: date | None = None) -> LoyaltyV
         raise ValidationError("since", _("{day} is after today ({today}): movement is measured "
                                          "up to today").format(day=said_day(since),
                                                                today=said_day(today)))
-    clients, orders = book.clients(), book.orders()
-    interactions, incidents = book.interactions(), book.incidents()
+    return view_of(book.clients(), book.orders(), book.interactions(), book.incidents(),
+                   today, since)
+
+
+def view_of(clients: list[Client], orders: list[Order], interactions: list[Interaction],
+            incidents: list[Incident], today: date, since: date) -> LoyaltyView:
+    """The loyalty view of these records: every client not parted in a segment, with RFM,
+    signals, risks and the letter that fits, and the moves since `since`."""
     groups = Grouped.of(orders, interactions, incidents)
     lines = _lines(clients, groups, _watch(clients, orders, interactions, incidents, today), today)
     moves = _moves(clients, groups, {line.client.id: line.rfm for line in lines}, since)

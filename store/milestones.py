@@ -13,6 +13,7 @@ from .deadlines import ref_key
 from .i18n import _, language, ngettext
 from .loyalty import group_by_client, placed
 from .models import Client, Order
+from .text import name_key
 
 ORDER_COUNTS = (10, 25)
 """The order counts worth celebrating."""
@@ -88,4 +89,4 @@ def milestones(clients: Iterable[Client], orders: Iterable[Order], today: date,
         ranked = sorted(orders_of[client.id], key=lambda o: (o.received, ref_key(o.ref)))
         found += _order_counts(client, ranked, since, today)
         found += _anniversaries(client, ranked[0], today, until)
-    return sorted(found, key=lambda m: (m.on, m.client.name.casefold(), m.client.id, m.kind))
+    return sorted(found, key=lambda m: (m.on, name_key(m.client), m.kind))

@@ -1,29 +1,24 @@
 """The records of a book, as dataclasses with exact round-trips to storage documents.
 
 Dates are `datetime.date` (or `datetime`) here and ISO-8601 strings in documents;
-prices are `Decimal` here and strings in documents, so nothing is lost to floats.
+prices are `Decimal` here and strings in documents, so nothing is lost to floats
+(`to_doc`/`from_doc` come from store/codec.py, by each field's type).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
+from .codec import iso, stored
 from .vocabulary import (CAUSES, CHANNELS, CIVILITIES, CLIENT_STATUSES, DIRECTIONS,
                          FOLLOWUP_PURPOSES, INTERACTION_KINDS, LANGUAGES, LEGAL_FORMS,
                          LETTER_KINDS, OPEN_STATUSES, ORDER_STATUSES, PAYMENT_LETTER_KINDS,
                          TEXT_ALIGNS, TYPEFACES)
 
-def _d(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
-
-def iso(value: date | None) -> str | None:
-    """A date as its ISO-8601 text, None for no date (how documents and JSON rows store it)."""
-    return value.isoformat() if value else None
-
-
+@stored
 @dataclass(slots=True)
 class Profile:
     """The business itself: identity for letterheads and default rules."""
@@ -66,15 +61,8 @@ class Profile:
     declaration: str = "quarterly"
     """How often receipts are declared to URSSAF: 'monthly' or 'quarterly'."""
 
-    def to_doc(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    @classmethod
-    def from_doc(cls, doc: dict) -> Profile:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in doc.items() if k in known})
-
-
+@stored
 @dataclass(slots=True)
 class Client:
     """A person or organisation who orders work."""
@@ -108,18 +96,8 @@ class Client:
         person = " ".join(p for p in (self.first_name, self.last_name) if p)
         return person or self.organisation
 
-    def to_doc(self) -> dict:
-        doc = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
-        doc["created"] = iso(self.created)
-        return doc
 
-    @classmethod
-    def from_doc(cls, doc: dict, doc_id: int) -> Client:
-        values = dict(doc)
-        values["created"] = _d(values.get("created"))
-        return cls(id=doc_id, **values)
-
-
+@stored
 @dataclass(slots=True)
 class Document:
     """The transcribed document: what it is, when, where, in what script."""
@@ -132,25 +110,19 @@ class Document:
     pages: int | None = None
 
 
+@stored
 @dataclass(slots=True)
 class Postponement:
     """A due date moved: from, to, why, and whose doing."""
 
     on: date
-    from_date: date
-    to_date: date
+    from_date: date = field(metadata={"doc": "from"})
+    to_date: date = field(metadata={"doc": "to"})
     reason: str = ""
     cause: str = "mine"
 
-    def to_doc(self) -> dict:
-        return {"on": iso(self.on), "from": iso(self.from_date), "to": iso(self.to_date),
-                "reason": self.reason, "cause": self.cause}
 
-    @classmethod
-    def from_doc(cls, doc: dict) -> Postponement:
-        return cls(_d(doc["on"]), _d(doc["from"]), _d(doc["to"]), doc["reason"], doc["cause"])
-
-
+@stored
 @dataclass(slots=True)
 class Pause:
     """Work stopped while waiting on the client; `end` is None while it lasts."""
@@ -159,14 +131,8 @@ class Pause:
     end: date | None = None
     reason: str = ""
 
-    def to_doc(self) -> dict:
-        return {"start": iso(self.start), "end": iso(self.end), "reason": self.reason}
 
-    @classmethod
-    def from_doc(cls, doc: dict) -> Pause:
-        return cls(_d(doc["start"]), _d(doc["end"]), doc["reason"])
-
-
+@stored
 @dataclass(slots=True)
 class Extra:
     """Work requested after the order was agreed (e.g. a summary of the act)."""
@@ -175,14 +141,8 @@ class Extra:
     what: str
     price: Decimal = Decimal("0")
 
-    def to_doc(self) -> dict:
-        return {"on": iso(self.on), "what": self.what, "price": str(self.price)}
 
-    @classmethod
-    def from_doc(cls, doc: dict) -> Extra:
-        return cls(_d(doc["on"]), doc["what"], Decimal(doc["price"]))
-
-
+@stored
 @dataclass(slots=True)
 class Order:
     """One piece of work for a client, with its promised and actual dates."""
@@ -219,38 +179,8 @@ class Order:
         """Currently waiting on the client."""
         return bool(self.pauses) and self.pauses[-1].end is None
 
-    def to_doc(self) -> dict:
-        return {
-            "ref": self.ref, "client_id": self.client_id, "title": self.title,
-            "received": iso(self.received), "due_original": iso(self.due_original),
-            "due": iso(self.due), "service": self.service,
-            "document": {f.name: getattr(self.document, f.name) for f in fields(Document)},
-            "scope": self.scope, "price": str(self.price), "status": self.status,
-            "postponements": [p.to_doc() for p in self.postponements],
-            "pauses": [p.to_doc() for p in self.pauses],
-            "delivered": iso(self.delivered), "paid": iso(self.paid),
-            "cancelled": iso(self.cancelled),
-            "extras": [e.to_doc() for e in self.extras], "summary": self.summary,
-            "client_ref": self.client_ref,
-        }
 
-    @classmethod
-    def from_doc(cls, doc: dict, doc_id: int) -> Order:
-        return cls(
-            id=doc_id, ref=doc["ref"], client_id=doc["client_id"], title=doc["title"],
-            received=_d(doc["received"]), due_original=_d(doc["due_original"]),
-            due=_d(doc["due"]), service=doc.get("service", ""),
-            document=Document(**doc.get("document", {})), scope=doc.get("scope", ""),
-            price=Decimal(doc.get("price", "0")), status=doc["status"],
-            postponements=[Postponement.from_doc(p) for p in doc.get("postponements", [])],
-            pauses=[Pause.from_doc(p) for p in doc.get("pauses", [])],
-            delivered=_d(doc.get("delivered")), paid=_d(doc.get("paid")),
-            cancelled=_d(doc.get("cancelled")),
-            extras=[Extra.from_doc(e) for e in doc.get("extras", [])],
-            summary=doc.get("summary", ""), client_ref=doc.get("client_ref", ""),
-        )
-
-
+@stored
 @dataclass(slots=True)
 class Interaction:
     """One exchange with a client, kept so nothing has to be asked twice."""
@@ -265,19 +195,8 @@ class Interaction:
     satisfaction: int | None = None
     id: int = 0
 
-    def to_doc(self) -> dict:
-        return {"client_id": self.client_id, "when": self.when.isoformat(timespec="minutes"),
-                "kind": self.kind, "channel": self.channel, "direction": self.direction,
-                "text": self.text, "order_ref": self.order_ref,
-                "satisfaction": self.satisfaction}
 
-    @classmethod
-    def from_doc(cls, doc: dict, doc_id: int) -> Interaction:
-        values = dict(doc)
-        values["when"] = datetime.fromisoformat(values["when"])
-        return cls(id=doc_id, **values)
-
-
+@stored
 @dataclass(slots=True)
 class Incident:
     """A recovery plan: four dated steps after a mistake, then a lesson."""
@@ -300,27 +219,12 @@ class Incident:
     lesson: str = ""
     id: int = 0
 
-    DATE_FIELDS = ("opened", "apologised", "fixed", "followed_up", "feedback_asked",
-                   "feedback_received", "closed")
-
     @property
     def is_open(self) -> bool:
         return self.closed is None
 
-    def to_doc(self) -> dict:
-        doc = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
-        for name in self.DATE_FIELDS:
-            doc[name] = iso(doc[name])
-        return doc
 
-    @classmethod
-    def from_doc(cls, doc: dict, doc_id: int) -> Incident:
-        values = dict(doc)
-        for name in cls.DATE_FIELDS:
-            values[name] = _d(values.get(name))
-        return cls(id=doc_id, **values)
-
-
+@stored
 @dataclass(slots=True)
 class FollowUp:
     """Something promised to a client (a call-back, an answer) with a due date."""
@@ -333,17 +237,8 @@ class FollowUp:
     purpose: str = ""
     id: int = 0
 
-    def to_doc(self) -> dict:
-        return {"client_id": self.client_id, "due": iso(self.due), "what": self.what,
-                "order_ref": self.order_ref, "done": iso(self.done), "purpose": self.purpose}
 
-    @classmethod
-    def from_doc(cls, doc: dict, doc_id: int) -> FollowUp:
-        return cls(id=doc_id, client_id=doc["client_id"], due=_d(doc["due"]),
-                   what=doc["what"], order_ref=doc.get("order_ref"), done=_d(doc.get("done")),
-                   purpose=doc.get("purpose", ""))
-
-
+@stored
 @dataclass(slots=True)
 class Letter:
     """A letter sent, archived as a PDF and identified by its hash."""
@@ -357,18 +252,8 @@ class Letter:
     order_ref: str | None = None
     id: int = 0
 
-    def to_doc(self) -> dict:
-        return {"client_id": self.client_id, "kind": self.kind, "language": self.language,
-                "date": iso(self.date), "path": self.path, "sha256": self.sha256,
-                "order_ref": self.order_ref}
 
-    @classmethod
-    def from_doc(cls, doc: dict, doc_id: int) -> Letter:
-        values = dict(doc)
-        values["date"] = _d(values["date"])
-        return cls(id=doc_id, **values)
-
-
+@stored
 @dataclass(slots=True)
 class Lesson:
     """An entry in the journal of lessons learned (kaizen)."""
@@ -377,14 +262,6 @@ class Lesson:
     text: str
     incident_id: int | None = None
     id: int = 0
-
-    def to_doc(self) -> dict:
-        return {"on": iso(self.on), "text": self.text, "incident_id": self.incident_id}
-
-    @classmethod
-    def from_doc(cls, doc: dict, doc_id: int) -> Lesson:
-        return cls(id=doc_id, on=_d(doc["on"]), text=doc["text"],
-                   incident_id=doc.get("incident_id"))
 
 
 from .money_records import MONEY_TABLES  # noqa: E402  (its records use no model above)

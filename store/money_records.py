@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from .codec import stored
+
 DOCUMENT_KINDS = ("quote", "invoice", "deposit", "credit-note")
 """A quote (devis), an invoice (facture), a deposit invoice (facture d'acompte), a credit
 note (avoir)."""
@@ -27,14 +29,7 @@ def money(value: Decimal | int | str) -> Decimal:
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _d(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
+@stored
 @dataclass(slots=True)
 class Line:
     """One line of a document: what, how many, at what unit price, at what VAT rate (%)."""
@@ -54,16 +49,8 @@ class Line:
         """The VAT on this line, to the cent."""
         return money(self.total * self.vat_rate / 100)
 
-    def to_doc(self) -> dict:
-        return {"description": self.description, "quantity": str(self.quantity),
-                "unit_price": str(self.unit_price), "vat_rate": str(self.vat_rate)}
 
-    @classmethod
-    def from_doc(cls, doc: dict) -> Line:
-        return cls(doc["description"], Decimal(doc["quantity"]), Decimal(doc["unit_price"]),
-                   Decimal(doc.get("vat_rate", "0")))
-
-
+@stored
 @dataclass(slots=True)
 class MoneyDocument:
     """An issued quote, invoice, deposit invoice or credit note; never edited once issued."""
@@ -109,27 +96,8 @@ class MoneyDocument:
         """What the document asks for (negative for a credit note)."""
         return money(self.subtotal + self.vat)
 
-    def to_doc(self) -> dict:
-        return {"number": self.number, "kind": self.kind, "client_id": self.client_id,
-                "order_ref": self.order_ref, "issued": _iso(self.issued),
-                "language": self.language, "lines": [line.to_doc() for line in self.lines],
-                "seller": self.seller, "buyer": self.buyer,
-                "service_date": _iso(self.service_date), "due": _iso(self.due),
-                "refers_to": self.refers_to, "reason": self.reason,
-                "deducted": list(self.deducted), "file": self.file, "sha256": self.sha256}
 
-    @classmethod
-    def from_doc(cls, doc: dict, doc_id: int) -> MoneyDocument:
-        return cls(number=doc["number"], kind=doc["kind"], client_id=doc["client_id"],
-                   order_ref=doc.get("order_ref"), issued=_d(doc["issued"]),
-                   language=doc["language"], lines=[Line.from_doc(x) for x in doc["lines"]],
-                   seller=doc["seller"], buyer=doc["buyer"],
-                   service_date=_d(doc.get("service_date")), due=_d(doc.get("due")),
-                   refers_to=doc.get("refers_to", ""), reason=doc.get("reason", ""),
-                   deducted=list(doc.get("deducted", [])), file=doc.get("file", ""),
-                   sha256=doc.get("sha256", ""), id=doc_id)
-
-
+@stored
 @dataclass(slots=True)
 class Payment:
     """A payment received: one entry of the receipts book (livre des recettes)."""
@@ -143,17 +111,6 @@ class Payment:
     """The invoice number the payment settles, when there is one."""
     nature: str = "prestation de services"
     id: int = 0
-
-    def to_doc(self) -> dict:
-        return {"on": _iso(self.on), "amount": str(self.amount), "method": self.method,
-                "client_id": self.client_id, "order_ref": self.order_ref,
-                "invoice": self.invoice, "nature": self.nature}
-
-    @classmethod
-    def from_doc(cls, doc: dict, doc_id: int) -> Payment:
-        return cls(on=_d(doc["on"]), amount=Decimal(doc["amount"]), method=doc["method"],
-                   client_id=doc["client_id"], order_ref=doc.get("order_ref"),
-                   invoice=doc.get("invoice", ""), nature=doc.get("nature", ""), id=doc_id)
 
 
 MONEY_TABLES = {"documents": MoneyDocument, "payments": Payment}

@@ -8,6 +8,7 @@ from datetime import date
 
 from . import validate as v
 from .dates import short_date
+from .deadlines import ref_key
 from .book import Book
 from .errors import ValidationError
 from .i18n import N_, _
@@ -250,4 +251,4 @@ def find_orders(book: Book, text: str = "", status: str | None = None,
         if needle and needle not in fold(f"{order.ref} {order.title} {order.document.nature}"):
             continue
         found.append(order)
-    return sorted(found, key=lambda o: o.ref, reverse=True)
+    return sorted(found, key=lambda o: ref_key(o.ref), reverse=True)

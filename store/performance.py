@@ -15,7 +15,6 @@ from datetime import date
 from decimal import Decimal
 
 from .deadlines import delivered_late_days, delivered_late_days_current
-from .i18n import _
 from .models import Order
 
 
@@ -115,11 +114,6 @@ def repeat_client_share(orders: list[Order], start: date, end: date) -> float | 
         return None
     repeats = sum(1 for order in window if order.received > first[order.client_id])
     return repeats / len(window)
-
-
-def percent(rate: float | None) -> str:
-    """'83 %', or '—' when there is nothing to measure."""
-    return "—" if rate is None else _("{percent} %").format(percent=round(rate * 100))
 
 
 def order_value(order: Order) -> Decimal:

@@ -64,6 +64,9 @@ class _StateStorage(Storage):
 class BookState:
     """The book at one revision: tables of documents, read as typed models."""
 
+    read_only = True
+    """A state is never written; the book makes the next one."""
+
     def __init__(self, tables: Mapping[str, Rows], revision: int = 0,
                  shared: SharedModels | None = None, data_dir: Path | None = None):
         self.tables = tables
@@ -95,10 +98,6 @@ class BookState:
                 new._next_ids[name] = max([new._next_ids[name],
                                            *(int(key) + 1 for key in docs if docs[key] is not None)])
         return new
-
-    def plain_tables(self) -> dict[str, dict[str, dict]]:
-        """Every table as a plain dict of documents (what a snapshot or an export writes)."""
-        return {name: rows.plain() for name, rows in self.tables.items()}
 
     def remembered(self, key: object, build: Callable[[BookState], T]) -> T:
         """What `build(state)` derives from this state, built once (a race builds it twice)."""

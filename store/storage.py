@@ -289,9 +289,11 @@ class BookFiles:
 
     # -- writing ---------------------------------------------------------------
 
-    def snapshot_bytes(self) -> bytes:
-        """The whole book as one self-describing JSON document."""
-        return encode(self.tables, self.seq, SCHEMA_VERSION, new_id(), None)
+    def snapshot_bytes(self, tables: Mapping | None = None, seq: int | None = None) -> bytes:
+        """The whole book as one self-describing JSON document (by default, as it is now)."""
+        if tables is None:
+            tables, seq = self.tables, self.seq
+        return encode(tables, seq, SCHEMA_VERSION, new_id(), None)
 
     def commit(self, ops: list[Op], tables: Mapping | None = None) -> None:
         """Make `ops` durable; returns only once they are on disk.
@@ -362,12 +364,14 @@ class BookFiles:
         if self.snapshot_path.exists() and not backups.has_backup_from(self.data_dir, now):
             backups.link_backup(self.data_dir, self.snapshot_path, now=now)
 
-    def backup(self, label: str = "") -> Path:
-        """A consistent, timestamped copy of the book as it is now."""
+    def backup(self, label: str = "", tables: Mapping | None = None,
+               seq: int | None = None) -> Path:
+        """A consistent, timestamped copy of the book: as it is now, or these tables at `seq`
+        (taken together on the thread that writes, so a worker can copy them meanwhile)."""
         if not self.exists:
             raise BookError(_("there is no book in {folder}; no backup was written").format(
                 folder=self.data_dir))
-        return backups.write_backup(self.data_dir, self.snapshot_bytes(), label=label)
+        return backups.write_backup(self.data_dir, self.snapshot_bytes(tables, seq), label=label)
 
     def close(self, compact: bool = True) -> None:
         """Fold the journal, release the lock; a fold the disk has no room for waits."""

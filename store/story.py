@@ -31,9 +31,6 @@ WORDING = {
 }
 """What the follow-ups Carnet schedules itself say, in the business's language."""
 
-ASKS_FOR_FEEDBACK = ("feedback", "follow-up")
-"""Letter kinds that invite the client's view (the follow-up, once the work is delivered)."""
-
 
 def _words(book: Book, key: str, **values: str) -> str:
     wording = WORDING[key]

@@ -11,3 +11,9 @@ def fold(text: str) -> str:
     """'Hélène d'Aubigné-Œillet' → 'helene d'aubigne-oeillet' (É sorts with E, œ matches oe)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def name_key(client) -> tuple[str, int]:
+    """Where a client sorts by name, as a person alphabetises (É with E, case ignored); ties
+    by id."""
+    return fold(client.name), client.id

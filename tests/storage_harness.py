@@ -32,6 +32,8 @@ from store.storage import BookFiles
 
 SMALL_FOLD = 3000
 """Fold every fifteen writes or so, so that kills land inside folds too."""
+BOOK_TRIALS = 50
+"""Then a new book: one growing all along would make each trial slower than the last."""
 KILL_POINTS = ("before-swap", "after-swap", "after-reset", "torn-append", "base-linked")
 
 
@@ -145,7 +147,7 @@ class Lines:
 
 
 def _notes(book: Book) -> set[int]:
-    return {int(i.text.split()[1]) for i in book.interactions()}
+    return {int(doc["text"].split()[1]) for doc in book.rows("interactions").values()}
 
 
 def _new_book(data: Path) -> None:
@@ -157,12 +159,20 @@ def crash(root: Path, trials: int, seed: int) -> dict:
     """Kill writers at random moments, forced points inside folds included; check each reopening."""
     store.storage.COMPACT_AT_BYTES = SMALL_FOLD
     rng = random.Random(seed)
-    data = root / "book"
-    _new_book(data)
-    acknowledged: set[int] = set()
     figures = {"trials": 0, "kills_inside_a_fold": 0, "forced_kill_points": 0, "acknowledged": 0,
                "corrupt": 0, "lost": 0, "errors": []}
-    for trial in range(trials):
+    for first in range(0, trials, BOOK_TRIALS):
+        data = root / f"book{first // BOOK_TRIALS}"
+        _new_book(data)
+        if not _kill_writers(data, range(first, min(first + BOOK_TRIALS, trials)), rng, figures):
+            break
+    return figures
+
+
+def _kill_writers(data: Path, trials: range, rng: random.Random, figures: dict) -> bool:
+    """The trials of `crash` on one book, counted in `figures`; False once the book is corrupt."""
+    acknowledged: set[int] = set()
+    for trial in trials:
         roll = rng.random()
         point = rng.choice(KILL_POINTS) if roll < 0.2 else None
         pid, fd = _fork(_writer, data, trial * 10_000, point, rng.randint(1, 3))
@@ -203,8 +213,8 @@ def crash(root: Path, trials: int, seed: int) -> dict:
             figures["lost"] += len(missing)
             figures["errors"].append(f"trial {trial}: lost {sorted(missing)[:5]}")
             acknowledged -= missing
-    figures["acknowledged"] = len(acknowledged)
-    return figures
+    figures["acknowledged"] += len(acknowledged)
+    return not figures["corrupt"]
 
 
 def _foreign(round_: int, size: int | None = None) -> bytes:

@@ -13,7 +13,7 @@ from benchmarks.report import Row, percentile, render
 from benchmarks.workbench import Workbench
 from benchmarks.writes import Targets, time_writes
 from store.book import Book
-from store.deadlines import overdue
+from store.deadlines import days_late, overdue, tolerance_for
 
 TINY = replace(synth.QUICK, name="tiny", clients=12, orders=80, interactions=150, years=2)
 
@@ -39,7 +39,14 @@ def test_the_synthetic_book_is_deterministic_and_opens_as_a_carnet_book(bench, t
     statuses = {order.status for order in book.orders()}
     assert {"paid", "delivered"} <= statuses and any(o.is_open for o in book.orders())
     assert all(0 < order.client_id <= 12 for order in book.orders())
-    assert overdue(book.orders(), book.clients_by_id(), book.profile, TINY.today) is not None
+    late = overdue(book.orders(), book.clients_by_id(), book.profile, TINY.today)
+    assert late, "the dashboard the benchmark times has overdue work to show"
+    clients = book.clients_by_id()
+    assert {line.order.ref for line in late} == {
+        order.ref for order in book.orders() if order.is_open and days_late(order, TINY.today)
+        > tolerance_for(clients.get(order.client_id), book.profile)}
+    assert [line.days_late for line in late] == sorted((line.days_late for line in late),
+                                                       reverse=True)
 
 
 def test_the_baselines_hold_the_same_records(bench):

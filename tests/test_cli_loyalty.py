@@ -71,4 +71,4 @@ def test_kaizen_json_has_the_months_and_the_paradox(data):
 def test_kaizen_as_text_shows_the_paradox(data):
     result = carnet("kaizen", data=data)
     assert result.returncode == 0, result.stderr
-    assert "after a recovery plan: 1 of 1 ordered again (100 %)" in result.stdout
+    assert "after a recovery plan: 1 of 1 ordered again (100%)" in result.stdout

@@ -12,10 +12,10 @@ import orjson
 import pytest
 
 from store.book import Book
-from store.exchange import vcard
 from store.exchange.progress import ProgressBar
 from tests.test_exchange_json import fill_book
 from tests.test_privacy import cli
+from tests.vcard_reading import read_cards
 
 TODAY = date(2026, 11, 23)
 
@@ -41,7 +41,7 @@ def test_every_export_written_into_the_data_folder_is_private_and_readable(data,
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert orjson.loads((data / "all.json").read_bytes())["format"] == "carnet-export"
     assert icalendar.Calendar.from_ical((data / "due.ics").read_bytes()).walk("VEVENT")
-    assert len(vcard.read_cards((data / "clients.vcf").read_bytes())) == 2
+    assert len(read_cards((data / "clients.vcf").read_bytes())) == 2
 
 
 def test_a_csv_import_previews_then_applies(tmp_path, capsys):

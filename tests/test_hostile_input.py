@@ -16,6 +16,7 @@ from store import clients, incidents, orders, postal, relations
 from store.book import Book
 from store.errors import ValidationError
 from store.exchange import csv_import, csv_io, ical, json_io, vcard
+from tests.vcard_reading import read_cards
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 14, 0)
@@ -123,7 +124,7 @@ def test_client_text_is_kept_exactly_or_refused_by_name(field, value):
             assert not expect_refusal, (field, value)
             assert getattr(client, field) == fields[field]
             ics = ical.export_ics(book, NOW)
-            cards = vcard.read_cards(vcard.export_vcard(book))
+            cards = read_cards(vcard.export_vcard(book))
             for copy in (_json_copy(books, book), _csv_copy(books, book, ("clients",))):
                 with copy:
                     assert getattr(copy.client(client.id), field) == fields[field]

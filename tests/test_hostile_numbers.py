@@ -36,10 +36,11 @@ def _files(folder: Path) -> bytes:
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
+    """A book holding client 1, Lefèvre, written through the store (the runs under test are real)."""
     folder = tmp_path / "book"
-    assert carnet("init", data=folder).returncode == 0
-    assert carnet("client", "add", "--last-name", "Lefèvre", "--email", "h@exemple.fr",
-                  data=folder).returncode == 0
+    with Book(folder) as book:
+        clients.add_client(book, date.fromisoformat(TODAY), last_name="Lefèvre",
+                           email="h@exemple.fr")
     return folder
 
 

@@ -19,6 +19,7 @@ from store.book import Book
 from store.errors import CarnetError
 from store.exchange import csv_import, csv_io, ical, json_io, vcard
 from store.models import Document
+from tests.vcard_reading import read_cards
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 14, 0)
@@ -52,7 +53,7 @@ def _every_export(book: Book) -> None:
     for what in ("clients", "orders", "interactions"):
         csv_import.read_rows(csv_import.decode(csv_io.export_csv(book, what)))
     icalendar.Calendar.from_ical(ical.export_ics(book, NOW))
-    vcard.read_cards(vcard.export_vcard(book))
+    read_cards(vcard.export_vcard(book))
 
 
 def _order_values(order) -> tuple:

@@ -3,13 +3,22 @@
 from datetime import date
 
 from store.deadlines import (
-    days_late, delivered_late_days, due_soon, effective_due, is_due_soon, is_overdue, overdue,
-    paused_days, tolerance_for,
+    days_late, delivered_late_days, due_soon, effective_due, overdue, paused_days, tolerance_for,
 )
 from store.models import Pause, Postponement
 from tests.factories import make_client, make_order, make_profile
 
 TODAY = date(2026, 11, 22)
+
+
+def is_overdue(order, tolerance: int, today: date) -> bool:
+    """The order is on the overdue list of a business with this tolerance."""
+    return bool(overdue([order], {}, make_profile(tolerance_days=tolerance), today))
+
+
+def is_due_soon(order, tolerance: int, today: date, **within) -> bool:
+    """The order is on the due-soon list of a business with this tolerance."""
+    return bool(due_soon([order], {}, make_profile(tolerance_days=tolerance), today, **within))
 
 
 def test_an_order_due_today_is_not_late_and_is_due_soon():
@@ -123,7 +132,7 @@ def test_due_soon_lists_soonest_first_including_late_within_tolerance():
     ]
     lines = due_soon(orders, {client.id: client}, make_profile(), TODAY)
     assert [line.order.ref for line in lines] == ["2026-002", "2026-003", "2026-001"]
-    assert [line.days_left for line in lines] == [-2, 0, 5]
+    assert [line.days_late for line in lines] == [2, 0, -5]
 
 
 def test_delivered_on_the_due_date_is_zero_days_late():

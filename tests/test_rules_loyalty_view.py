@@ -7,7 +7,7 @@ from store.kaizen import kaizen
 from store.letter_choice import letter_for_loyalty
 from store.loyalty import SEGMENTS, segments
 from store.loyalty_trend import segments_by_month
-from store.loyalty_view import client_lines, group_segments, movement
+from store.loyalty_view import view_of
 from store.paradox import paradox
 from store.recovery import recovery_figure
 from tests.factories import make_client, make_incident, make_interaction, make_order
@@ -25,8 +25,14 @@ def orders_for(client, *ages, price="100", **kw):
 
 
 def segment_of(client, orders, interactions=(), incidents=()):
-    [line] = client_lines([client], orders, interactions, incidents, TODAY)
+    view = view_of([client], orders, list(interactions), list(incidents), TODAY, TODAY)
+    [line] = [line for segment in view.segments for line in segment.clients]
     return line
+
+
+def movement(clients, orders, interactions, incidents, since):
+    """Who moved between `since` and today, as the loyalty view shows it."""
+    return view_of(clients, orders, interactions, incidents, TODAY, since).moves
 
 
 def test_a_client_who_ordered_once_a_year_ago_is_hibernating():
@@ -64,7 +70,7 @@ def test_the_segments_add_up_to_the_clients_who_are_not_parted():
     cast = [make_client(), make_client(), make_client(status="difficult"),
             make_client(status="parted")]
     orders = orders_for(cast[0], 10, 40) + orders_for(cast[1], 800) + orders_for(cast[3], 5)
-    groups = group_segments(client_lines(cast, orders, [], [], TODAY))
+    groups = view_of(cast, orders, [], [], TODAY, TODAY).segments
     assert [g.name for g in groups] == list(SEGMENTS)
     assert sum(len(g.clients) for g in groups) == 3
     assert {line.client.id: line.rfm.segment for g in groups for line in g.clients} == {
@@ -74,14 +80,14 @@ def test_the_segments_add_up_to_the_clients_who_are_not_parted():
 def test_the_most_valuable_client_of_a_segment_comes_first():
     small, big = make_client(last_name="Aubert"), make_client(last_name="Zola")
     orders = orders_for(small, 400, price="50") + orders_for(big, 420, price="900")
-    hibernating = group_segments(client_lines([small, big], orders, [], [], TODAY))[5]
+    hibernating = view_of([small, big], orders, [], [], TODAY, TODAY).segments[5]
     assert [line.client.last_name for line in hibernating.clients] == ["Zola", "Aubert"]
 
 
 def test_a_client_who_ordered_again_moved_from_new_to_loyal_because_of_their_orders():
     anne = make_client(first_name="Anne", created=days_ago(200))
     orders = orders_for(anne, 120, 30, 15)
-    [move] = movement([anne], orders, [], [], days_ago(90), TODAY)
+    [move] = movement([anne], orders, [], [], days_ago(90))
     assert (move.before, move.after) == ("new", "loyal")
     assert move.reasons == [f"2 orders since {days_ago(90).isoformat()}, "
                             f"the last on {days_ago(15).isoformat()}"]
@@ -90,7 +96,7 @@ def test_a_client_who_ordered_again_moved_from_new_to_loyal_because_of_their_ord
 def test_a_loyal_client_who_stopped_ordering_a_year_ago_slipped_to_at_risk():
     henri = make_client(first_name="Henri", created=days_ago(2000))
     orders = orders_for(henri, 400, 500, 600)
-    [move] = movement([henri], orders, [], [], days_ago(90), TODAY)
+    [move] = movement([henri], orders, [], [], days_ago(90))
     assert (move.before, move.after) == ("loyal", "at risk")
     assert move.reasons == [f"no order since {days_ago(400).isoformat()}"]
 
@@ -101,21 +107,21 @@ def test_a_complaint_and_an_incident_since_the_day_are_among_the_reasons():
     talks = [make_interaction(client_id=edith.id, kind="complaint", when=days_ago(10))]
     plans = [make_incident(client_id=edith.id, order_ref="2026-020", opened=days_ago(12),
                            closed=days_ago(3))]
-    [move] = movement([edith], orders, talks, plans, days_ago(90), TODAY)
+    [move] = movement([edith], orders, talks, plans, days_ago(90))
     assert move.reasons[1:] == [f"complaint on {days_ago(10).isoformat()}",
                                 "incident on 2026-020 (recovered)"]
 
 
 def test_a_client_who_did_not_exist_yet_arrives_from_nowhere():
     paul = make_client(first_name="Paul", created=days_ago(30))
-    [move] = movement([paul], orders_for(paul, 30), [], [], days_ago(90), TODAY)
+    [move] = movement([paul], orders_for(paul, 30), [], [], days_ago(90))
     assert (move.before, move.after) == (None, "new")
 
 
 def test_a_client_in_the_same_segment_has_not_moved():
     steady = make_client(created=days_ago(3000))
     orders = orders_for(steady, *range(5, 900, 40))
-    assert movement([steady], orders, [], [], days_ago(30), TODAY) == []
+    assert movement([steady], orders, [], [], days_ago(30)) == []
 
 
 def test_a_client_whose_incident_was_recovered_and_who_ordered_again_counts_in_the_paradox():

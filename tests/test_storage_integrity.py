@@ -20,7 +20,7 @@ from store import backups
 from store.book import Book
 from store.clients import add_client
 from store.errors import BookChanged, BookCorrupt, BookError, BookLocked
-from store.files import write_atomic, write_private
+from store.files import write_atomic
 from store.journal import encode_entry
 from store.migrations import SCHEMA_VERSION
 from tests.test_privacy import cli
@@ -159,7 +159,7 @@ def test_a_symlink_planted_at_the_old_temporary_name_is_never_followed(tmp_path,
     assert code == 0, err
     with Book(data) as book:
         add_client(book, TODAY, last_name="Deux")
-    write_private(tmp_path / "direct.json", b"{}")
+    write_atomic(tmp_path / "direct.json", b"{}")
     assert victim.read_bytes() == b"precious"
     assert out.is_file() and not out.is_symlink()
     assert orjson.loads((data / "book.json").read_bytes())["format"] == "carnet-book"

@@ -15,6 +15,8 @@ from store.book import Book
 from tui import dialogs
 from tui.dialogs import ConfirmDialog, FormDialog
 
+from .tui_support import paste
+
 TODAY = date(2026, 11, 23)
 
 
@@ -69,7 +71,7 @@ def book(tmp_path: Path):
 
 
 async def type_text(pilot, text: str) -> None:
-    """Type like a person, one key at a time."""
+    """Type like a person, one key at a time: a date field reads what comes as it comes."""
     await pilot.press(*text)
 
 
@@ -101,7 +103,7 @@ class TestPostpone:
             await dialogs.postpone_order(app, "2026-001")
             await type_text(pilot, "bientôt")
             await pilot.press("tab")
-            await type_text(pilot, "illness")
+            await paste(pilot, "illness")
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, FormDialog)
@@ -120,7 +122,7 @@ class TestPostpone:
             await pilot.pause()
             assert "30 Nov 2026" in message_beside(app, "new_date")
             await pilot.press("tab")
-            await type_text(pilot, "sources illisibles")
+            await paste(pilot, "sources illisibles")
             await pilot.press("enter")
             await pilot.pause()
             assert not isinstance(app.screen, FormDialog)
@@ -185,7 +187,7 @@ class TestDestructive:
             await dialogs.mark_client(app, 1)
             field(app, "status").value = "parted"
             await pilot.click("#field-note")
-            await type_text(pilot, "bad faith")
+            await paste(pilot, "bad faith")
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, ConfirmDialog)
@@ -226,7 +228,7 @@ class TestOrdersAndClients:
         async with app.run_test(size=(80, 24)) as pilot:
             await dialogs.new_order(app, client_id=1)
             assert "2026-002" in str(app.screen.query_one("#form-intro", Static).render())
-            await type_text(pilot, "Registre paroissial")
+            await paste(pilot, "Registre paroissial")
             await pilot.press("ctrl+s")
             await pilot.pause()
         order = book.order("2026-002")
@@ -306,7 +308,7 @@ class TestRelations:
         orders.deliver(book, "2026-001", TODAY)
         async with app.run_test(size=(80, 24)) as pilot:
             await dialogs.gift_received(app, 1)
-            await type_text(pilot, "un carnet de timbres")
+            await paste(pilot, "un carnet de timbres")
             await pilot.press("enter")
             await pilot.pause()
             await dialogs.complete_followup(app, book.followups()[0].id)
@@ -327,7 +329,7 @@ class TestSetUp:
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert "heads every letter" in message_beside(app, "name")
-            await type_text(pilot, "Claire Vasseur")
+            await paste(pilot, "Claire Vasseur")
             field(app, "email").value = "claire.vasseur"
             field(app, "tolerance_days").value = "2"
             await pilot.press("ctrl+s")
@@ -370,6 +372,7 @@ class TestSetUp:
             await pilot.pause()
             assert isinstance(app.screen, WelcomeScreen)
             await pilot.press("d")
+            await app.workers.wait_for_complete()
             await pilot.pause()
             assert not isinstance(app.screen, WelcomeScreen)
             assert app.book_label == "demo"
@@ -396,7 +399,7 @@ class TestWorkflow:
         app = HarnessApp(book)
         async with app.run_test(size=(80, 24)) as pilot:
             await dialogs.pause_or_resume(app, "2026-001")
-            await type_text(pilot, "photos des folios")
+            await paste(pilot, "photos des folios")
             await pilot.press("enter")
             await pilot.pause()
             assert book.order("2026-001").paused
@@ -420,7 +423,7 @@ class TestWorkflow:
                 await dialogs.postpone_order(app, "2026-001")
                 await type_text(pilot, "+7")
                 await pilot.press("tab")
-                await type_text(pilot, "retard")
+                await paste(pilot, "retard")
                 await pilot.press("enter")
                 await pilot.pause()
                 assert isinstance(app.screen, FormDialog)
@@ -433,7 +436,7 @@ class TestWorkflow:
         orders.deliver(book, "2026-001", TODAY)
         async with app.run_test(size=(80, 24)) as pilot:
             await dialogs.add_extra(app, "2026-001")
-            await type_text(pilot, "Résumé en français moderne")
+            await paste(pilot, "Résumé en français moderne")
             field(app, "price").value = "40"
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -444,7 +447,7 @@ class TestWorkflow:
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert "must not be empty" in message_beside(app, "what")
-            await type_text(pilot, "Rappeler pour le résumé")
+            await paste(pilot, "Rappeler pour le résumé")
             await pilot.press("ctrl+s")
             await pilot.pause()
         order = book.order("2026-001")

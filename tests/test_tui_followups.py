@@ -16,7 +16,7 @@ from tui.screens.clients import ClientScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.orders import OrderScreen
 
-from .tui_support import TODAY, late_book, section_ids, settle, table_keys
+from .tui_support import TODAY, late_book, paste, section_ids, settle, table_keys
 
 MONDAY = date(2026, 11, 30)
 """The Monday after TODAY (itself a Monday)."""
@@ -117,7 +117,8 @@ async def test_a_follow_up_added_from_an_order_shows_when_due_and_goes_once_done
         await settle(pilot)
         assert isinstance(app.screen, FormDialog)
         assert field(app, "order_ref").value == "2026-002"
-        await pilot.press(*"Envoyer la nouvelle date", "tab", *"today")
+        await paste(pilot, "Envoyer la nouvelle date")
+        await pilot.press("tab", *"today")
         assert field(app, "due").value == "today"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -331,6 +332,8 @@ async def test_a_suggested_day_is_replaced_by_what_is_typed(tmp_path):
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
         await open_client(pilot, HENRI)
-        await pilot.press("f", *"Envoyer le devis", "tab", *"20/12")
+        await pilot.press("f")
+        await paste(pilot, "Envoyer le devis")
+        await pilot.press("tab", *"20/12")
         assert field(app, "due").value == "20/12"
         assert isinstance(field(app, "order_ref"), Select)

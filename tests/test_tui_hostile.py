@@ -117,11 +117,13 @@ async def test_an_unexpected_error_in_a_palette_export_is_one_notification(data,
         await pilot.pause()
         commands = {name: run for name, run, _ in CarnetCommands(app.screen).commands()}
         commands["Export: calendar (iCalendar)"]()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.is_running
         assert any("Unexpected error (OverflowError" in n and "nothing was changed" in n
                    for n in notices), notices
         commands["Export: everything (JSON)"]()
+        await app.workers.wait_for_complete()
         await pilot.pause()
     assert (data / "exports" / "carnet-2026-11-23.json").exists()
     assert not (data / "exports" / "carnet-2026-11-23.ics").exists()

@@ -17,6 +17,7 @@ from tui.screens.clients import ClientScreen
 from tui.screens.letter import LetterScreen
 
 from .test_tui_dialogs import TODAY, HarnessApp, book  # noqa: F401
+from .tui_support import paste
 
 PROFILE = Profile(name="Claire Vasseur", trade="Paléographe", address_lines=["12, rue Mouffetard"],
                   postcode="75005", city="Paris", letter_city="Paris", email="claire@example.fr")
@@ -280,7 +281,7 @@ async def test_enclosures_and_registered_mail_typed_on_the_screen_are_printed(bo
         screen = await open_letter(app, pilot, kind="apology", ref="2026-001")
         enclosures = screen.query_one("#field-enclosures", Input)
         enclosures.focus()
-        await pilot.press(*"Transcription ; Photographies")
+        await paste(pilot, "Transcription ; Photographies")
         screen.query_one("#field-mail", Select).value = "registered-ar"
         await pilot.pause()
         await make_pdf(app, pilot)

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Select, Static
 
-from store import clients, orders
+from store import clients
 from store.book import Book
 from store.models import Profile
 from tui.app import CarnetApp
@@ -14,6 +14,7 @@ from tui.screens.clients import ClientScreen
 from tui.screens.orders import OrderScreen, OrdersScreen
 from tui.widgets.paged_table import PAGE_SIZE
 
+from .factories import make_order
 from .tui_support import TODAY, demo_book, late_book, page_info, settle, table_keys
 
 
@@ -56,14 +57,17 @@ async def test_the_client_screen_shows_loyalty_and_one_timeline(tmp_path):
 
 
 def _big_book(folder, count: int):
+    """`count` orders of one client, stored as records (add_order checks them one by one)."""
     with Book(folder) as book:
         book.set_profile(Profile(name="Claire Vasseur"))
         with book.transaction("many orders"):
             client = clients.add_client(book, TODAY, organisation="Archives départementales")
             for n in range(count):
                 received = TODAY - timedelta(days=3 * n + 20)
-                orders.add_order(book, TODAY, client.id, f"Registre {n}",
-                                 received + timedelta(days=15), received=received)
+                book.insert("orders", make_order(ref=f"{received.year}-{n + 1:03d}",
+                                                 client_id=client.id, title=f"Registre {n}",
+                                                 received=received,
+                                                 due=received + timedelta(days=15)))
     return folder
 
 

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from store import orders
 from tui.app import CarnetApp
 
-from .tui_support import TODAY, late_book, settle
+from .tui_support import TODAY, late_book, paste, settle
 
 
 def _text(app, selector: str) -> str:
@@ -23,7 +23,9 @@ async def test_an_extra_asked_for_later_shows_in_the_agreed_scope(tmp_path):
         await settle(pilot)
         app.open_order("2026-002")
         await settle(pilot)
-        await pilot.press("plus", *"Résumé en français moderne", "tab", *"35", "ctrl+s")
+        await pilot.press("plus")
+        await paste(pilot, "Résumé en français moderne")
+        await pilot.press("tab", *"35", "ctrl+s")
         await settle(pilot)
         assert "Résumé en français moderne (€35)" in _text(app, "#order-scope")
         assert app.book.order("2026-002").extras[0].price == Decimal("35")

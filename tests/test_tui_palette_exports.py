@@ -31,6 +31,7 @@ async def test_palette_exports_write_private_files_in_the_book(tmp_path):
                      "Export: calendar (iCalendar)", "Export: orders (CSV)",
                      "Export: address book (vCard)"):
             commands[name]()
+        await app.workers.wait_for_complete()
         await pilot.pause()
     exported = data / "exports"
     document = orjson.loads((exported / "carnet-2026-11-23.json").read_bytes())

@@ -9,6 +9,7 @@ from tui import dialogs
 from tui.dialogs import FormDialog
 
 from .test_tui_dialogs import HarnessApp, book, field, message_beside, type_text  # noqa: F401
+from .tui_support import paste
 
 VALID_SIRET = "81234563500021"
 
@@ -26,14 +27,14 @@ async def test_a_siret_failing_its_checksum_is_refused_beside_it_then_kept_compa
     async with app.run_test(size=(80, 24)) as pilot:
         await open_profile(app, pilot)
         field(app, "siret").focus()
-        await type_text(pilot, "812 345 678 00021")
+        await paste(pilot, "812 345 678 00021")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "fails the SIRET checksum" in message_beside(app, "siret")
         assert book.profile.siret == ""
         field(app, "siret").value = ""
         field(app, "siret").focus()
-        await type_text(pilot, "812 345 635 00021")
+        await paste(pilot, "812 345 635 00021")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert message_beside(app, "siret") == ""
@@ -106,9 +107,9 @@ async def test_a_new_order_takes_the_clients_reference_and_editing_shows_it(book
     app = HarnessApp(book)
     async with app.run_test(size=(80, 24)) as pilot:
         await dialogs.new_order(app, client_id=1)
-        await type_text(pilot, "Registre paroissial")
+        await paste(pilot, "Registre paroissial")
         await pilot.press("tab")
-        await type_text(pilot, "Dossier 2026/0147")
+        await paste(pilot, "Dossier 2026/0147")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert book.order("2026-002").client_ref == "Dossier 2026/0147"

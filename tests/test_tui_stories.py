@@ -14,7 +14,7 @@ from tui.screens.clients import ClientScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.orders import OrderScreen
 
-from .tui_support import TODAY, demo_book, late_book, section_ids, settle, table_keys
+from .tui_support import TODAY, demo_book, late_book, paste, section_ids, settle, table_keys
 
 
 async def test_the_most_overdue_order_is_first_on_the_dashboard(tmp_path):
@@ -45,7 +45,9 @@ async def test_postponing_moves_the_order_off_the_overdue_list_into_its_history(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("enter", "p")
-        await pilot.press(*"+7", "tab", *"sources illisibles", "enter")
+        await pilot.press(*"+7", "tab")
+        await paste(pilot, "sources illisibles")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, OrderScreen)
         dates = str(app.screen.query_one("#order-dates", Static).render())
@@ -101,7 +103,8 @@ async def test_a_complaint_then_an_incident_shows_on_the_dashboard_until_closed(
         await settle(pilot)
         assert "client:1:risk" in section_ids(app, "Clients to look after")
         await pilot.press("enter", "i")
-        await pilot.press(*"Nom du vendeur mal lu", "ctrl+s")
+        await paste(pilot, "Nom du vendeur mal lu")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         incident = incidents.open_incidents(book)[0]
         assert type(app.screen).__name__ == "RecoveryScreen"

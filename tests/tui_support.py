@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from textual import events
 from textual.widgets import DataTable, Label
 
 from store import clients, orders
@@ -46,6 +47,12 @@ async def settle(pilot) -> None:
     """Let messages, workers (the dashboard's) and the resulting messages all finish."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def paste(pilot, text: str) -> None:
+    """Put `text` in the focused field as a paste: what typing leaves, minus a wait per key."""
+    pilot.app.post_message(events.Paste(text))
     await pilot.pause()
 
 

@@ -3,7 +3,8 @@
 Screens and dialogs change the book only through `run_action_safely`, which turns a
 CarnetError into one notification and tells every screen to re-read the book. Every text it
 shows is in the interface's language (store/i18n.py), chosen once the book's profile is known.
-Where it goes is navigation.py, undo and redo history.py, the quiet-moment imports preload.py.
+Where it goes is navigation.py, undo and redo history.py, the quiet-moment imports preload.py,
+backups and exports (written by a worker) filing.py.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from store.i18n import _, babel_locale
 from . import failure, preferences
 from .bindings import APP, AREAS, Keymap, load_keymap
 from .commands import CarnetCommands
+from .filing import Filing
 from .history import History
 from .localized import LocalizedApp
 from .navigation import SECTIONS, Navigation
@@ -32,7 +34,7 @@ from .preload import Preloading
 from .screens.book_problem import BookProblemScreen
 
 
-class CarnetApp(Navigation, History, Preloading, LocalizedApp):
+class CarnetApp(Navigation, History, Preloading, Filing, LocalizedApp):
     """The order book in the terminal: dashboard, clients, orders, loyalty, journal, money."""
 
     CSS_PATH = ["carnet.tcss", "dialogs.tcss"]

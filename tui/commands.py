@@ -86,18 +86,13 @@ class CarnetCommands(Provider):
                  _(LETTER_COMMANDS[kind][1])) for kind in kinds if kind in LETTER_COMMANDS]
 
     def _book_commands(self, app) -> list[Command]:
-        """Backup and exports, written into the book's folder; the path is notified."""
-        from store.exchange.folder import EXPORTS, export_to_folder
+        """Backup and exports, written into the book's folder by a worker (tui/filing.py)."""
+        from store.exchange.folder import EXPORTS
 
-        def saved(path) -> str:
-            return _("Saved: {path}").format(path=path)
         moment = datetime.combine(app.today, datetime.now().time())
-        found = [(_("Back up the book"), partial(app.run_action_safely, app.book.files.backup,
-                                                 success=saved),
-                  _("A timestamped copy in backups/"))]
+        found = [(_("Back up the book"), app.back_up_book, _("A timestamped copy in backups/"))]
         found += [(_("Export: {what}").format(what=_(label)),
-                   partial(app.run_action_safely, export_to_folder, app.book, name, moment,
-                           success=saved),
+                   partial(app.export_book, name, moment),
                    _("Write {what} into the book's exports/ folder").format(what=_(label)))
                   for name, (label, _suffix, _build) in EXPORTS.items()]
         return found

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from babel.dates import format_date
 
 from store import formats
 from store.dates import days, days_since
+from store.formats import money, percent
 from store.i18n import _, babel_locale, ngettext
-from store.performance import percent
 
 __all__ = ["ago", "day", "days", "late", "money", "month", "month_initial", "month_name",
            "month_year", "percent"]
@@ -19,11 +18,6 @@ __all__ = ["ago", "day", "days", "late", "money", "month", "month_initial", "mon
 def day(value: date | None) -> str:
     """'23 Nov 2026' / '23 nov. 2026', or '—'."""
     return formats.day(value) if value else "—"
-
-
-def money(value: Decimal | int | float) -> str:
-    """'€1,250.50' / '1 250,50 €' (no cents when there are none)."""
-    return formats.money(value)
 
 
 def month(value: date) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..book import Book
 from ..errors import BookError, BookLocked, CarnetError
-from ..files import write_private
+from ..files import write_atomic
 from ..i18n import N_, _, ngettext
 from ..storage import require_book
 from . import csv_import, csv_io, ical, json_io, privacy, restore, vcard
@@ -72,7 +72,7 @@ def write_output(path: str, data: bytes) -> Path:
     """Write an export atomically and privately (0600), or say clearly why not."""
     out = output_path(path)
     try:
-        write_private(out, data)
+        write_atomic(out, data)
     except OSError as exc:
         raise CarnetError(_("cannot write {path}: {error}")
                           .format(path=out, error=exc.strerror)) from None

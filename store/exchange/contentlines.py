@@ -32,25 +32,6 @@ def unfold(text: str) -> list[str]:
     return text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
 
 
-def split_unescaped(value: str, separator: str) -> list[str]:
-    """Split a raw value on separators not preceded by a backslash escape; parts stay raw."""
-    parts, current, index = [], [], 0
-    while index < len(value):
-        char = value[index]
-        if char == "\\" and index + 1 < len(value):
-            current.append(value[index:index + 2])
-            index += 2
-            continue
-        if char == separator:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        index += 1
-    parts.append("".join(current))
-    return parts
-
-
 def unescape(value: str) -> str:
     """The TEXT value an escaped string stands for."""
     out, index = [], 0

@@ -14,10 +14,6 @@ from ..models import TABLE_MODELS, Profile
 Check = Callable[[str, object], object]
 
 
-def _text(where: str, value: object) -> object:
-    return v.text(where, value)
-
-
 def _optional_text(where: str, value: object) -> object:
     return None if value is None else v.text(where, value)
 
@@ -95,10 +91,6 @@ def _object(where: str, value: object) -> object:
     return value
 
 
-def _day(where, value):
-    return v.iso_day(where, value)
-
-
 def _optional_day(where, value):
     return v.iso_day(where, value, optional=True)
 
@@ -110,8 +102,8 @@ NAMED: dict[str, Check] = {
 }
 """Fields with their own bounds, whatever the table."""
 BY_TYPE: dict[str, Check] = {
-    "str": _text, "str | None": _optional_text, "list[str]": _texts,
-    "date": _day, "date | None": _optional_day, "datetime": _moment, "Decimal": _amount,
+    "str": v.text, "str | None": _optional_text, "list[str]": _texts,
+    "date": v.iso_day, "date | None": _optional_day, "datetime": _moment, "Decimal": _amount,
     "int": lambda w, x: _number(w, x, False, v.whole_number),
     "int | None": lambda w, x: _number(w, x, True, v.whole_number),
 }
@@ -121,13 +113,13 @@ IDS: dict[str, Check] = {
     "int | None": lambda w, x: None if x is None else v.identifier(w, x),
 }
 NESTED: dict[str, Check] = {
-    "Document": _record({"nature": _text, "date_text": _text, "place": _text, "script": _text,
-                         "archive_ref": _text, "pages": NAMED["pages"]}),
-    "list[Postponement]": _each(_record({"on": _day, "from": _day, "to": _day,
-                                         "reason": _text, "cause": _text})),
-    "list[Pause]": _each(_record({"start": _day, "end": _optional_day, "reason": _text})),
-    "list[Extra]": _each(_record({"on": _day, "what": _text, "price": _amount})),
-    "list[Line]": _each(_record({"description": _text, "quantity": _signed,
+    "Document": _record({"nature": v.text, "date_text": v.text, "place": v.text, "script": v.text,
+                         "archive_ref": v.text, "pages": NAMED["pages"]}),
+    "list[Postponement]": _each(_record({"on": v.iso_day, "from": v.iso_day, "to": v.iso_day,
+                                         "reason": v.text, "cause": v.text})),
+    "list[Pause]": _each(_record({"start": v.iso_day, "end": _optional_day, "reason": v.text})),
+    "list[Extra]": _each(_record({"on": v.iso_day, "what": v.text, "price": _amount})),
+    "list[Line]": _each(_record({"description": v.text, "quantity": _signed,
                                  "unit_price": _signed, "vat_rate": _amount})),
     "dict": _object,
 }

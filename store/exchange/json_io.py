@@ -30,7 +30,7 @@ REFERENCES = {"orders": "client_id", "interactions": "client_id", "incidents": "
 
 def export_document(book, now: datetime) -> dict:
     """Every table of the book, rows keyed by id, with format, version and schema."""
-    rows = book.state.plain_tables()
+    rows = {name: book.rows(name).plain() for name in TABLES}
     return {"format": FORMAT, "version": VERSION, "schema": SCHEMA_VERSION,
             "exported": now.isoformat(timespec="seconds"),
             "tables": {name: rows.get(name, {}) for name in TABLES}}

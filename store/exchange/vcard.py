@@ -1,10 +1,10 @@
-"""vCard 4.0 (RFC 6350) export of clients for address books, and a reader for checking it."""
+"""vCard 4.0 (RFC 6350) export of clients for address books."""
 
 from __future__ import annotations
 
 import uuid
 
-from .contentlines import escape, property_line, split_unescaped, unescape, unfold
+from .contentlines import escape, property_line
 from .identity import book_identity
 
 
@@ -47,21 +47,3 @@ def export_vcard(book) -> bytes:
     return "".join(line for client in book.clients()
                    for line in _card(client, identity)).encode("utf-8")
 
-
-def read_cards(data: bytes) -> list[dict[str, list]]:
-    """Cards as {property: [components, each a list of unescaped values]}; for checking exports."""
-    cards, card = [], None
-    for line in unfold(data.decode("utf-8")):
-        if not line:
-            continue
-        head, _, value = line.partition(":")
-        name = head.split(";", 1)[0].upper()
-        if name == "BEGIN":
-            card = {}
-        elif name == "END":
-            cards.append(card)
-        else:
-            components = [[unescape(v) for v in split_unescaped(part, ",")]
-                          for part in split_unescaped(value, ";")]
-            card[name] = components
-    return cards

@@ -1,8 +1,9 @@
-"""Issuing a money document: a wait screen while a worker renders, files and records its PDF.
+"""Issuing a money document: a wait screen while a worker renders and writes its PDF.
 
-`letters.money_archive.issue_and_file` does it all in one change of the book (a failed render
-takes no number); it runs in a thread, and this modal screen keeps the keys away from the
-book until it is done, then names the file.
+The worker drafts the document from one state of the book, renders and writes its PDF
+(`letters.money_archive`); the handler then issues it and records the file in one change of
+the book (a failed render takes no number, a refused record removes the file). This modal
+screen keeps the keys away from the book until it is done, then names the file.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from store.i18n import N_, _
 from store.labels import document_name
 from store.mentions import missing_details
 from store.money_records import MoneyDocument
+from store.state import BookState
 
 from .. import failure
 from .host import Host, host
@@ -37,13 +39,15 @@ class IssuingScreen(ModalScreen[MoneyDocument | None]):
                 tooltip=N_("The PDF is being filed: it cannot be stopped half-way")),
     ]
 
-    class Issued(Message):
-        """The worker issued (or found) the document and filed its PDF at `path`."""
+    class Written(Message):
+        """The worker wrote the drafted document's PDF at `path` (`sha256` empty: the document
+        was issued and filed already, its file untouched)."""
 
-        def __init__(self, doc: MoneyDocument, path: Path) -> None:
+        def __init__(self, doc: MoneyDocument, path: Path, sha256: str) -> None:
             super().__init__()
             self.doc = doc
             self.path = path
+            self.sha256 = sha256
 
     class Failed(Message):
         """The worker met `error`; `before` is the book's change count before it ran."""
@@ -69,27 +73,37 @@ class IssuingScreen(ModalScreen[MoneyDocument | None]):
             yield LoadingIndicator()
 
     def on_mount(self) -> None:
-        self._issue(host(self).book, failure.book_seq(self.app))
+        self._write(host(self).book.state, failure.book_seq(self.app))
 
     @work(thread=True, exclusive=True, group="money-pdf")
-    def _issue(self, book, before: int | None) -> None:
-        """Issue, render and file (importing the PDF layout here, off the UI thread); never
-        touches a widget."""
+    def _write(self, state: BookState, before: int | None) -> None:
+        """Draft, render and write the PDF (importing the PDF layout here, off the UI thread);
+        never touches a widget nor the book."""
         try:
-            from letters.money_archive import issue_and_file
-            doc, path = issue_and_file(book, self.kind, self.ref_or_number, self.on,
-                                       **self.options)
+            from letters import money_archive
+            doc = money_archive.draft(state, self.kind, self.ref_or_number, self.on,
+                                      **self.options)
+            path, sha256 = money_archive.filed(state, doc), ""
+            if path is None:
+                path, sha256 = money_archive.write_file(state, doc)
         except Exception as error:  # noqa: BLE001 — reported by the UI thread, never raised
             self.post_message(self.Failed(error, before))
             return
-        self.post_message(self.Issued(doc, path))
+        self.post_message(self.Written(doc, path, sha256))
 
     def action_wait(self) -> None:
         self.app.notify(_("The PDF is being filed; a moment."), timeout=3)
 
-    @on(Issued)
-    def _issued(self, event: Issued) -> None:
+    @on(Written)
+    def _written(self, event: Written) -> None:
         doc = event.doc
+        if event.sha256:
+            from letters import money_archive
+            ran, doc = failure.attempt(self.app, money_archive.record, host(self).book, doc,
+                                       event.path, event.sha256, title=_("Not issued"))
+            if not ran:
+                self.dismiss(None)
+                return
         self.dismiss(doc)
         self.app.notify(_("{document} {number}: {path}").format(
             document=document_name(doc.kind).capitalize(), number=doc.number, path=event.path),

@@ -101,8 +101,7 @@ class DashboardScreen(BookScreen):
         if letter is None:
             self.app.notify(_("No letter for this line; open it to write one."))
             return
-        kind, ref, client_id = letter
-        self.app.open_letter(kind=kind, ref=ref, client_id=client_id)
+        self.app.open_letter(kind=letter.kind, ref=letter.ref, client_id=letter.client_id)
 
     def action_followup(self, verb: str) -> None:
         """Mark done, edit or delete the highlighted follow-up line."""

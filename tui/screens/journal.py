@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,11 +14,12 @@ from textual.widgets.option_list import Option
 
 from store.state import BookState
 from store.formats import day, number
-from store.i18n import N_, _, babel_locale, ngettext, qualified
+from store.i18n import N_, _, ngettext, qualified
 from store.kaizen import MonthFigures, Summary, monthly_figures, summary
 from store.models import Lesson
 
 from .. import dialogs
+from ..format import month_year, percent
 from ..widgets.bars import hbar
 from ..widgets.footer import KeyFooter
 from .base import BookScreen
@@ -36,16 +36,6 @@ BINDINGS = [
             tooltip=N_("On time, delay, revenue, repeat clients and segments, month by month")),
 ]
 """Keys of the journal, by id."""
-
-
-def percent(rate: float | None) -> str:
-    """'81%' / '81 %', or '—'."""
-    return "—" if rate is None else _("{value}%").format(value=number(round(rate * 100)))
-
-
-def month_name(month: date) -> str:
-    """'Nov 2026' / 'nov. 2026'."""
-    return format_date(month, format="MMM y", locale=babel_locale())
 
 
 def rate_bar(rate: float | None) -> Text:
@@ -140,7 +130,7 @@ class JournalScreen(BookScreen):
         for row in view.months:
             delay = ("—" if row.average_delay is None
                      else _("{value} d").format(value=number(row.average_delay, 1)))
-            table.add_row(month_name(row.month), str(row.on_time.delivered),
+            table.add_row(month_year(row.month), str(row.on_time.delivered),
                           rate_bar(row.on_time.rate_original), percent(row.on_time.rate_current),
                           delay, percent(row.repeat_share), key=row.month.isoformat())
         self._show_lessons(view.lessons)

@@ -1,7 +1,7 @@
 """Write a letter: pick its kind and language, read and edit the wording, make the PDF.
 
-The PDF is rendered in a thread worker that only builds bytes; this screen writes the
-file into the book's archive and records it, so the letter joins the client's timeline.
+A thread worker renders the PDF and writes it into the client's folder; the screen then
+records it, so the letter joins the client's timeline (letter_filing.py).
 An apology for work past its date asks for the new date (prefilled with a suggestion);
 making the PDF then postpones the order to it and files the letter, in one change.
 """
@@ -10,19 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import Header, Input, Label, Select, Static, TextArea
 
 import letters
 from letters import localize
-from letters.archive import draft_for, file_letter
-from letters.draft import NEEDS_ORDER, LetterDraft
+from letters.archive import draft_for
+from letters.draft import NEEDS_ORDER, LetterDraft, split_paragraphs
 from store import letter_state
 from store.dates import parse_date
 from store.incidents import latest_plan
@@ -31,12 +29,13 @@ from store.errors import CarnetError, NotFound, ValidationError
 from store.formats import day
 from store.i18n import N_, _
 from store.labels import letter_kind_label
-from store.models import LANGUAGES, Client, Order, Profile
+from store.models import LANGUAGES, Client, Order
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.fields import Field, FieldList
 from ..widgets.footer import KeyFooter
 from .base import BookScreen
+from .letter_filing import LetterFiling
 
 MAIL_OPTIONS = ((N_("ordinary mail"), "ordinary"), (N_("registered letter"), "registered"),
                 (N_("registered, advice of delivery (AR)"), "registered-ar"))
@@ -53,40 +52,10 @@ BINDINGS = [
 """Keys of the letter screen, by id."""
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs as typed in the text area: separated by blank lines."""
-    blocks, current = [], []
-    for line in text.splitlines():
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            blocks.append(" ".join(current))
-            current = []
-    if current:
-        blocks.append(" ".join(current))
-    return blocks
-
-
-class LetterScreen(BookScreen):
+class LetterScreen(LetterFiling, BookScreen):
     """One letter to one client, possibly about one order: wording first, then the PDF."""
 
     BINDINGS = BINDINGS
-
-    class Rendered(Message):
-        """The worker built the PDF of this draft."""
-
-        def __init__(self, draft: LetterDraft, data: bytes, new_date: date | None) -> None:
-            super().__init__()
-            self.draft = draft
-            self.data = data
-            self.new_date = new_date
-
-    class RenderFailed(Message):
-        """The worker could not build the PDF; `error` says why."""
-
-        def __init__(self, error: Exception) -> None:
-            super().__init__()
-            self.error = error
 
     def __init__(self, kind: str | None = None, ref: str | None = None,
                  client_id: int | None = None) -> None:
@@ -101,8 +70,6 @@ class LetterScreen(BookScreen):
         """The letter's language; the client's until the user picks another."""
         self.draft: LetterDraft | None = None
         """The wording as composed (before the user's edits)."""
-        self.saved: Path | None = None
-        """Where the last PDF was filed."""
         self.new_date: date | None = None
         """The new date the wording gives (an apology for work past its date), else None."""
         self.refusal = ""
@@ -350,43 +317,4 @@ class LetterScreen(BookScreen):
                             title=_("No letter"), severity="error")
             return
         self.query_one(FieldList).clear_errors()
-        self._status(_("Making the PDF…"), "")
-        self._build_pdf(draft, self.app.book.profile, self.new_date)
-
-    @work(thread=True, exclusive=True, group="letter-pdf")
-    def _build_pdf(self, draft: LetterDraft, profile: Profile, new_date: date | None) -> None:
-        """Build the PDF bytes; never touches a widget."""
-        try:
-            data = letters.pdf_bytes(draft, profile)
-        except Exception as error:  # reported on the screen, never as a traceback
-            self.post_message(self.RenderFailed(error))
-            return
-        self.post_message(self.Rendered(draft, data, new_date))
-
-    @on(RenderFailed)
-    def _render_failed(self, event: RenderFailed) -> None:
-        error = event.error
-        if isinstance(error, ValidationError):
-            self.query_one(FieldList).show_error(error)
-            if error.field.startswith("paragraph"):
-                self.query_one("#letter-body", TextArea).focus()
-        message = str(error) if isinstance(error, CarnetError) else (
-            _("The PDF could not be made: {error}").format(error=error))
-        self._status(message, "-error")
-
-    @on(Rendered)
-    def _rendered(self, event: Rendered) -> None:
-        try:
-            client, _order = self._records()
-            path = file_letter(self.app.book, client, event.draft, event.data, event.new_date)
-        except (CarnetError, OSError) as error:
-            message = _("The PDF could not be filed: {error}").format(error=error)
-            self._status(message, "-error")
-            self.app.notify(message, title=_("No letter"), severity="error")
-            return
-        self.saved = path
-        self._status(_("Saved: {path}").format(path=path), "-saved")
-        kind = letter_kind_label(event.draft.kind)
-        self.app.notify(_("{Kind} letter filed for {client}").format(
-            Kind=kind.capitalize(), kind=kind, client=client.name), title=_("Letter"))
-        self.app.refresh_data()
+        self.make_pdf(draft, self.client_id, self.new_date)

@@ -1,16 +1,17 @@
-"""The first screen of an empty book: set up the business, or explore the demo."""
+"""The first screen of an empty book: set up the business, or explore the demo.
+
+The demo book is built by a thread worker, in a folder of its own; the screen then opens it.
+"""
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -18,6 +19,7 @@ from store.book import Book
 from store.demo import fill_demo
 from store.errors import CarnetError
 from store.i18n import N_, _
+from store.scratch import scratch_folder
 
 from ..widgets.footer import KeyFooter
 
@@ -46,9 +48,8 @@ TEXT = N_(
 
 
 def make_demo_book(today) -> Path:
-    """A demo book filled as of `today` in a new temporary folder (removed at exit)."""
-    folder = Path(tempfile.mkdtemp(prefix="carnet-demo-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    """A demo book filled as of `today` in a new temporary folder (removed when Carnet quits)."""
+    folder = scratch_folder("carnet-demo-")
     book = Book(folder)
     try:
         fill_demo(book, today)
@@ -61,6 +62,16 @@ class WelcomeScreen(ModalScreen[None]):
     """Welcome on an empty book: the profile first, or the demo (modal: nothing else to see)."""
 
     BINDINGS = BINDINGS
+    making_demo = False
+    """The demo book is being built (a second `d` waits for it)."""
+
+    class DemoMade(Message):
+        """The worker built the demo book in `folder`, or (`folder` None) met `error`."""
+
+        def __init__(self, folder: Path | None, error: Exception | None = None) -> None:
+            super().__init__()
+            self.folder = folder
+            self.error = error
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
@@ -81,14 +92,27 @@ class WelcomeScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#welcome-demo")
     def action_demo(self) -> None:
+        if not self.making_demo:
+            self.making_demo = True
+            self._make_demo(self.app.today)
+
+    @work(thread=True, group="demo-book")
+    def _make_demo(self, today) -> None:
+        """Build the demo book in a new folder; never touches a widget nor the open book."""
         try:
-            folder = make_demo_book(self.app.today)
+            self.post_message(self.DemoMade(make_demo_book(today)))
         except (CarnetError, OSError) as error:
-            self.app.notify(_("The demo book could not be made: {error}").format(error=error),
-                            severity="error")
+            self.post_message(self.DemoMade(None, error))
+
+    @on(DemoMade)
+    def _demo_made(self, event: DemoMade) -> None:
+        self.making_demo = False
+        if event.folder is None:
+            self.app.notify(_("The demo book could not be made: {error}").format(
+                error=event.error), severity="error")
             return
         self.dismiss()
-        if self.app.open_book(folder, label=_(DEMO_LABEL)):
+        if self.app.open_book(event.folder, label=_(DEMO_LABEL)):
             self.app.notify(_("This is the DEMO book, in a temporary folder; your own book is "
                               "untouched."), title=_("Demo"), timeout=8)
 

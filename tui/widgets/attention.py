@@ -6,6 +6,8 @@ Option ids read "order:2026-014", "incident:3", "follow-up:7", "invoice:F-2026-0
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -144,33 +146,38 @@ SECTIONS = (
 """Most urgent first; empty sections are left out (titles translated where shown)."""
 
 
-def letters(d: Dashboard) -> dict[str, Letter]:
+class LetterToWrite(NamedTuple):
+    """The letter a line calls for: its kind, its order reference (or None) and its client."""
+
+    kind: str
+    ref: str | None
+    client_id: int
+
+
+def letters(d: Dashboard) -> dict[str, LetterToWrite]:
     """The letter each line calls for: apology when late, feedback when silent, thanks…"""
-    found: dict[str, Letter] = {}
+    found: dict[str, LetterToWrite] = {}
     for line in d.overdue:
-        found[f"order:{line.order.ref}"] = ("apology", line.order.ref, line.order.client_id)
+        found[f"order:{line.order.ref}"] = LetterToWrite("apology", line.order.ref,
+                                                         line.order.client_id)
     for line in d.incidents:
-        found[f"incident:{line.incident.id}"] = (line.letter, line.incident.order_ref,
-                                                 line.incident.client_id)
+        found[f"incident:{line.incident.id}"] = LetterToWrite(
+            line.letter, line.incident.order_ref, line.incident.client_id)
     for line in d.followups:
-        found[f"follow-up:{line.followup.id}"] = (letter_for_followup(line.followup),
-                                                  line.followup.order_ref,
-                                                  line.followup.client_id)
+        found[f"follow-up:{line.followup.id}"] = LetterToWrite(
+            letter_for_followup(line.followup), line.followup.order_ref, line.followup.client_id)
     for client in d.silent:
-        found[f"client:{client.id}:silent"] = ("feedback", None, client.id)
+        found[f"client:{client.id}:silent"] = LetterToWrite("feedback", None, client.id)
     for m in d.milestones:
-        found[f"client:{m.client.id}:{m.kind}:{m.on.isoformat()}"] = ("thanks", None, m.client.id)
+        found[f"client:{m.client.id}:{m.kind}:{m.on.isoformat()}"] = LetterToWrite(
+            "thanks", None, m.client.id)
     return found
-
-
-Letter = tuple[str, str | None, int]
-"""A letter's kind, its order reference (or None) and its client."""
 
 
 class AttentionList(OptionList):
     """What needs attention, section by section; Enter or a click opens the line's record."""
 
-    letters: dict[str, Letter] = {}
+    letters: dict[str, LetterToWrite] = {}
     """The letter each line calls for, by option id."""
 
     def show(self, d: Dashboard) -> None:
