@@ -20,10 +20,15 @@ os.environ["CARNET_CONFIG"] = os.path.join(tempfile.mkdtemp(prefix="carnet-confi
 
 
 def pytest_configure(config):
-    """Compile a stale .mo once, as `make test` does, before any xdist worker starts."""
-    # Else every switch to French, here and in each `carnet` run, compiles the .po (0.3 s).
+    """Before any xdist worker starts: files kept whole, a stale .mo compiled as make does."""
     if hasattr(config, "workerinput"):
         return
+    if config.getoption("dist", "no") == "load" and not any(
+            arg.startswith(("--dist", "-d")) for arg in config.invocation_params.args):
+        # -n alone: a file's tests on one worker, so a module's fixture is built once and a
+        # story's steps (test_cli_story) never run apart from the ones before them.
+        config.option.dist = "loadfile"
+    # Without it every switch to French, here and in each `carnet` run, compiles the .po.
     for lang in LANGUAGES:
         po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         mo = po.with_suffix(".mo")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from dataclasses import replace
 from datetime import date
@@ -66,10 +67,15 @@ def test_readers_in_threads_see_only_whole_states_while_changes_stream_in(book):
 
     readers = [threading.Thread(target=read) for _ in range(2)]
     writer = threading.Thread(target=write)
-    for thread in (*readers, writer):
-        thread.start()
-    for thread in (writer, *readers):
-        thread.join()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(interval / 10)  # threads take turns more often: more overlaps, sooner
+    try:
+        for thread in (*readers, writer):
+            thread.start()
+        for thread in (writer, *readers):
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
     assert problems == []
     assert len(set(seen)) > 1, "the readers never overlapped the writes"
     assert book.order(order.ref).title == book.client(client.id).notes == f"état {writes - 1}"

@@ -75,10 +75,11 @@ async def test_the_help_lists_every_key_with_what_it_does_and_its_id_on_demand(t
             for area, bindings in AREAS.items():
                 console.print(keys_table(app, area, bindings, ids=ids))
             return console.export_text()
-        assert "go.dashboard" not in shown(ids=False)
-        assert re.search(r"\bP +Postpone +Move the due date", shown(ids=False))
-        assert all(binding_id in shown(ids=True) for binding_id in known_ids())
-        assert re.search(r"\bP +Postpone +order.postpone", shown(ids=True))
+        without_ids, with_ids = shown(ids=False), shown(ids=True)
+        assert "go.dashboard" not in without_ids
+        assert re.search(r"\bP +Postpone +Move the due date", without_ids)
+        assert [binding_id for binding_id in known_ids() if binding_id not in with_ids] == []
+        assert re.search(r"\bP +Postpone +order.postpone", with_ids)
         await pilot.press("i")
         await pilot.pause()
         assert app.screen.ids

@@ -11,8 +11,8 @@ from store.formats import day
 from tui.dialogs import ConfirmDialog, FormDialog
 from tui.screens.recovery import RecoveryScreen
 
-from .test_tui_dialogs import TODAY, HarnessApp, book, field, type_text  # noqa: F401
-from .tui_support import settle
+from .test_tui_dialogs import TODAY, HarnessApp, book, field  # noqa: F401
+from .tui_support import paste, settle
 
 
 def plan(book):
@@ -47,9 +47,9 @@ async def test_the_steps_are_recorded_in_order_and_closing_asks_for_the_lesson(b
 
         await pilot.press("n")
         await pilot.press("tab")
-        await type_text(pilot, "Relecture offerte")
+        await paste(pilot, "Relecture offerte")
         await pilot.press("tab")
-        await type_text(pilot, "Un résumé gratuit")
+        await paste(pilot, "Un résumé gratuit")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Relecture offerte" in step_text(app, 1)
@@ -63,7 +63,7 @@ async def test_the_steps_are_recorded_in_order_and_closing_asks_for_the_lesson(b
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await type_text(pilot, "Prévenir dès que le délai glisse")
+        await paste(pilot, "Prévenir dès que le délai glisse")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -83,7 +83,7 @@ async def test_the_steps_are_recorded_in_order_and_closing_asks_for_the_lesson(b
         await pilot.pause()
         assert "✓ 4b" in step_text(app, 4)
         await pilot.press("c")
-        await type_text(pilot, "Prévenir dès que le délai glisse")
+        await paste(pilot, "Prévenir dès que le délai glisse")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, RecoveryScreen)
@@ -160,7 +160,7 @@ async def test_the_lesson_lands_in_the_journal_beside_the_monthly_figures(book):
         assert app.opened == [("incident", incident.id)]
 
         await pilot.press("a")
-        await type_text(pilot, "Écrire le périmètre noir sur blanc")
+        await paste(pilot, "Écrire le périmètre noir sur blanc")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Écrire le périmètre" in str(lessons.get_option_at_index(0).prompt)
@@ -173,7 +173,7 @@ async def test_opening_an_incident_shows_its_plan(book):
     app = HarnessApp(book)
     async with app.run_test(size=(80, 24)) as pilot:
         await dialogs.open_incident(app, "2026-001")
-        await type_text(pilot, "Nom propre mal lu")
+        await paste(pilot, "Nom propre mal lu")
         await pilot.press("ctrl+s")
         await pilot.pause()
     [incident] = book.incidents()
