@@ -51,6 +51,7 @@ class CarnetApp(Navigation, History, Preloading, Filing, LocalizedApp):
         self.data_dir = Path(data_dir)
         """The folder of the book this app opened first."""
         self.today = today
+        self._settled = False
         """The day every rule is computed for (`--today`)."""
         self.read_only = read_only
         """Open the book without taking the writer's lock."""
@@ -94,6 +95,7 @@ class CarnetApp(Navigation, History, Preloading, Filing, LocalizedApp):
             return False
         self._close_book()
         self.book, self.read_only, self.book_label = book, read_only, label
+        self._settled = False
         built = self.current_mode != self.DEFAULT_MODE
         changed = preferences.start_language(self.config, book.profile.language)
         self._show_title()
@@ -138,6 +140,12 @@ class CarnetApp(Navigation, History, Preloading, Filing, LocalizedApp):
     async def action_quit(self) -> None:
         problem = self._close_book()
         self.exit(return_code=1 if problem else 0, message=problem)
+
+    def settle_book_memory(self) -> None:
+        """The first lists of this book are built: keep their models from the collector, once."""
+        if not self._settled:
+            self._settled = True
+            memory.settle()
 
     def on_unmount(self) -> None:
         self._close_book()

@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Label, OptionList, Static
+from textual.worker import Worker, WorkerState
 
 from store.state import BookState
 from store.browse import prepare
@@ -84,6 +85,11 @@ class DashboardScreen(BookScreen):
     def _prepare_lists(self, book: BookState, today: date) -> None:
         """Derive what the clients and orders lists need while the user reads the dashboard."""
         prepare(book, today)
+
+    @on(Worker.StateChanged)
+    def _prepared(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "prepare" and event.state == WorkerState.SUCCESS:
+            self.app.settle_book_memory()
 
     @on(OptionList.OptionSelected, "#attention")
     def _open(self, event: OptionList.OptionSelected) -> None:
