@@ -36,8 +36,10 @@ run: $(STAMP) $(CATALOG).mo
 test: $(STAMP) $(CATALOG).mo
 	$(BIN)/python -m pytest -n auto
 
+# The figures beside their budgets, and as JSON in benchmarks/last-run.json to compare runs.
 bench: $(STAMP) $(CATALOG).mo
-	$(BIN)/python benchmarks/run.py
+	sh benchmarks/need_taskwarrior.sh
+	$(BIN)/python benchmarks/run.py --out benchmarks/last-run.json
 
 demo: $(STAMP) $(CATALOG).mo
 	$(BIN)/python app.py demo --data ./demo-book --force

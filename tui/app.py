@@ -4,7 +4,8 @@ Screens and dialogs change the book only through `run_action_safely`, which turn
 CarnetError into one notification and tells every screen to re-read the book. Every text it
 shows is in the interface's language (store/i18n.py), chosen once the book's profile is known.
 Where it goes is navigation.py, undo and redo history.py, the quiet-moment imports preload.py,
-backups and exports (written by a worker) filing.py.
+the sections built before they are asked for prepare.py, backups and exports (written by a
+worker) filing.py.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ from .history import History
 from .localized import LocalizedApp
 from .navigation import SECTIONS, Navigation
 from .preload import Preloading
+from .prepare import Preparing
 from .screens.book_problem import BookProblemScreen
 
 
-class CarnetApp(Navigation, History, Preloading, Filing, LocalizedApp):
+class CarnetApp(Navigation, History, Preloading, Preparing, Filing, LocalizedApp):
     """The order book in the terminal: dashboard, clients, orders, loyalty, journal, money."""
 
     CSS_PATH = ["carnet.tcss", "dialogs.tcss"]
@@ -140,6 +142,9 @@ class CarnetApp(Navigation, History, Preloading, Filing, LocalizedApp):
     async def action_quit(self) -> None:
         problem = self._close_book()
         self.exit(return_code=1 if problem else 0, message=problem)
+
+    def modules_preloaded(self) -> None:
+        self.prepare_sections()
 
     def settle_book_memory(self) -> None:
         """The first lists of this book are built: keep their models from the collector, once."""

@@ -74,3 +74,4 @@ async def rebuild_screens(app) -> None:
     await app.switch_mode("dashboard")
     await app.remove_mode(REBUILDING)
     app.refresh_data()
+    app.prepare_sections()

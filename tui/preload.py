@@ -90,6 +90,10 @@ class Preloading(App):
         self.key_areas = {**AREAS, **event.areas}
         for problem in unknown_ids(self.keymap, known_ids(self.key_areas)):
             self.notify(problem, title=_("Keymap"), severity="warning", timeout=10)
+        self.modules_preloaded()
+
+    def modules_preloaded(self) -> None:
+        """The later modules are imported: what comes next in a quiet moment starts here."""
 
     def action_help(self) -> None:
         """Every key and what it does, the later screens' included (imported now if need be)."""

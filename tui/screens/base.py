@@ -12,13 +12,15 @@ from datetime import date
 
 from textual import on, work
 from textual.message import Message
-from textual.screen import Screen
 
 from store.state import BookState
 from store.errors import CarnetError
 from store.i18n import _
 
-class BookScreen(Screen):
+from .resume import QuickResume
+
+
+class BookScreen(QuickResume):
     """A screen that re-reads the book on show and after every change while it is shown."""
 
     SECTION = ""
@@ -39,13 +41,18 @@ class BookScreen(Screen):
         self.watch(self.app, "data_version", self._book_changed, init=False)
 
     def on_screen_resume(self) -> None:
+        self.read_ahead()
+        self.refresh_title()
+
+    def read_ahead(self) -> None:
+        """Re-read the book if it changed since this screen read it (also before a prepared
+        screen is first shown)."""
         if self._stale and self.app.book is not None:
             self._stale = False
             try:
                 self.reload()
             except CarnetError as exc:
                 self.app.notify(str(exc), severity="error")
-        self.refresh_title()
 
     def refresh_title(self) -> None:
         """Name this screen in the header, beside the app's date and marks."""

@@ -1,0 +1,92 @@
+"""The sections' screens, built before they are asked for, one per quiet moment.
+
+Textual composes, styles and lays out a screen the first time it is shown: on a 20-year book
+that was 0.2–0.6 s, paid at the key press. Once the user pauses, each section not yet shown is
+built off the stack, laid out at the terminal's size and given its data, so that the first
+switch to it costs what a second one does. Building a mode's screen off the stack takes the
+steps Textual takes for a mode's first screen (`_register`, `_load_screen_css`, the mode's
+stack): Textual is pinned to one version (pyproject.toml), and the TUI tests cover these steps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from textual.app import App
+from textual.await_complete import AwaitComplete
+from textual.screen import Screen
+from textual.widget import AwaitMount
+
+from .screens.base import BookScreen
+
+PREPARE_WHEN_QUIET = 0.5
+"""Seconds without a key or a click before the next section is built (~0.1–0.3 s of CPU)."""
+PREPARE_STEP = 0.1
+"""Seconds between checks for a quiet moment while sections remain to be built."""
+
+
+class Preparing(App):
+    """Builds each section's screen in a quiet moment, and tells when all are built."""
+
+    last_activity: float
+    screens_prepared = False
+    """True once every section's screen is built (or there is no book to show)."""
+    _preparing = False
+
+    def prepare_sections(self) -> None:
+        """From now on, build the sections not yet built, one per quiet moment."""
+        self.screens_prepared = False
+        if not self._preparing:
+            self._preparing = True
+            self.set_timer(PREPARE_STEP, self._prepare_next)
+
+    def sections_to_prepare(self) -> list[str]:
+        """The sections whose screen is not built yet, in the order they are listed."""
+        return [mode for mode in self.MODES
+                if mode in self._modes and mode not in self._screen_stacks]
+
+    async def _prepare_next(self) -> None:
+        waiting = self.sections_to_prepare() if getattr(self, "book", None) else []
+        if not waiting:
+            self._preparing, self.screens_prepared = False, True
+            return
+        if time.monotonic() - self.last_activity >= PREPARE_WHEN_QUIET:
+            await self.prepare_section(waiting[0])
+        self.set_timer(PREPARE_STEP, self._prepare_next)
+
+    def prepare_section(self, mode: str) -> AwaitComplete:
+        """Build `mode`'s screen now, off the stack: composed, styled, laid out, its data read
+        and its lines rendered once (Textual keeps them until they change)."""
+        screen = self._modes[mode]()
+        widgets = self._register(self, screen)
+        self._screen_stacks[mode] = [screen]
+        self._load_screen_css(screen)
+        screen._css_update_count = self._css_update_count
+        return AwaitComplete(self._finish_preparing(screen, widgets))
+
+    async def _finish_preparing(self, screen: Screen, widgets: list) -> None:
+        await AwaitMount(screen, widgets)
+        if not screen.is_attached or screen.is_current:
+            return
+        screen._update_auto_focus()
+        screen._refresh_layout(self.size)
+        if isinstance(screen, BookScreen):
+            screen.read_ahead()
+        readers = [worker for worker in self.workers if worker.node is screen]
+        if readers:
+            await self.workers.wait_for_complete(readers)
+        await _handled(screen)
+        if screen.is_attached and not screen.is_current:
+            screen._refresh_layout(self.size)
+            screen._compositor.render_full_update()
+
+
+async def _handled(screen: Screen) -> None:
+    """Wait until the screen and its widgets have handled what is queued for them."""
+    pending = []
+    for node in screen.walk_children(with_self=True):
+        done = asyncio.Event()
+        if node.call_later(done.set):
+            pending.append(done.wait())
+    await asyncio.gather(*pending)
