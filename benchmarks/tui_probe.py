@@ -22,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SIZE = (120, 40)
 SETTLE_ROUNDS = 50
+OPENING_WAITS = 2000
+"""Millisecond waits for a screen that is pushed once its record is read (a ready screen)."""
 
 
 async def drain(app) -> None:
@@ -68,6 +70,11 @@ async def _timed(app, opener) -> tuple[float | None, str]:
     before = app.screen
     start = time.perf_counter()
     opener()
+    await painted(app)
+    for _ in range(OPENING_WAITS):
+        if app.screen is not before:
+            break
+        await asyncio.sleep(0.001)
     await painted(app)
     seconds = time.perf_counter() - start
     if app.screen is before:

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from .text import fold
 from .book import Book
-from .clients import find_clients
+from .clients import client_index, matching
 from .deadlines import overdue, ref_key
 from .loyalty import last_contact, order_counts, segments
 from .models import Client, Order
@@ -85,6 +85,11 @@ class _Derived:
         return sorted(rows, key=lambda row: ref_key(row[0].ref), reverse=True)
 
     @cached_property
+    def clients(self) -> list[tuple[Client, str]]:
+        """Every client with its folded search text, by name (the index clients.py keeps)."""
+        return client_index(self.book)
+
+    @cached_property
     def order_counts(self) -> dict[int, int]:
         return order_counts(self.book.orders())
 
@@ -105,7 +110,8 @@ def _for(book: Book | BookState, today: date) -> _Derived:
 def prepare(book: Book, today: date) -> None:
     """Derive now what the lists will need (e.g. in the background, before they are opened)."""
     derived = _for(book, today)
-    for name in ("names", "late", "newest_first", "order_counts", "segments", "last_contact"):
+    for name in ("names", "late", "newest_first", "clients", "order_counts", "segments",
+                 "last_contact"):
         getattr(derived, name)
 
 
@@ -140,7 +146,7 @@ def client_page(book: Book, today: date, text: str = "", offset: int = 0,
                 limit: int = 200) -> Page[ClientRow]:
     """Clients whose name, organisation, email, city or tags contain `text`, by name."""
     derived = _for(book, today)
-    page = cut(find_clients(book, text), offset, limit)
+    page = cut(matching(derived.clients, text), offset, limit)
     rows = [ClientRow(c, derived.segments.get(c.id), derived.last_contact.get(c.id),
                       derived.order_counts.get(c.id, 0))
             for c in page.rows]

@@ -75,15 +75,30 @@ def mark_client(book: Book, client_id: int, status: str, note: str = "") -> Clie
     return edit_client(book, client_id, status=status, status_note=note)
 
 
+def searchable(client: Client) -> str:
+    """What a search finds a client by, folded: name, organisation, email, city and tags."""
+    return fold(" ".join((client.name, client.organisation, client.email, client.city,
+                          *client.tags)))
+
+
+def _indexed(state) -> list[tuple[Client, str]]:
+    return [(client, searchable(client)) for client in sorted(state.clients(), key=name_key)]
+
+
+def client_index(book: Book) -> list[tuple[Client, str]]:
+    """Every client with its folded search text, by name; built once per state of the book."""
+    return book.remembered("client index", _indexed)
+
+
+def matching(index: list[tuple[Client, str]], text: str) -> list[Client]:
+    """The clients of `index` whose search text contains `text` (folded), in the index's order."""
+    needle = fold(text).strip()
+    return [client for client, haystack in index if needle in haystack]
+
+
 def find_clients(book: Book, text: str = "") -> list[Client]:
     """Clients whose name, organisation, email, city or tags contain `text`, sorted by name."""
-    needle = fold(text).strip()
-    found = [
-        client for client in book.clients()
-        if not needle or needle in fold(" ".join(
-            (client.name, client.organisation, client.email, client.city, *client.tags)))
-    ]
-    return sorted(found, key=name_key)
+    return matching(client_index(book), text)
 
 
 LINKED = ("interactions", "followups", "letters", "incidents")

@@ -65,6 +65,7 @@ class Navigation(App):
 
     book: Book | None
     read_only: bool
+    open_ready: Callable[[str, object], bool]
 
     def action_go(self, section: str) -> None:
         """Show a section: dashboard, clients, orders, loyalty, journal, profile, money."""
@@ -78,11 +79,13 @@ class Navigation(App):
 
     def open_order(self, ref: str) -> None:
         """One order: its document, scope, dates and history."""
-        self.push_screen(OrderScreen(ref))
+        if not self.open_ready("order", ref):
+            self.push_screen(OrderScreen(ref))
 
     def open_client(self, client_id: int) -> None:
         """One client: card, loyalty and timeline."""
-        self.push_screen(ClientScreen(client_id))
+        if not self.open_ready("client", client_id):
+            self.push_screen(ClientScreen(client_id))
 
     def open_incident(self, incident_id: int) -> None:
         """One recovery plan, step by step."""

@@ -66,6 +66,7 @@ async def rebuild_screens(app) -> None:
         return
     while len(app.screen_stack) > 1:
         await app.pop_screen()
+    app.drop_ready()
     app.add_mode(REBUILDING, Screen)
     await app.switch_mode(REBUILDING)
     for mode, screen in app.MODES.items():

@@ -12,18 +12,28 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 
 from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 from textual.widget import AwaitMount
+from textual.worker import WorkerError
 
 from .screens.base import BookScreen
+from .screens.ready import ReadyScreen
 
 PREPARE_WHEN_QUIET = 0.5
 """Seconds without a key or a click before the next section is built (~0.1–0.3 s of CPU)."""
 PREPARE_STEP = 0.1
 """Seconds between checks for a quiet moment while sections remain to be built."""
+
+
+def ready_screens() -> dict[str, Callable[[], ReadyScreen]]:
+    """The record screens made in advance and shown again for every record, by kind."""
+    from .screens.clients import ClientScreen
+    from .screens.orders import OrderScreen
+    return {"order": lambda: OrderScreen(""), "client": lambda: ClientScreen(0)}
 
 
 class Preparing(App):
@@ -33,6 +43,11 @@ class Preparing(App):
     screens_prepared = False
     """True once every section's screen is built (or there is no book to show)."""
     _preparing = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.ready: dict[str, ReadyScreen] = {}
+        """The record screens made in advance, by kind ("order", "client")."""
 
     def prepare_sections(self) -> None:
         """From now on, build the sections not yet built, one per quiet moment."""
@@ -46,14 +61,50 @@ class Preparing(App):
         return [mode for mode in self.MODES
                 if mode in self._modes and mode not in self._screen_stacks]
 
+    def records_to_prepare(self) -> list[str]:
+        """The kinds of record screen not made yet."""
+        return [kind for kind in ready_screens() if kind not in self.ready]
+
     async def _prepare_next(self) -> None:
-        waiting = self.sections_to_prepare() if getattr(self, "book", None) else []
-        if not waiting:
+        if getattr(self, "book", None) is None or not self.is_running:
+            sections, records = [], []
+        else:
+            sections, records = self.sections_to_prepare(), self.records_to_prepare()
+        if not sections and not records:
             self._preparing, self.screens_prepared = False, True
             return
         if time.monotonic() - self.last_activity >= PREPARE_WHEN_QUIET:
-            await self.prepare_section(waiting[0])
+            await (self.prepare_section(sections[0]) if sections
+                   else self.prepare_record(records[0]))
         self.set_timer(PREPARE_STEP, self._prepare_next)
+
+    def open_ready(self, kind: str, key: object) -> bool:
+        """Show `key`'s record on the screen made in advance for `kind`; False when there is
+        none free (not made yet, or already on the stack): the caller makes one."""
+        screen = self.ready.get(kind)
+        if screen is None or not screen.is_attached or screen in self.screen_stack:
+            return False
+        screen.point_at(key)
+        return True
+
+    def drop_ready(self) -> None:
+        """Forget the record screens made in advance (made again in the next quiet moment)."""
+        ready, self.ready = self.ready, {}
+        for kind, screen in ready.items():
+            self.uninstall_screen(f"ready-{kind}")
+            if screen not in self.screen_stack:
+                screen.remove()
+
+    def prepare_record(self, kind: str) -> AwaitComplete:
+        """Make `kind`'s record screen now, off the stack, pointed at no record yet."""
+        screen = ready_screens()[kind]()
+        screen.pointed = False
+        self.ready[kind] = screen
+        self.install_screen(screen, f"ready-{kind}")
+        widgets = self._register(self, screen)
+        self._load_screen_css(screen)
+        screen._css_update_count = self._css_update_count
+        return AwaitComplete(self._finish_preparing(screen, widgets))
 
     def prepare_section(self, mode: str) -> AwaitComplete:
         """Build `mode`'s screen now, off the stack: composed, styled, laid out, its data read
@@ -73,11 +124,13 @@ class Preparing(App):
         screen._refresh_layout(self.size)
         if isinstance(screen, BookScreen):
             screen.read_ahead()
-        readers = [worker for worker in self.workers if worker.node is screen]
-        if readers:
-            await self.workers.wait_for_complete(readers)
+        for reader in [worker for worker in self.workers if worker.node is screen]:
+            try:
+                await reader.wait()
+            except WorkerError:
+                pass
         await _handled(screen)
-        if screen.is_attached and not screen.is_current:
+        if self.is_running and screen.is_attached and not screen.is_current:
             screen._refresh_layout(self.size)
             screen._compositor.render_full_update()
 

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Header, Input, Static
 
 from store.state import BookState
-from store.browse import client_page, cut
+from store.browse import Page, client_page, cut
 from store.errors import CarnetError, NotFound
 from store.i18n import N_, _
 from store.labels import segment_label, status_label
@@ -26,9 +26,10 @@ from ..bindings import CLIENT, CLIENTS, LIST
 from ..format import ago
 from ..widgets.cards import client_card, loyalty_card, timeline_row
 from ..widgets.footer import KeyFooter
-from ..widgets.paged_table import PagedTable
-from .base import BookScreen
+from ..widgets.paged_table import PagedTable, Row
 from .columns import column, history_columns
+from .listing import ListScreen, Wanted
+from .ready import ReadyScreen
 
 STATUS_STYLE = {"difficult": "bold $warning", "parted": "dim"}
 
@@ -44,12 +45,14 @@ def line_dialog(kind: str, verb: str) -> Callable | None:
     return dialogs.get((kind, verb))
 
 
-class ClientsScreen(BookScreen):
-    """Every client with segment and last contact; type to filter (in the store)."""
+class ClientsScreen(ListScreen):
+    """Every client with segment and last contact; type to filter (in the store, off the UI
+    thread)."""
 
     SECTION = N_("Clients")
     BINDINGS = LIST + CLIENTS
     AUTO_FOCUS = "#clients DataTable"
+    TABLE = "#clients"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,21 +68,18 @@ class ClientsScreen(BookScreen):
                          id="clients", empty=_("No client matches."))
         yield KeyFooter()
 
-    def reload(self, offset: int | None = None) -> None:
-        table = self.query_one("#clients", PagedTable)
-        text = self.query_one("#search", Input).value
-        page = client_page(self.app.book, self.app.today, text,
-                           table.start if offset is None else offset, table.page_size)
-        today = self.app.today
+    def read_page(self, book: BookState, today: date, wanted: Wanted) -> Page[Row]:
+        page = client_page(book, today, wanted.text, wanted.offset, wanted.limit)
         rows = [(str(row.client.id), (
             row.client.name, segment_label(row.segment) if row.segment else "—",
             Text(status_label(row.client.status),
                  style=STATUS_STYLE.get(row.client.status, "")),
             row.client.city, ago(row.last_contact, today), str(row.orders)))
             for row in page.rows]
-        table.empty = (_("No client matches.") if text.strip()
-                       else _("No client yet: a adds one."))
-        table.show_page(rows, page.offset, page.total)
+        return Page(rows, page.offset, page.total)
+
+    def empty_text(self, wanted: Wanted) -> str:
+        return _("No client matches.") if wanted.text.strip() else _("No client yet: a adds one.")
 
     @on(Input.Changed, "#search")
     def _search(self) -> None:
@@ -87,25 +87,10 @@ class ClientsScreen(BookScreen):
 
     @on(Input.Submitted, "#search")
     def _searched(self) -> None:
-        self.query_one("#clients DataTable").focus()
+        self.searched()
 
-    def action_leave_search(self) -> None:
-        """Escape: from the search box to the list; from the list, back (when pushed)."""
-        if self.query_one("#search", Input).has_focus:
-            self._searched()
-        else:
-            self.action_back()
-
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    @on(PagedTable.PageWanted)
-    def _page(self, event: PagedTable.PageWanted) -> None:
-        self.reload(offset=event.offset)
-
-    @on(PagedTable.Chosen)
-    def _open(self, event: PagedTable.Chosen) -> None:
-        self.app.open_client(int(event.key))
+    def open_row(self, key: str) -> None:
+        self.app.open_client(int(key))
 
     def action_new_client(self) -> None:
         from ..dialogs import new_client
@@ -122,7 +107,7 @@ class ClientView:
     items: list[tuple[date, str, object]]
 
 
-class ClientScreen(BookScreen):
+class ClientScreen(ReadyScreen):
     """One client: contact card, loyalty and its signals, and one timeline of everything."""
 
     BINDINGS = CLIENT
@@ -150,6 +135,10 @@ class ClientScreen(BookScreen):
     def section(self) -> str:
         return _("Client {name}").format(name=self.client_name)
 
+    def aim(self, key: object) -> None:
+        self.client_id, self.client_name, self.view = int(key), "", None
+        self.query_one("#timeline", PagedTable).rewind()
+
     def reload(self) -> None:
         self.read_later()
 
@@ -165,15 +154,18 @@ class ClientScreen(BookScreen):
         self.query_one("#card", Static).update(view.card)
         self.query_one("#loyalty", Static).update(view.loyalty)
         self._show_page(self.query_one("#timeline", PagedTable).start)
+        self.appear()
 
     def show_error(self, error: CarnetError) -> None:
         if not isinstance(error, NotFound):
             super().show_error(error)
             return
-        if not self.is_current:
+        waited = self.given_up()
+        if not self.is_current and not waited:
             return
         self.app.notify(_("This client is no longer in the book."), severity="warning")
-        self.action_back()
+        if not waited:
+            self.action_back()
 
     def _show_page(self, offset: int) -> None:
         table = self.query_one("#timeline", PagedTable)

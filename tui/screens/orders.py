@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Header, Input, Select, Static
 
 from store.state import BookState
-from store.browse import ORDER_FILTERS, OrderRow, cut, order_page
+from store.browse import ORDER_FILTERS, OrderRow, Page, cut, order_page
 from store.errors import CarnetError, NotFound
 from store.formats import day
 from store.i18n import N_, _, qualified
@@ -26,9 +26,10 @@ from ..bindings import LIST, ORDER, ORDERS
 from ..format import late
 from ..widgets.footer import KeyFooter
 from ..widgets.order_view import order_dates, order_document, order_head, order_related, order_scope
-from ..widgets.paged_table import PagedTable
-from .base import BookScreen
+from ..widgets.paged_table import PagedTable, Row
 from .columns import column, date_width, history_columns
+from .listing import ListScreen, Wanted
+from .ready import ReadyScreen
 
 FILTER_NAMES = {"all": N_("orders shown|all"), "open": N_("orders shown|open"),
                 "overdue": N_("orders shown|overdue")}
@@ -57,12 +58,14 @@ def when(row: OrderRow) -> Text:
     return Text(day(order.due))
 
 
-class OrdersScreen(BookScreen):
-    """Every order (or one client's), filtered by status, overdue and text, one page at a time."""
+class OrdersScreen(ListScreen):
+    """Every order (or one client's), filtered by status, overdue and text, one page at a time
+    (read off the UI thread)."""
 
     SECTION = N_("Orders")
     BINDINGS = LIST + ORDERS
     AUTO_FOCUS = "#orders DataTable"
+    TABLE = "#orders"
 
     def __init__(self, client_id: int | None = None, show: str = "all") -> None:
         super().__init__()
@@ -93,38 +96,32 @@ class OrdersScreen(BookScreen):
         except NotFound:
             return _("Orders")
 
-    def reload(self, offset: int | None = None) -> None:
-        table = self.query_one("#orders", PagedTable)
-        search = self.query_one("#search", Input).value
-        show = str(self.query_one("#show", Select).value)
-        page = order_page(self.app.book, self.app.today, search, show, self.client_id,
-                          table.start if offset is None else offset, table.page_size)
-        filtered = search.strip() or show != "all"
-        table.empty = _("No order matches.") if filtered else _("No order yet: a takes one.")
+    def shown_filter(self) -> str:
+        return str(self.query_one("#show", Select).value)
+
+    def filter_client(self) -> int | None:
+        return self.client_id
+
+    def read_page(self, book: BookState, today: date, wanted: Wanted) -> Page[Row]:
+        page = order_page(book, today, wanted.text, wanted.show, wanted.client_id,
+                          wanted.offset, wanted.limit)
         rows = [(row.order.ref, (row.order.ref, row.client_name, row.order.title,
                                  status_name(row.order), when(row)))
                 for row in page.rows]
-        table.show_page(rows, page.offset, page.total)
+        return Page(rows, page.offset, page.total)
+
+    def empty_text(self, wanted: Wanted) -> str:
+        filtered = wanted.text.strip() or wanted.show != "all"
+        return _("No order matches.") if filtered else _("No order yet: a takes one.")
 
     @on(Input.Changed, "#search")
     @on(Select.Changed, "#show")
     def _filter(self) -> None:
-        if self.app.book is not None:
-            self.reload(offset=0)
+        self.reload(offset=0)
 
     @on(Input.Submitted, "#search")
     def _searched(self) -> None:
-        self.query_one("#orders DataTable").focus()
-
-    def action_leave_search(self) -> None:
-        """Escape: from the search box to the list; from the list, back (when pushed)."""
-        if self.query_one("#search", Input).has_focus:
-            self._searched()
-        else:
-            self.action_back()
-
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.searched()
 
     def action_cycle_status(self) -> None:
         """Show the next filter: all → open → overdue → quote → …"""
@@ -132,13 +129,8 @@ class OrdersScreen(BookScreen):
         index = ORDER_FILTERS.index(str(select.value))
         select.value = ORDER_FILTERS[(index + 1) % len(ORDER_FILTERS)]
 
-    @on(PagedTable.PageWanted)
-    def _page(self, event: PagedTable.PageWanted) -> None:
-        self.reload(offset=event.offset)
-
-    @on(PagedTable.Chosen)
-    def _open(self, event: PagedTable.Chosen) -> None:
-        self.app.open_order(event.key)
+    def open_row(self, key: str) -> None:
+        self.app.open_order(key)
 
     def action_new_order(self) -> None:
         from ..dialogs import new_order
@@ -157,7 +149,7 @@ class OrderView:
     related: list[tuple[str, tuple]]
 
 
-class OrderScreen(BookScreen):
+class OrderScreen(ReadyScreen):
     """One order: document, agreed scope, dates with postponements and pauses, its history."""
 
     BINDINGS = ORDER
@@ -186,6 +178,11 @@ class OrderScreen(BookScreen):
     def section(self) -> str:
         return _("Order {ref}").format(ref=self.ref)
 
+    def aim(self, key: object) -> None:
+        self.ref, self.client_id, self.view = str(key), None, None
+        self.query_one("#order-related", PagedTable).rewind()
+        self.query_one("#order-body").scroll_home(animate=False)
+
     def reload(self) -> None:
         self.read_later()
 
@@ -202,16 +199,19 @@ class OrderScreen(BookScreen):
                                   ("#order-scope", view.scope)):
             self.query_one(selector, Static).update(content)
         self._show_page(self.query_one("#order-related", PagedTable).start)
+        self.appear()
 
     def show_error(self, error: CarnetError) -> None:
         if not isinstance(error, NotFound):
             super().show_error(error)
             return
-        if not self.is_current:
+        waited = self.given_up()
+        if not self.is_current and not waited:
             return
         self.app.notify(_("Order {ref} is no longer in the book.").format(ref=self.ref),
                         severity="warning")
-        self.action_back()
+        if not waited:
+            self.action_back()
 
     def _show_page(self, offset: int) -> None:
         table = self.query_one("#order-related", PagedTable)

@@ -111,6 +111,12 @@ class PagedTable(Vertical):
         self._fill(cursor)
         self._show_position()
 
+    def rewind(self) -> None:
+        """Back to the first page and row, for another record's list."""
+        self.start = 0
+        if self.table.row_count:
+            self.table.move_cursor(row=0, animate=False)
+
     def _fill(self, cursor: int) -> None:
         table = self.table
         table.clear()

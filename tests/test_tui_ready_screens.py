@@ -1,0 +1,124 @@
+"""An order's and a client's screen are made once, in a quiet moment, and shown for every record."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from store import orders
+from tui.app import CarnetApp
+from tui.screens.clients import ClientScreen
+from tui.screens.orders import OrderScreen
+
+from .tui_support import TODAY, late_book, settle
+
+
+@pytest.fixture(autouse=True)
+def quick_quiet(monkeypatch):
+    """A quiet moment comes at once: the tests need not sit through the real pauses."""
+    monkeypatch.setattr("tui.preload.PRELOAD_WHEN_QUIET", 0.05)
+    monkeypatch.setattr("tui.prepare.PREPARE_WHEN_QUIET", 0.0)
+    monkeypatch.setattr("tui.prepare.PREPARE_STEP", 0.01)
+
+
+async def prepared(pilot) -> None:
+    for _ in range(300):
+        if pilot.app.screens_prepared:
+            break
+        await pilot.pause(0.02)
+    await settle(pilot)
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_each_order_opened_shows_on_the_one_screen_made_in_advance(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        ready = app.ready["order"]
+        assert ready not in app.screen_stack
+        app.open_order("2026-001")
+        await settle(pilot)
+        assert app.screen is ready
+        assert "Acte de baptême, 1702" in text(app, "#order-head")
+        app.screen.query_one("#order-related DataTable", DataTable).move_cursor(row=1)
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_order("2026-002")
+        await settle(pilot)
+        assert app.screen is ready
+        head = text(app, "#order-head")
+        assert "Acte de vente, 1523" in head and "baptême" not in head
+        assert "Order 2026-002" in app.screen.sub_title
+        assert app.screen.query_one("#order-related DataTable", DataTable).cursor_row == 0
+
+
+async def test_an_order_gone_from_the_book_is_not_shown_and_says_why(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        app.open_order("2026-099")
+        await settle(pilot)
+        assert app.current_mode == "dashboard" and len(app.screen_stack) == 1
+        assert any("2026-099" in n.message for n in app._notifications)
+        app.open_order("2026-003")
+        await settle(pilot)
+        assert app.screen is app.ready["order"] and "Testament" in text(app, "#order-head")
+
+
+async def test_an_order_opened_from_an_order_screen_gets_a_screen_of_its_own(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        app.open_order("2026-001")
+        await settle(pilot)
+        app.open_order("2026-002")
+        await settle(pilot)
+        assert isinstance(app.screen, OrderScreen) and app.screen is not app.ready["order"]
+        assert "Acte de vente" in text(app, "#order-head")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is app.ready["order"] and "baptême" in text(app, "#order-head")
+
+
+async def test_each_client_opened_shows_on_the_client_screen_made_in_advance(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        henri, lucie = (c.id for c in app.book.clients() if c.first_name in ("Henri", "Lucie"))
+        for client_id, name in ((henri, "Lefèvre"), (lucie, "Perrin")):
+            app.open_client(client_id)
+            await settle(pilot)
+            assert app.screen is app.ready["client"]
+            assert isinstance(app.screen, ClientScreen) and name in text(app, "#card")
+            await pilot.press("escape")
+            await settle(pilot)
+
+
+async def test_a_change_while_the_ready_order_is_shown_appears_on_it(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        app.open_order("2026-001")
+        await settle(pilot)
+        app.run_action_safely(lambda: orders.edit_order(app.book, "2026-001",
+                                                        title="Acte de baptême, 1703 (copie)"))
+        await settle(pilot)
+        assert app.screen is app.ready["order"]
+        assert "1703 (copie)" in text(app, "#order-head")
+
+
+async def test_the_ready_screens_are_made_again_in_the_new_language(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        before = app.ready["order"]
+        app.switch_language("en")
+        await settle(pilot)
+        await prepared(pilot)
+        assert app.ready["order"] is not before and not before.is_attached
+        app.open_order("2026-002")
+        await settle(pilot)
+        assert app.screen is app.ready["order"] and "Acte de vente" in text(app, "#order-head")
