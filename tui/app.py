@@ -24,7 +24,7 @@ from store.config import Config
 from store.errors import BookLocked, CarnetError
 from store.i18n import _, babel_locale
 
-from . import failure, preferences
+from . import cache_rings, failure, preferences
 from .bindings import APP, AREAS, Keymap, load_keymap
 from .commands import CarnetCommands
 from .filing import Filing
@@ -49,6 +49,7 @@ class CarnetApp(Navigation, History, Preloading, Preparing, Filing, LocalizedApp
     """Bumped after every change to the book; screens watch it to re-read."""
 
     def __init__(self, data_dir: Path | str, today: date, read_only: bool = False):
+        cache_rings.install()
         super().__init__()
         self.data_dir = Path(data_dir)
         """The folder of the book this app opened first."""

@@ -17,9 +17,11 @@ from collections.abc import Callable
 from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import AwaitMount
 from textual.worker import WorkerError
 
+from . import memory
 from .screens.base import BookScreen
 from .screens.ready import ReadyScreen
 
@@ -41,8 +43,12 @@ class Preparing(App):
 
     last_activity: float
     screens_prepared = False
-    """True once every section's screen is built (or there is no book to show)."""
+    """True once every section's screen is built (or there is no book to show), and what lives
+    frozen (tui/memory.py) if only long-lived screens are shown."""
     _preparing = False
+    _freeze_watch: Timer | None = None
+    _frozen_at = 0.0
+    """`time.monotonic()` of the last freeze of what lives (tui/memory.py)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -55,6 +61,22 @@ class Preparing(App):
         if not self._preparing:
             self._preparing = True
             self.set_timer(PREPARE_STEP, self._prepare_next)
+        if self._freeze_watch is None:
+            self._freeze_watch = self.set_interval(memory.FREEZE_WHEN_QUIET / 2,
+                                                   self._freeze_when_quiet)
+
+    def _freeze_when_quiet(self) -> None:
+        if self.screens_prepared and memory.worth_freezing(
+                self.last_activity, self._frozen_at, self._only_long_lived_shown()):
+            self._freeze()
+
+    def _freeze(self) -> None:
+        memory.freeze_what_lives()
+        self._frozen_at = time.monotonic()
+
+    def _only_long_lived_shown(self) -> bool:
+        """Every screen on the stack lives as long as the app: a section's or a ready one."""
+        return all(screen in self.ready.values() for screen in self.screen_stack[1:])
 
     def sections_to_prepare(self) -> list[str]:
         """The sections whose screen is not built yet, in the order they are listed."""
@@ -72,6 +94,8 @@ class Preparing(App):
             sections, records = self.sections_to_prepare(), self.records_to_prepare()
         if not sections and not records:
             self._preparing, self.screens_prepared = False, True
+            if self.is_running and self._only_long_lived_shown():
+                self._freeze()
             return
         if time.monotonic() - self.last_activity >= PREPARE_WHEN_QUIET:
             await (self.prepare_section(sections[0]) if sections
