@@ -122,3 +122,35 @@ async def test_the_ready_screens_are_made_again_in_the_new_language(tmp_path):
         app.open_order("2026-002")
         await settle(pilot)
         assert app.screen is app.ready["order"] and "Acte de vente" in text(app, "#order-head")
+
+
+async def test_the_charts_are_read_in_advance_and_shown_at_once(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        charts = app.ready["trends"]
+        assert charts.shown_key is None, "read while the user looked at the dashboard"
+        app.open_trends()
+        assert app.screen is charts, "pushed at once: nothing to wait for"
+        await settle(pilot)
+        assert "On time by month" in str(charts.query_one("#chart-on-time").render())
+
+
+async def test_the_same_order_opened_again_unchanged_is_shown_without_reading(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        app.open_order("2026-002")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_order("2026-002")
+        assert app.screen is app.ready["order"], "nothing changed: shown at once"
+        await pilot.press("escape")
+        await settle(pilot)
+        app.run_action_safely(lambda: orders.edit_order(app.book, "2026-002",
+                                                        title="Acte de vente, 1524"))
+        app.open_order("2026-002")
+        assert app.screen is not app.ready["order"], "changed: read before it is shown"
+        await settle(pilot)
+        assert app.screen is app.ready["order"] and "1524" in text(app, "#order-head")

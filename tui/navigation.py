@@ -100,8 +100,9 @@ class Navigation(App):
 
     def open_trends(self) -> None:
         """The kaizen charts, month by month."""
-        from .screens.trends import TrendsScreen
-        self.push_screen(TrendsScreen())
+        if not self.open_ready("trends", None):
+            from .screens.trends import TrendsScreen
+            self.push_screen(TrendsScreen())
 
     def open_welcome(self) -> None:
         """The welcome of an empty book: the profile first, or the demo."""

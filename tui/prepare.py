@@ -35,7 +35,9 @@ def ready_screens() -> dict[str, Callable[[], ReadyScreen]]:
     """The record screens made in advance and shown again for every record, by kind."""
     from .screens.clients import ClientScreen
     from .screens.orders import OrderScreen
-    return {"order": lambda: OrderScreen(""), "client": lambda: ClientScreen(0)}
+    from .screens.trends import TrendsScreen
+    return {"order": lambda: OrderScreen(""), "client": lambda: ClientScreen(0),
+            "trends": TrendsScreen}
 
 
 class Preparing(App):
@@ -53,7 +55,7 @@ class Preparing(App):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.ready: dict[str, ReadyScreen] = {}
-        """The record screens made in advance, by kind ("order", "client")."""
+        """The record screens made in advance, by kind ("order", "client", "trends")."""
 
     def prepare_sections(self) -> None:
         """From now on, build the sections not yet built, one per quiet moment."""
@@ -122,7 +124,7 @@ class Preparing(App):
     def prepare_record(self, kind: str) -> AwaitComplete:
         """Make `kind`'s record screen now, off the stack, pointed at no record yet."""
         screen = ready_screens()[kind]()
-        screen.pointed = False
+        screen.pointed = screen.READ_AHEAD
         self.ready[kind] = screen
         self.install_screen(screen, f"ready-{kind}")
         widgets = self._register(self, screen)

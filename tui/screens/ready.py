@@ -11,30 +11,52 @@ from __future__ import annotations
 from .base import BookScreen
 
 
+NOTHING = object()
+"""No record shown yet."""
+
+
 class ReadyScreen(BookScreen):
     """A record's screen that can be pointed at another record and shown again."""
 
+    READ_AHEAD = False
+    """Read as soon as made (a screen of the whole book, such as the charts, has no record to
+    wait for)."""
     pointed = True
     """It has a record to show (a screen made in advance has none until opened)."""
     waiting = False
     """Pointed at a record whose reading has not come back yet: pushed when it does."""
+    key: object = None
+    """The record pointed at."""
+    shown_key: object = NOTHING
+    """The record on screen, as of the book's last reading."""
 
     def point_at(self, key: object) -> None:
-        """Show `key`'s record: read it now, push this screen once it is on it."""
+        """Show `key`'s record: at once if it is on screen and the book has not changed since,
+        else read it now and push this screen once it is on it."""
+        if self.pointed and key == self.shown_key and not self._stale:
+            self.app.push_screen(self)
+            return
         self.pointed, self.waiting, self._stale = True, True, False
+        self.key, self.shown_key = key, NOTHING
         self.aim(key)
         self.read_later()
 
     def aim(self, key: object) -> None:
         """Forget the record shown and take `key`'s (UI thread, before reading)."""
-        raise NotImplementedError
 
     def read_ahead(self) -> None:
         if self.pointed:
             super().read_ahead()
 
+    def _book_changed(self, version: int) -> None:
+        super()._book_changed(version)
+        if self.waiting:
+            self._stale = False
+            self.read_later()
+
     def appear(self) -> None:
         """The record is on screen (called by `show`): push the screen if it waits for it."""
+        self.shown_key = self.key
         if self.waiting:
             self.waiting = False
             if self not in self.app.screen_stack:
@@ -44,4 +66,5 @@ class ReadyScreen(BookScreen):
         """The record could not be read while waiting to be shown: not shown (the caller
         tells why). False when the screen is not waiting."""
         waiting, self.waiting = self.waiting, False
+        self.shown_key = NOTHING
         return waiting

@@ -21,7 +21,7 @@ from store.loyalty_trend import SegmentCounts, segments_by_month
 
 from ..widgets.bars import EIGHTHS, MonthBars, MonthValue
 from ..widgets.footer import KeyFooter
-from .base import BookScreen
+from .ready import ReadyScreen
 
 BINDINGS = [
     Binding("escape", "back", N_("Back"), id="nav.back",
@@ -70,8 +70,10 @@ class TrendsView:
     segments: list[SegmentCounts]
 
 
-class TrendsScreen(BookScreen):
+class TrendsScreen(ReadyScreen):
     """The journal's figures as charts, oldest month left, each value written under its bar."""
+
+    READ_AHEAD = True
 
     SECTION = N_("Kaizen charts")
     BINDINGS = BINDINGS
@@ -111,3 +113,4 @@ class TrendsScreen(BookScreen):
         self.query_one("#chart-repeat", MonthBars).show(
             [MonthValue(m.month, m.repeat_share) for m in months])
         self.query_one("#chart-segments", Static).update(segments_chart(view.segments))
+        self.appear()
