@@ -1,11 +1,15 @@
-"""An order's and a client's screen are made once, in a quiet moment, and shown for every record."""
+"""The record screens (an order, a client, a recovery plan, the charts) are made once, in a quiet
+moment, and shown for every record."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from textual.widgets import DataTable, Static
 
-from store import orders
+from store import incidents, orders
+from store.book import Book
 from tui.app import CarnetApp
 from tui.screens.clients import ClientScreen
 from tui.screens.orders import OrderScreen
@@ -154,3 +158,24 @@ async def test_the_same_order_opened_again_unchanged_is_shown_without_reading(tm
         assert app.screen is not app.ready["order"], "changed: read before it is shown"
         await settle(pilot)
         assert app.screen is app.ready["order"] and "1524" in text(app, "#order-head")
+
+
+async def test_each_recovery_plan_opened_shows_on_the_plan_screen_made_in_advance(tmp_path):
+    folder = late_book(tmp_path / "book")
+    with Book(folder) as book:
+        first = incidents.open_incident(book, "2026-001", TODAY - timedelta(days=2),
+                                        "Le registre était illisible")
+        second = incidents.open_incident(book, "2026-002", TODAY - timedelta(days=1),
+                                         "Une page manquait")
+    app = CarnetApp(folder, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        for plan, what in ((first, "illisible"), (second, "manquait")):
+            app.open_incident(plan.id)
+            await settle(pilot)
+            assert app.screen is app.ready["plan"] and what in text(app, "#plan-head")
+            await pilot.press("escape")
+            await settle(pilot)
+        app.open_incident(999)
+        await settle(pilot)
+        assert len(app.screen_stack) == 1, "a plan gone from the book is not shown"

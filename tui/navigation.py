@@ -89,8 +89,9 @@ class Navigation(App):
 
     def open_incident(self, incident_id: int) -> None:
         """One recovery plan, step by step."""
-        from .screens.recovery import RecoveryScreen
-        self.push_screen(RecoveryScreen(incident_id))
+        if not self.open_ready("plan", incident_id):
+            from .screens.recovery import RecoveryScreen
+            self.push_screen(RecoveryScreen(incident_id))
 
     def open_letter(self, kind: str | None = None, ref: str | None = None,
                     client_id: int | None = None) -> None:

@@ -35,9 +35,10 @@ def ready_screens() -> dict[str, Callable[[], ReadyScreen]]:
     """The record screens made in advance and shown again for every record, by kind."""
     from .screens.clients import ClientScreen
     from .screens.orders import OrderScreen
+    from .screens.recovery import RecoveryScreen
     from .screens.trends import TrendsScreen
     return {"order": lambda: OrderScreen(""), "client": lambda: ClientScreen(0),
-            "trends": TrendsScreen}
+            "trends": TrendsScreen, "plan": lambda: RecoveryScreen(0)}
 
 
 class Preparing(App):
@@ -55,7 +56,7 @@ class Preparing(App):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.ready: dict[str, ReadyScreen] = {}
-        """The record screens made in advance, by kind ("order", "client", "trends")."""
+        """The record screens made in advance, by kind ("order", "client", "trends", "plan")."""
 
     def prepare_sections(self) -> None:
         """From now on, build the sections not yet built, one per quiet moment."""

@@ -2,8 +2,9 @@
 
 Making a record's screen costs more than showing it (composing, styling and mounting it, then
 ~5,000 objects left to the collector when it closes). The app keeps one of each, made in a
-quiet moment (tui/prepare.py). Opening a record points that screen at it, reads it in a
-worker and pushes the screen once it is filled, so that it is painted once, with its data.
+quiet moment (tui/prepare.py). Opening a record points that screen at it, reads it (in a
+worker where reading is slow) and pushes the screen once it is filled, so that it is painted
+once, with its data.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class ReadyScreen(BookScreen):
         self.pointed, self.waiting, self._stale = True, True, False
         self.key, self.shown_key = key, NOTHING
         self.aim(key)
-        self.read_later()
+        self.reload()
 
     def aim(self, key: object) -> None:
         """Forget the record shown and take `key`'s (UI thread, before reading)."""
@@ -52,10 +53,11 @@ class ReadyScreen(BookScreen):
         super()._book_changed(version)
         if self.waiting:
             self._stale = False
-            self.read_later()
+            self.reload()
 
     def appear(self) -> None:
-        """The record is on screen (called by `show`): push the screen if it waits for it."""
+        """The record is on screen (called by `show`, or by a `reload` that reads on the UI
+        thread): push the screen if it waits for it."""
         self.shown_key = self.key
         if self.waiting:
             self.waiting = False

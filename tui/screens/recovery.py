@@ -21,8 +21,8 @@ from store.recovery import (STEP_NUMBERS, STEPS, letter_for, pending_step, selec
 from .. import dialogs
 from ..dialogs.recovery import STEP_TITLES
 from ..widgets.footer import KeyFooter
-from .base import BookScreen
 from .columns import date_width
+from .ready import ReadyScreen
 
 TO_DO = {
     "apologised": N_("Admit the error and apologise — no blame, no long excuses"),
@@ -92,7 +92,7 @@ def step_prompt(incident: Incident, step: str) -> Table:
     return grid
 
 
-class RecoveryScreen(BookScreen):
+class RecoveryScreen(ReadyScreen):
     """One recovery plan: what happened, the dated steps, and what is next."""
 
     BINDINGS = BINDINGS
@@ -118,6 +118,10 @@ class RecoveryScreen(BookScreen):
         ref = self.incident.order_ref if self.incident else "…"
         return _("Recovery plan {ref}").format(ref=ref)
 
+    def aim(self, key: object) -> None:
+        self.incident_id, self.incident, self.order = int(key), None, None
+        self.query_one("#plan-steps", OptionList).highlighted = None
+
     def reload(self) -> None:
         book = self.app.book
         try:
@@ -126,7 +130,8 @@ class RecoveryScreen(BookScreen):
         except NotFound:
             self.app.notify(_("This recovery plan is no longer in the book."),
                             severity="warning")
-            self.action_back()
+            if not self.given_up():
+                self.action_back()
             return
         head = Text()
         head.append(f"{order.ref} — {order.title}\n", style="bold")
@@ -139,6 +144,7 @@ class RecoveryScreen(BookScreen):
         self.order = order
         self._show_steps(incident)
         self.query_one("#plan-status", Static).update(self._status(incident, order))
+        self.appear()
 
     def _show_steps(self, incident: Incident) -> None:
         steps = self.query_one("#plan-steps", OptionList)
