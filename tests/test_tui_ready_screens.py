@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import DataTable, Static
 
-from store import incidents, orders
+from store import clients, incidents, orders
 from store.book import Book
 from tui.app import CarnetApp
 from tui.screens.clients import ClientScreen
@@ -179,3 +179,34 @@ async def test_each_recovery_plan_opened_shows_on_the_plan_screen_made_in_advanc
         app.open_incident(999)
         await settle(pilot)
         assert len(app.screen_stack) == 1, "a plan gone from the book is not shown"
+
+
+async def test_each_letter_is_composed_afresh_on_the_letter_screen_made_in_advance(tmp_path):
+    from textual.widgets import TextArea
+
+    folder = late_book(tmp_path / "book")
+    with Book(folder) as book:
+        for client in book.clients():
+            clients.edit_client(book, client.id, postcode="45000")
+    app = CarnetApp(folder, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        assert not app._notifications, "the letter screen made in advance composes nothing"
+        ready = app.ready["letter"]
+        app.open_letter(kind="apology", ref="2026-001")
+        await settle(pilot)
+        assert app.screen is ready and "Garnier-Roux" in text(app, "#letter-to")
+        body = ready.query_one("#letter-body", TextArea)
+        body.text = "Un brouillon que je laisse de côté."
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_letter(kind="apology", ref="2026-002")
+        await settle(pilot)
+        assert app.screen is ready and "Lefèvre" in text(app, "#letter-to")
+        assert "brouillon" not in body.text and "Acte de vente, 1523" in body.text
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_letter(kind="apology", ref="2026-001")
+        await settle(pilot)
+        assert "brouillon" not in body.text, "a letter opened again is composed afresh"
+        assert "Garnier-Roux" in text(app, "#letter-to")

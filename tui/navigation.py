@@ -96,8 +96,9 @@ class Navigation(App):
     def open_letter(self, kind: str | None = None, ref: str | None = None,
                     client_id: int | None = None) -> None:
         """Compose a letter about an order or to a client (its kind chosen when not given)."""
-        from .screens.letter import LetterScreen
-        self.push_screen(LetterScreen(kind=kind, ref=ref, client_id=client_id))
+        if not self.open_ready("letter", (kind, ref, client_id)):
+            from .screens.letter import LetterScreen
+            self.push_screen(LetterScreen(kind=kind, ref=ref, client_id=client_id))
 
     def open_trends(self) -> None:
         """The kaizen charts, month by month."""

@@ -35,10 +35,11 @@ def ready_screens() -> dict[str, Callable[[], ReadyScreen]]:
     """The record screens made in advance and shown again for every record, by kind."""
     from .screens.clients import ClientScreen
     from .screens.orders import OrderScreen
+    from .screens.letter import LetterScreen
     from .screens.recovery import RecoveryScreen
     from .screens.trends import TrendsScreen
     return {"order": lambda: OrderScreen(""), "client": lambda: ClientScreen(0),
-            "trends": TrendsScreen, "plan": lambda: RecoveryScreen(0)}
+            "trends": TrendsScreen, "plan": lambda: RecoveryScreen(0), "letter": LetterScreen}
 
 
 class Preparing(App):
@@ -56,7 +57,7 @@ class Preparing(App):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.ready: dict[str, ReadyScreen] = {}
-        """The record screens made in advance, by kind ("order", "client", "trends", "plan")."""
+        """The record screens made in advance, by kind ("order", "client", "plan", "letter"…)."""
 
     def prepare_sections(self) -> None:
         """From now on, build the sections not yet built, one per quiet moment."""
@@ -109,17 +110,21 @@ class Preparing(App):
         """Show `key`'s record on the screen made in advance for `kind`; False when there is
         none free (not made yet, or already on the stack): the caller makes one."""
         screen = self.ready.get(kind)
-        if screen is None or not screen.is_attached or screen in self.screen_stack:
+        if screen is None or not screen.is_attached or self._stacked(screen):
             return False
         screen.point_at(key)
         return True
+
+    def _stacked(self, screen: Screen) -> bool:
+        """Whether `screen` is on a stack: the current section's or another's."""
+        return any(screen in stack for stack in self._screen_stacks.values())
 
     def drop_ready(self) -> None:
         """Forget the record screens made in advance (made again in the next quiet moment)."""
         ready, self.ready = self.ready, {}
         for kind, screen in ready.items():
             self.uninstall_screen(f"ready-{kind}")
-            if screen not in self.screen_stack:
+            if not self._stacked(screen):
                 screen.remove()
 
     def prepare_record(self, kind: str) -> AwaitComplete:

@@ -34,8 +34,8 @@ from store.models import LANGUAGES, Client, Order
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.fields import Field, FieldList
 from ..widgets.footer import KeyFooter
-from .base import BookScreen
 from .letter_filing import LetterFiling
+from .ready import ReadyScreen
 
 MAIL_OPTIONS = ((N_("ordinary mail"), "ordinary"), (N_("registered letter"), "registered"),
                 (N_("registered, advice of delivery (AR)"), "registered-ar"))
@@ -52,10 +52,11 @@ BINDINGS = [
 """Keys of the letter screen, by id."""
 
 
-class LetterScreen(LetterFiling, BookScreen):
+class LetterScreen(LetterFiling, ReadyScreen):
     """One letter to one client, possibly about one order: wording first, then the PDF."""
 
     BINDINGS = BINDINGS
+    SHOWN_AS_LEFT = False
 
     def __init__(self, kind: str | None = None, ref: str | None = None,
                  client_id: int | None = None) -> None:
@@ -103,6 +104,13 @@ class LetterScreen(LetterFiling, BookScreen):
     def section(self) -> str:
         return _("Letter about {ref}").format(ref=self.ref) if self.ref else _("Letter")
 
+    def aim(self, key: object) -> None:
+        self.kind, self.ref, self.client_id = key
+        self.language = self.draft = self.new_date = self.saved = None
+        self.refusal = ""
+        self.query_one(FieldList).set_values({"mail": "ordinary"})
+        self.set_focus(None)
+
     # -- reading the book and composing ------------------------------------------
 
     def _records(self) -> tuple[Client, Order | None]:
@@ -121,7 +129,8 @@ class LetterScreen(LetterFiling, BookScreen):
             client, order = self._records()
         except CarnetError as error:
             self.app.notify(str(error), severity="error")
-            self.action_back()
+            if not self.given_up():
+                self.action_back()
             return
         if self.kind is None:
             self.kind = self._called_for(client, order)
@@ -138,6 +147,7 @@ class LetterScreen(LetterFiling, BookScreen):
               if order else _("To {client}").format(client=client.name))
         self.query_one("#letter-to", Static).update(to)
         self._compose_draft()
+        self.appear()
 
     def _called_for(self, client: Client, order: Order | None) -> str:
         """The letter the situation calls for, as the store's rule says."""
@@ -264,6 +274,8 @@ class LetterScreen(LetterFiling, BookScreen):
     @on(Select.Changed, "#letter-kind")
     @on(Select.Changed, "#letter-language")
     def _choice_changed(self, event: Select.Changed) -> None:
+        if not self.pointed:
+            return
         kind = self.query_one("#letter-kind", Select).value
         language = self.query_one("#letter-language", Select).value
         if (kind, language) == (self.kind, self.language):

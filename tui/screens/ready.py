@@ -19,6 +19,9 @@ NOTHING = object()
 class ReadyScreen(BookScreen):
     """A record's screen that can be pointed at another record and shown again."""
 
+    SHOWN_AS_LEFT = True
+    """A record opened again, unchanged, shows the screen as it was left (a letter, whose
+    wording the user may have edited, is composed afresh instead)."""
     READ_AHEAD = False
     """Read as soon as made (a screen of the whole book, such as the charts, has no record to
     wait for)."""
@@ -34,7 +37,7 @@ class ReadyScreen(BookScreen):
     def point_at(self, key: object) -> None:
         """Show `key`'s record: at once if it is on screen and the book has not changed since,
         else read it now and push this screen once it is on it."""
-        if self.pointed and key == self.shown_key and not self._stale:
+        if self.SHOWN_AS_LEFT and self.pointed and key == self.shown_key and not self._stale:
             self.app.push_screen(self)
             return
         self.pointed, self.waiting, self._stale = True, True, False
