@@ -20,7 +20,7 @@ class Baseline:
 
 @dataclass
 class Row:
-    """One measured figure; values are seconds (unit 's') or bytes (unit 'B')."""
+    """One measured figure; values are seconds (unit 's'), bytes (unit 'B') or a count ('n')."""
 
     book: str
     figure: str
@@ -66,9 +66,11 @@ def median(values: list[float]) -> float:
 
 
 def show(value: float | None, unit: str) -> str:
-    """A value for humans: ms or s for times, MB for sizes."""
+    """A value for humans: ms or s for times, MB for sizes, counts as they are."""
     if value is None:
         return "—"
+    if unit == "n":
+        return f"{value:,.0f}"
     if unit == "B":
         return f"{value / MB:.0f} MB"
     if value < 1:

@@ -26,14 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import synth  # noqa: E402
 from benchmarks.report import Row, render, skipped, summary  # noqa: E402
 
-SECTIONS = ("open", "overdue", "writes", "fold", "letters", "tui")
+SECTIONS = ("open", "overdue", "writes", "fold", "letters", "tui", "keys")
 
 
 def _sections() -> dict[str, Callable]:
-    from benchmarks import app_figures, store_figures
+    from benchmarks import app_figures, key_figures, store_figures
     return {"open": store_figures.open_rows, "overdue": store_figures.overdue_rows,
             "writes": store_figures.write_rows, "fold": store_figures.fold_rows,
-            "letters": app_figures.letter_rows, "tui": app_figures.tui_rows}
+            "letters": app_figures.letter_rows, "tui": app_figures.tui_rows,
+            "keys": key_figures.key_rows}
 
 
 def book_rows(bench, only: tuple[str, ...], log: Callable[[str], None]) -> list[Row]:
