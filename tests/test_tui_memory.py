@@ -87,3 +87,13 @@ async def test_nothing_is_frozen_while_a_dialog_is_open(tmp_path, quick_quiet):
         await pilot.press("escape")
         await settle(pilot)
         assert app._only_long_lived_shown()
+
+
+async def test_full_collections_are_spaced_out_while_the_app_runs_and_restored_after(tmp_path):
+    before = gc.get_threshold()
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        young, middle, full = gc.get_threshold()
+        assert (young, middle) == before[:2] and full == memory.FULL_AFTER_YOUNG > before[2]
+    assert gc.get_threshold() == before

@@ -25,6 +25,7 @@ from store.errors import BookLocked, CarnetError
 from store.i18n import _, babel_locale
 
 from . import cache_rings, failure, preferences
+from . import memory as quiet_memory
 from .bindings import APP, AREAS, Keymap, load_keymap
 from .commands import CarnetCommands
 from .filing import Filing
@@ -70,10 +71,13 @@ class CarnetApp(Navigation, History, Preloading, Preparing, Filing, LocalizedApp
         """The config file's settings, read at start-up."""
         self.remembered_theme = ""
         """The theme the config file holds (saved again only when the user picks another)."""
+        self._thresholds: tuple[int, int, int] | None = None
+        """The collector's thresholds before the app spaced full collections out."""
 
     # -- the book ----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._thresholds = quiet_memory.defer_full_collections()
         self.note_activity()
         self.config = preferences.settings(self)
         preferences.start_language(self.config)
@@ -156,6 +160,8 @@ class CarnetApp(Navigation, History, Preloading, Preparing, Filing, LocalizedApp
     def on_unmount(self) -> None:
         self._close_book()
         memory.release()
+        if self._thresholds is not None:
+            quiet_memory.restore(self._thresholds)
 
     # -- changes -------------------------------------------------------------------
 
