@@ -11,9 +11,8 @@ import argparse
 
 from store.exchange.cli_args import client_id
 from store.i18n import N_, _
-from store.models import (CAUSES, CHANNELS, CIVILITIES, DIRECTIONS, INTERACTION_KINDS, LANGUAGES,
-                          LEGAL_FORMS, TEXT_ALIGNS, TYPEFACES)
-from store.recovery import STEPS
+from store.vocabulary import (CAUSES, CHANNELS, CIVILITIES, DIRECTIONS, INTERACTION_KINDS,
+                              LANGUAGES, LEGAL_FORMS, TEXT_ALIGNS, TYPEFACES)
 
 from .money_arguments import profile_money_options
 
@@ -201,6 +200,8 @@ def followups_arguments(parser: argparse.ArgumentParser, common) -> None:
 
 
 def incident_arguments(parser: argparse.ArgumentParser, common) -> None:
+    from store.recovery import STEPS
+
     actions = _actions(parser)
     open_ = _action(actions, "open", common, _("open a recovery plan on an order"))
     _ref(open_)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from store.board import dashboard_row
-from store.dates import days
 from store.i18n import N_, _
 from store.labels import next_line
+from store.wording import days
 
 from .common import reading, said, to_json
 

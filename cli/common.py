@@ -13,7 +13,6 @@ from pathlib import Path
 from store.book import Book
 
 from .memory import book_loading
-from store.dates import parse_date, parse_past_date
 from store.errors import CarnetError
 from store.exchange.cli_args import follow_profile
 from store.i18n import _
@@ -31,7 +30,7 @@ def opened(args: argparse.Namespace, read_only: bool, must_exist: bool = True,
     `open_only`: just the profile, clients and open orders (what `overdue` needs), fast."""
     if must_exist:
         require_book(args.data_dir)
-    with book_loading():
+    with book_loading(collect=False):
         book = Book(args.data_dir, read_only=read_only, open_only=open_only)
     follow_profile(args, book)
     try:
@@ -62,11 +61,13 @@ def usable_data_dir(data_dir: Path) -> None:
 
 def day(args: argparse.Namespace, text: str | None, option: str) -> date:
     """A DATE option read against --today (YYYY-MM-DD or as the TUI takes it); else --today."""
+    from store.dates import parse_date
     return args.today if text is None else parse_date(text, args.today, option)
 
 
 def happened(args: argparse.Namespace, text: str | None, option: str) -> date:
     """A DATE option for something done (delivered, paid, resumed): --today or before."""
+    from store.dates import parse_past_date
     return args.today if text is None else parse_past_date(text, args.today, option)
 
 

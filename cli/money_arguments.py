@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from store.i18n import N_, _
-from store.money_records import DECLARATION_PERIODS, PAYMENT_METHODS, VAT_REGIMES
+from store.vocabulary import DECLARATION_PERIODS, PAYMENT_METHODS, VAT_REGIMES
 
 DATE = "DATE"
 MONEY_HELP = {

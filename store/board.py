@@ -2,7 +2,8 @@
 
 Pure functions of the book and *today*, beside listing.py: the command line prints them
 as they are (`followups --json`, `incident show --json`, `dashboard --json`), and every
-rule comes from the store's rule modules (dashboard, recovery, relations).
+rule comes from the store's rule modules (dashboard, recovery, relations), imported by the
+rows that need them: `followups` loads no dashboard.
 """
 
 from __future__ import annotations
@@ -11,13 +12,17 @@ from datetime import date
 from decimal import Decimal
 
 from .book import Book
-from .dashboard import Dashboard, IncidentLine, dashboard, look_after_rows
 from .listing import deadline_row
-from .milestones import Milestone
-from .models import Client, FollowUp, Incident, iso
-from .money_records import MoneyDocument, money
-from .recovery import STEPS, next_step
+from .models import Client, iso
 from .relations import open_followups
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .dashboard import Dashboard, IncidentLine
+    from .history import FollowUp, Incident
+    from .milestones import Milestone
+    from .money_records import MoneyDocument
+
 
 def _name(client: Client | None) -> str | None:
     return client.name if client is not None else None
@@ -47,6 +52,8 @@ def followup_rows(book: Book, today: date) -> list[dict]:
 
 def incident_row(incident: Incident, client: Client | None = None) -> dict:
     """A recovery plan: its dates (ISO or null), its details and the next thing to do."""
+    from .recovery import STEPS, next_step
+
     row = {"ref": incident.order_ref, "id": incident.id, "client_id": incident.client_id,
            "client": _name(client), "what": incident.what, "cause": incident.cause,
            "opened": iso(incident.opened)}
@@ -79,6 +86,8 @@ def buyer_name(buyer: dict) -> str:
 
 def unpaid_row(doc: MoneyDocument, days_late: int, owed: Decimal) -> dict:
     """An invoice past its due date, still owed (amount as a decimal string)."""
+    from .money_records import money
+
     return {"number": doc.number, "kind": doc.kind, "ref": doc.order_ref,
             "client_id": doc.client_id, "client": buyer_name(doc.buyer), "due": iso(doc.due),
             "days_late": days_late, "outstanding": str(money(owed))}
@@ -86,6 +95,8 @@ def unpaid_row(doc: MoneyDocument, days_late: int, owed: Decimal) -> dict:
 
 def board_row(board: Dashboard) -> dict:
     """The dashboard as one JSON object: what needs attention on `board.today`."""
+    from .dashboard import look_after_rows
+
     return {
         "today": iso(board.today),
         "overdue": [deadline_row(line) for line in board.overdue],
@@ -103,4 +114,6 @@ def board_row(board: Dashboard) -> dict:
 
 def dashboard_row(book: Book, today: date) -> dict:
     """`dashboard --json`: the same dashboard the TUI shows, as JSON."""
+    from .dashboard import dashboard
+
     return board_row(dashboard(book, today))

@@ -7,12 +7,12 @@ state in with one assignment; a reader holding the old state keeps a whole, olde
 
 from __future__ import annotations
 
-import threading
+from _thread import get_ident  # threading's, without importing threading
+from collections import namedtuple
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 from .models import Profile
 from .state import PROFILE_TABLE, BookState, SharedModels
@@ -29,12 +29,10 @@ READS = frozenset({
 Key = tuple[str, str]
 
 
-@dataclass(frozen=True)
-class Change:
-    """A committed change: what it was called and the prior document of every touched row."""
+class Change(namedtuple("Change", ("label", "before"))):
+    """A committed change: what it was called, the prior document (or None) of each touched row."""
 
-    label: str
-    before: dict[Key, dict | None]
+    __slots__ = ()
 
 
 class Book:
@@ -76,7 +74,7 @@ class Book:
     def view(self) -> BookState:
         """The state this thread reads: its own transaction's draft, else the committed one."""
         draft = self._draft
-        if draft is not None and self._writer == threading.get_ident():
+        if draft is not None and self._writer == get_ident():
             return draft
         return self.state
 
@@ -88,7 +86,7 @@ class Book:
         if self._draft is not None:
             yield
             return
-        self._draft, self._before, self._writer = self.state, {}, threading.get_ident()
+        self._draft, self._before, self._writer = self.state, {}, get_ident()
         try:
             yield
             draft, before = self._draft, self._before

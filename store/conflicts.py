@@ -9,11 +9,8 @@ On a conflict both versions are written as whole, restorable books in
 from __future__ import annotations
 
 import os
-import shlex
 import zlib
 from pathlib import Path
-
-import orjson
 
 from . import backups
 from .errors import BookError
@@ -61,6 +58,8 @@ def drop_base(data_dir: Path, journal_id: str | None) -> None:
 
 
 def _snapshot_with_id(path: Path, identity: str) -> Snapshot | None:
+    import orjson
+
     try:
         with open(path, "rb") as file:
             if f'"id":"{identity}"'.encode() not in file.read(HEAD_BYTES):
@@ -124,6 +123,8 @@ def keep_both(data_dir: Path, found: bytes | None, journal: JournalContents,
 
 
 def _restore(data_dir: Path, path: Path) -> str:
+    import shlex
+
     return f"python app.py --data {shlex.quote(str(data_dir))} restore {shlex.quote(str(path))}"
 
 

@@ -11,15 +11,14 @@ today; "lundi dernier" / "last monday" is always the last one.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
-
 
 from . import date_words as words
 from .errors import ValidationError
 from . import formats
-from .i18n import BABEL_LOCALES, N_, _, babel_locale, ngettext
+from .i18n import BABEL_LOCALES, N_, _, babel_locale
+from .wording import days  # noqa: F401  (re-exported: '12 days')
 
 YEAR_WINDOW = 61
 """Days (about two months) a yearless date may lie behind today and keep today's year."""
@@ -115,6 +114,8 @@ def _offset(text: str, today: date, past: bool) -> date | None:
 
 def add_months(day: date, months: int) -> date:
     """The same day `months` calendar months later (or earlier), clamped to the month's end."""
+    import calendar
+
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
@@ -198,11 +199,6 @@ def short_date(day: date, lang: str | None = None) -> str:
     from babel.dates import format_date
 
     return format_date(day, format="medium", locale=BABEL_LOCALES.get(lang, "fr_FR"))
-
-
-def days(count: int) -> str:
-    """'1 day', '12 days' / '1 jour', '12 jours'."""
-    return ngettext("{count} day", "{count} days", abs(count)).format(count=count)
 
 
 def days_since(day: date, today: date) -> int:

@@ -6,7 +6,7 @@ Pure functions of plain records and *today*. The clock stops while an order is p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date, timedelta
 
 from .models import Client, Order, Profile
@@ -15,14 +15,10 @@ DUE_SOON_DAYS = 7
 """How far ahead (in days) open work counts as due soon."""
 
 
-@dataclass(frozen=True, slots=True)
-class DeadlineLine:
-    """One open order on a deadline list, with its client and days late (negative = days left)."""
+class DeadlineLine(namedtuple("DeadlineLine", ("order", "client", "days_late", "effective_due"))):
+    """One open order on a deadline list: its client (or None), days late (< 0: days left)."""
 
-    order: Order
-    client: Client | None
-    days_late: int
-    effective_due: date
+    __slots__ = ()
 
 
 def ref_key(ref: str) -> tuple:

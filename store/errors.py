@@ -56,7 +56,8 @@ FIELD_LABELS = {
 }
 """Field names as refusals name them (English: the name itself), translated where shown."""
 
-_ADDRESS_LINE = re.compile(r"address line ([0-9]+)")
+ADDRESS_LINE = r"address line ([0-9]+)"
+"""A numbered address line's field (compiled by `re` when a refusal first names one)."""
 
 
 def field_label(field: str) -> str:
@@ -64,7 +65,7 @@ def field_label(field: str) -> str:
     label = FIELD_LABELS.get(field)
     if label is not None:
         return _(label)
-    numbered = _ADDRESS_LINE.fullmatch(field)
+    numbered = re.fullmatch(ADDRESS_LINE, field)
     if numbered:
         return _("address line {number}").format(number=numbered[1])
     return field

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 from .errors import BookError
@@ -64,7 +63,7 @@ def write_all(fd: int, data: bytes) -> None:
 def temporary_beside(path: Path) -> tuple[int, Path]:
     """A new 0600 file with a random name beside `path`: never an existing file or symlink."""
     for _attempt in range(10):
-        tmp = path.with_name(f"{path.name}.{secrets.token_hex(6)}{TMP_SUFFIX}")
+        tmp = path.with_name(f"{path.name}.{os.urandom(6).hex()}{TMP_SUFFIX}")
         try:
             return open_private(tmp, NEW_FILE), tmp
         except FileExistsError:

@@ -4,7 +4,8 @@ French: '22 nov. 2026', '1 250,50 €', '12 %'; English: '22 Nov 2026', '€1,25
 Letters format their own, in the letter's language (letters/localize.py).
 
 Babel is imported when a first value is formatted, not before: the command line's
-read paths that print no formatted value never load it.
+read paths that print no formatted value never load it, and a day ('22 nov. 2026') is
+written from the month names below without it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,22 @@ from functools import lru_cache
 from .i18n import _, babel_locale
 
 
+MEDIUM_MONTHS = {
+    "fr_FR": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+              "oct.", "nov.", "déc."),
+    "en_GB": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov",
+              "Dec"),
+}
+"""Babel's short months for its medium date, 'd MMM y' (tests/test_cli_imports.py checks)."""
+
+
 def day(value: date) -> str:
     """'22 nov. 2026' / '22 Nov 2026'."""
-    return _day(value, babel_locale())
+    locale = babel_locale()
+    months = MEDIUM_MONTHS.get(locale)
+    if months is None:
+        return _day(value, locale)
+    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
 @lru_cache(maxsize=8192)

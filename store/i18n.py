@@ -16,6 +16,8 @@ import re
 from io import BytesIO
 from pathlib import Path
 
+from .mofile import translations
+
 LANGUAGES = ("fr", "en")
 """Interface languages, the default first."""
 
@@ -33,12 +35,12 @@ BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB", PSEUDO: "en_GB"}
 class _Pseudo(gettext.NullTranslations):
     """Every letter outside {fields}, [markup] and %-formats turned into a look-alike."""
 
-    _KEEP = re.compile(r"(\{[^{}]*\}|\[[^\[\]]*\]|%\(?[\w]*\)?[sdrf]|&\w+;)")
+    _KEEP = r"(\{[^{}]*\}|\[[^\[\]]*\]|%\(?[\w]*\)?[sdrf]|&\w+;)"
     _LOOK = str.maketrans("aceinorsuyACEINORSUY", "àçéîñôŕšüÿÀÇÉÎÑÔŘŠÜŸ")
 
     def gettext(self, message: str) -> str:
         return "".join(part if index % 2 else part.translate(self._LOOK)
-                       for index, part in enumerate(self._KEEP.split(message)))
+                       for index, part in enumerate(re.split(self._KEEP, message)))
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.gettext(singular if n == 1 else plural)
@@ -89,11 +91,10 @@ def catalog(lang: str) -> gettext.NullTranslations:
     po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
     # A second's slack: an installer writes the .po just after the .mo it was compiled from.
     if mo.exists() and (not po.exists() or mo.stat().st_mtime + 1 >= po.stat().st_mtime):
-        with mo.open("rb") as compiled:
-            return gettext.GNUTranslations(compiled)
+        return translations(mo.read_bytes())
     if not po.exists():
         return gettext.NullTranslations()
-    return gettext.GNUTranslations(BytesIO(compile_po(po)))
+    return translations(compile_po(po))
 
 
 def compile_po(po: Path) -> bytes:

@@ -12,12 +12,8 @@ from __future__ import annotations
 
 import fcntl
 import os
-import secrets
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
-
-import orjson
 
 from .errors import BookCorrupt, BookLocked
 from .files import open_private, write_all
@@ -28,10 +24,12 @@ Op = tuple[str, int, dict | None]
 
 def new_id() -> str:
     """A random identity for a snapshot or a journal."""
-    return secrets.token_hex(8)
+    return os.urandom(8).hex()
 
 
 def _line(document: dict) -> bytes:
+    import orjson
+
     body = orjson.dumps(document)
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
@@ -49,6 +47,8 @@ def encode_header(extends: str | None, journal_id: str) -> bytes:
 def _decode_line(line: bytes) -> dict | None:
     if len(line) < 10 or line[8:9] != b" ":
         return None
+    import orjson
+
     body = line[9:]
     try:
         if int(line[:8], 16) != zlib.crc32(body):
@@ -74,13 +74,14 @@ def _is_header(entry) -> bool:
             and (entry["extends"] is None or isinstance(entry["extends"], str)))
 
 
-@dataclass
 class JournalContents:
     """What a journal file holds: its first line (if any), its entries, its valid length."""
 
-    header: dict | None = None
-    entries: list[dict] = field(default_factory=list)
-    valid_length: int = 0
+    def __init__(self, header: dict | None = None, entries: list[dict] | None = None,
+                 valid_length: int = 0):
+        self.header = header
+        self.entries = [] if entries is None else entries
+        self.valid_length = valid_length
 
     @property
     def journal_id(self) -> str | None:

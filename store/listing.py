@@ -8,31 +8,25 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import namedtuple
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
-from tinydb import where
-
-from . import deadlines, loyalty
+from . import deadlines
 from .book import Book
-from .dates import days
 from .deadlines import ref_key
 from .i18n import N_, _, ngettext
 from .labels import segment_label, status_label
 from .models import OPEN_STATUSES, Order, iso
 from .text import name_key
-from .wording import said_day
+from .wording import days, said_day
 
 
-class Column(NamedTuple):
+class Column(namedtuple("Column", ("key", "header", "right", "shown"), defaults=(False, None))):
     """One column of a table: the row key, its header (N_-marked, translated when the table is
-    drawn), right-aligned or not, a formatter."""
+    drawn), right-aligned or not (default not), a formatter (default str)."""
 
-    key: str
-    header: str
-    right: bool = False
-    shown: object = None
+    __slots__ = ()
 
 
 def _paused(value: int) -> str:
@@ -68,8 +62,12 @@ MIN_SHRUNK = 12
 
 def overdue_rows(book: Book, today: date) -> list[dict]:
     """Overdue orders, most late first (days late count from the due date pushed back by pauses)."""
-    still_open = book.search("orders", where("status").one_of(OPEN_STATUSES))
-    lines = deadlines.overdue(still_open, book.clients_by_id(), book.profile, today)
+    still_open = [order for status in OPEN_STATUSES
+                  for order in book.where("orders", "status", status)]
+    known = book.rows("clients")
+    clients = {order.client_id: book.client(order.client_id) for order in still_open
+               if str(order.client_id) in known}
+    lines = deadlines.overdue(still_open, clients, book.profile, today)
     return [deadline_row(line) for line in lines]
 
 
@@ -87,6 +85,8 @@ def deadline_row(line: deadlines.DeadlineLine) -> dict:
 
 def client_rows(book: Book, today: date) -> list[dict]:
     """Every client by name, with loyalty segment (None when parted) and last contact."""
+    from . import loyalty
+
     clients = sorted(book.clients(), key=name_key)
     scores = loyalty.segments(clients, book.orders(), today)
     contact = loyalty.last_contact(book.interactions())

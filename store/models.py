@@ -7,8 +7,9 @@ prices are `Decimal` here and strings in documents, so nothing is lost to floats
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from .codec import iso, stored
@@ -19,7 +20,7 @@ from .vocabulary import (CAUSES, CHANNELS, CIVILITIES, CLIENT_STATUSES, DIRECTIO
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Profile:
     """The business itself: identity for letterheads and default rules."""
 
@@ -63,7 +64,7 @@ class Profile:
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Client:
     """A person or organisation who orders work."""
 
@@ -98,7 +99,7 @@ class Client:
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Document:
     """The transcribed document: what it is, when, where, in what script."""
 
@@ -111,7 +112,7 @@ class Document:
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Postponement:
     """A due date moved: from, to, why, and whose doing."""
 
@@ -123,7 +124,7 @@ class Postponement:
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Pause:
     """Work stopped while waiting on the client; `end` is None while it lasts."""
 
@@ -133,7 +134,7 @@ class Pause:
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Extra:
     """Work requested after the order was agreed (e.g. a summary of the act)."""
 
@@ -143,7 +144,7 @@ class Extra:
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Order:
     """One piece of work for a client, with its promised and actual dates."""
 
@@ -180,97 +181,54 @@ class Order:
         return bool(self.pauses) and self.pauses[-1].end is None
 
 
-@stored
-@dataclass(slots=True)
-class Interaction:
-    """One exchange with a client, kept so nothing has to be asked twice."""
-
-    client_id: int
-    when: datetime
-    kind: str = "note"
-    channel: str = "email"
-    direction: str = "in"
-    text: str = ""
-    order_ref: str | None = None
-    satisfaction: int | None = None
-    id: int = 0
+LATER = ("Interaction", "Incident", "FollowUp", "Letter", "Lesson")
+"""The records of store/history.py, importable from here, built when first asked for."""
 
 
-@stored
-@dataclass(slots=True)
-class Incident:
-    """A recovery plan: four dated steps after a mistake, then a lesson."""
-
-    order_ref: str
-    client_id: int
-    opened: date
-    cause: str = "mine"
-    what: str = ""
-    apologised: date | None = None
-    fixed: date | None = None
-    solution: str = ""
-    client_proposal: str = ""
-    followed_up: date | None = None
-    gesture: str = ""
-    feedback_asked: date | None = None
-    feedback_received: date | None = None
-    feedback: str = ""
-    closed: date | None = None
-    lesson: str = ""
-    id: int = 0
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed is None
+def __getattr__(name: str):
+    if name in LATER:
+        from . import history
+        return getattr(history, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@stored
-@dataclass(slots=True)
-class FollowUp:
-    """Something promised to a client (a call-back, an answer) with a due date."""
-
-    client_id: int
-    due: date
-    what: str
-    order_ref: str | None = None
-    done: date | None = None
-    purpose: str = ""
-    id: int = 0
+TABLES = ("clients", "orders", "interactions", "incidents", "followups", "letters", "lessons",
+          "documents", "payments")
+"""The tables of records, in the order of an export: this module's, store/history.py's, then
+store/money_records.py's (documents and payments)."""
 
 
-@stored
-@dataclass(slots=True)
-class Letter:
-    """A letter sent, archived as a PDF and identified by its hash."""
+class TableModels(Mapping):
+    """Each table's record class; a table of the history or the money is imported when asked."""
 
-    client_id: int
-    kind: str
-    language: str
-    date: date
-    path: str
-    sha256: str
-    order_ref: str | None = None
-    id: int = 0
+    def __init__(self, first: dict[str, type]):
+        self.loaded = dict(first)
+
+    def __getitem__(self, name: str) -> type:
+        model = self.loaded.get(name)
+        if model is None and name in TABLES:
+            if name in ("documents", "payments"):
+                from .money_records import MONEY_TABLES as more
+            else:
+                from .history import HISTORY_TABLES as more
+            self.loaded.update(more)
+            model = self.loaded.get(name)
+        if model is None:
+            raise KeyError(name)
+        return model
+
+    def __contains__(self, name: object) -> bool:
+        return name in TABLES
+
+    def __iter__(self):
+        return iter(TABLES)
+
+    def __len__(self) -> int:
+        return len(TABLES)
 
 
-@stored
-@dataclass(slots=True)
-class Lesson:
-    """An entry in the journal of lessons learned (kaizen)."""
-
-    on: date
-    text: str
-    incident_id: int | None = None
-    id: int = 0
-
-
-from .money_records import MONEY_TABLES  # noqa: E402  (its records use no model above)
-
-TABLE_MODELS = {
-    "clients": Client, "orders": Order, "interactions": Interaction,
-    "incidents": Incident, "followups": FollowUp, "letters": Letter, "lessons": Lesson,
-    **MONEY_TABLES,
-}
+TABLE_MODELS = TableModels({"clients": Client, "orders": Order})
+"""The record class of each table, in the order of the tables in an export."""
 
 __all__ = [
     "ORDER_STATUSES", "OPEN_STATUSES", "CLIENT_STATUSES", "CAUSES", "CHANNELS", "DIRECTIONS",

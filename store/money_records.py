@@ -12,15 +12,9 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from .codec import stored
+from .vocabulary import (DECLARATION_PERIODS, DOCUMENT_KINDS,  # noqa: F401  (re-exported)
+                         PAYMENT_METHODS, VAT_REGIMES)
 
-DOCUMENT_KINDS = ("quote", "invoice", "deposit", "credit-note")
-"""A quote (devis), an invoice (facture), a deposit invoice (facture d'acompte), a credit
-note (avoir)."""
-PAYMENT_METHODS = ("transfer", "cheque", "cash", "card", "other")
-VAT_REGIMES = ("franchise", "vat")
-"""VAT-exempt under art. 293 B of the CGI (franchise en base), or VAT charged per line."""
-DECLARATION_PERIODS = ("monthly", "quarterly")
-"""How often the micro-entrepreneur declares her receipts to URSSAF."""
 CENT = Decimal("0.01")
 
 
@@ -30,7 +24,7 @@ def money(value: Decimal | int | str) -> Decimal:
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Line:
     """One line of a document: what, how many, at what unit price, at what VAT rate (%)."""
 
@@ -51,7 +45,7 @@ class Line:
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class MoneyDocument:
     """An issued quote, invoice, deposit invoice or credit note; never edited once issued."""
 
@@ -98,7 +92,7 @@ class MoneyDocument:
 
 
 @stored
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Payment:
     """A payment received: one entry of the receipts book (livre des recettes)."""
 

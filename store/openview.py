@@ -3,15 +3,15 @@
 Written beside each new snapshot and tied to it by the snapshot's inode, size and mtime;
 when they differ (a crash between the two writes, a restore, a sync tool) the file is
 simply ignored and the whole book is read. Journal entries after the snapshot are
-replayed onto it, so it is always as fresh as the book itself.
+replayed onto it, so it is always as fresh as the book itself. It is read with the standard
+library's json (the same objects orjson would give), so `overdue` never imports orjson.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-
-import orjson
 
 from .files import write_atomic
 from .models import OPEN_STATUSES
@@ -50,6 +50,8 @@ def view_of(tables: dict) -> dict:
 def write(data_dir: Path, snapshot: Path, seq: int, schema: int, tables: dict,
           identity: str | None = None, folded: str | None = None) -> None:
     """Write the view for the snapshot just written; a failure only costs speed."""
+    import orjson
+
     document = {"format": FORMAT, "snapshot": _stat(snapshot), "seq": seq, "schema": schema,
                 "id": identity, "folded": folded, "tables": view_of(tables)}
     try:
@@ -61,7 +63,7 @@ def write(data_dir: Path, snapshot: Path, seq: int, schema: int, tables: dict,
 def read(data_dir: Path, snapshot: Path, schema: int) -> dict | None:
     """The view (tables, seq, the snapshot's id), if it belongs to the current snapshot."""
     try:
-        document = orjson.loads((data_dir / OPEN_VIEW).read_bytes())
+        document = json.loads((data_dir / OPEN_VIEW).read_bytes())
     except (OSError, ValueError):
         return None
     if (not isinstance(document, dict) or document.get("format") != FORMAT

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .models import Incident, Order
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .models import Incident, Order
 
 STEPS = ("apologised", "fixed", "followed_up", "feedback_asked", "feedback_received")
 """The plan's dated fields, in the order they are done."""

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
 
 FORMAT = "carnet-book"
 HEAD_BYTES = 256
@@ -18,20 +16,20 @@ class Unreadable(ValueError):
     """The bytes are not a well-formed Carnet book."""
 
 
-@dataclass
 class Snapshot:
     """A decoded snapshot: its tables and what ties a journal to it."""
 
-    tables: dict
-    seq: int
-    schema: int
-    id: str | None = None
-    folded: str | None = None
-    """The journal whose entries it took in (to recognise a fold cut short before the reset)."""
+    def __init__(self, tables: dict, seq: int, schema: int, id: str | None = None,
+                 folded: str | None = None):
+        self.tables, self.seq, self.schema, self.id = tables, seq, schema, id
+        self.folded = folded
+        """The journal whose entries it took in (to recognise a fold cut short before reset)."""
 
 
 def encode(tables: dict, seq: int, schema: int, identity: str, folded: str | None) -> bytes:
     """The whole book as one self-describing JSON document, identity first."""
+    import orjson
+
     return orjson.dumps({"format": FORMAT, "schema": schema, "seq": seq, "id": identity,
                          "folded": folded, "tables": tables}, default=_plain)
 

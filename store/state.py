@@ -11,19 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TypeVar
-
-from tinydb.queries import QueryLike
-from tinydb.storages import Storage
-from tinydb.table import Table
 
 from .errors import NotFound, ReadOnlyBook
 from .i18n import N_, _
-from .models import (TABLE_MODELS, Client, FollowUp, Incident, Interaction, Lesson, Letter,
-                     Order, Profile)
+from .models import TABLE_MODELS, Client, Order, Profile
 from .rows import EMPTY, Rows
 
-T = TypeVar("T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    from tinydb.queries import QueryLike
+    from tinydb.table import Table
+
+    from .history import FollowUp, Incident, Interaction, Lesson, Letter
+
+    T = TypeVar("T")
+
 PROFILE_TABLE = "profile"
 NOT_FOUND = {
     "clients": N_("no client with id {id}"), "orders": N_("no order with id {id}"),
@@ -48,8 +52,8 @@ class SharedModels:
         """Order reference → id; checked against the state's document before it is trusted."""
 
 
-class _StateStorage(Storage):
-    """TinyDB's view of one state: it reads the state's tables and writes nothing."""
+class _StateStorage:
+    """TinyDB's Storage over one state (imported by the first search): reads, never writes."""
 
     def __init__(self, tables: Mapping[str, Rows]):
         self.tables = tables
@@ -166,6 +170,7 @@ class BookState:
         """
         table = self._queries.get(name)
         if table is None:
+            from tinydb.table import Table
             table = self._queries[name] = Table(_StateStorage(self.tables), name)
         return [self._model(name, str(doc.doc_id)) for doc in table.search(cond)]
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-import shlex
 import stat
 from datetime import datetime
 from pathlib import Path
-
-import orjson
 
 from . import backups, conflicts, openview
 from .conflicts import apply_ops
@@ -54,6 +51,8 @@ def _restore_hint(data_dir: Path) -> str:
     newest = backups.newest_backup(data_dir)
     if newest is None:
         return _("no backup exists")
+    import shlex
+
     command = (f"python app.py --data {shlex.quote(str(data_dir))} restore "
                f"{shlex.quote(str(newest))}")
     return _("newest backup: {path} (restore it with: {command})").format(path=newest,
@@ -152,6 +151,8 @@ class BookFiles:
         except OSError as exc:
             raise BookError(_("cannot read the book in {folder} ({reason})").format(
                 folder=self.data_dir, reason=exc.strerror)) from None
+        import orjson
+
         try:
             snapshot = decode(orjson.loads(raw))
         except (ValueError, Unreadable):

@@ -1,6 +1,7 @@
 """The values a book's fields may take: statuses, kinds, channels, languages, civilities…
 
-The records (store/models.py) re-export them, so `from store.models import LANGUAGES` works.
+The records (store/models.py, store/money_records.py) re-export them, so
+`from store.models import LANGUAGES` works.
 """
 
 ORDER_STATUSES = ("quote", "accepted", "in progress", "delivered", "paid", "cancelled")
@@ -26,3 +27,11 @@ TEXT_ALIGNS = ("justify", "ragged")
 """How the letters' paragraphs are set: justified, or ragged right."""
 LEGAL_FORMS = ("EI", "EIRL", "micro-entreprise", "EURL", "SASU", "SARL", "SAS", "association")
 """The usual legal forms of the profile, offered as suggestions; any other text is accepted."""
+DOCUMENT_KINDS = ("quote", "invoice", "deposit", "credit-note")
+"""A quote (devis), an invoice (facture), a deposit invoice (facture d'acompte), a credit
+note (avoir)."""
+PAYMENT_METHODS = ("transfer", "cheque", "cash", "card", "other")
+VAT_REGIMES = ("franchise", "vat")
+"""VAT-exempt under art. 293 B of the CGI (franchise en base), or VAT charged per line."""
+DECLARATION_PERIODS = ("monthly", "quarterly")
+"""How often the micro-entrepreneur declares her receipts to URSSAF."""

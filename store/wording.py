@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from .i18n import language
+from .i18n import language, ngettext
 
 
 def _french() -> bool:
@@ -23,6 +23,11 @@ def said_day(value: date) -> str:
         return value.isoformat()
     from .formats import day
     return day(value)
+
+
+def days(count: int) -> str:
+    """'1 day', '12 days' / '1 jour', '12 jours'."""
+    return ngettext("{count} day", "{count} days", abs(count)).format(count=count)
 
 
 def said_money(value: Decimal | int | str, english: str | None = None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import _, choose_language, use_language
+from ..i18n import _, choose_language, language, use_language
 
 EXPORT_FORMATS = ("json", "csv", "ics", "vcard")
 CSV_TABLES = ("clients", "orders", "interactions")
@@ -59,5 +59,7 @@ def follow_profile(args: argparse.Namespace, book) -> None:
     already (CARNET_LANG, the config file, or --json, which is always English)."""
     if getattr(args, "language_fixed", True):
         return
-    use_language(choose_language(None, book.profile.language))
+    chosen = choose_language(None, book.profile.language)
+    if chosen != language():
+        use_language(chosen)
     args.language_fixed = True
