@@ -49,6 +49,10 @@ class _Cached:
     def where(self, name: str, field: str, value: object) -> list:
         return self.search(name, lambda doc: doc.get(field) == value)
 
+    def rows(self, name: str) -> dict[str, dict]:
+        """Like Book.rows: the stored documents by id (as a string)."""
+        return {str(doc_id): doc for doc_id, doc in self._load(name).items()}
+
     def _changed(self, name: str) -> None:
         self._models.pop(name, None)
 

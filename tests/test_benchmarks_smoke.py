@@ -59,6 +59,18 @@ def test_the_baselines_hold_the_same_records(bench):
             book.close()
 
 
+@pytest.mark.parametrize("kind", ["stock", "sqlite"])
+def test_the_overdue_listing_runs_on_every_baseline_as_on_carnet(bench, kind):
+    from store.listing import overdue_rows
+    book = bench.open(kind)
+    carnet = Book(bench.carnet, read_only=True)
+    try:
+        assert overdue_rows(book, TINY.today) == overdue_rows(carnet, TINY.today)
+    finally:
+        book.close()
+        carnet.close()
+
+
 @pytest.mark.parametrize("kind", ["carnet", "stock", "sqlite"])
 def test_writes_go_through_the_store_operations_on_every_storage(bench, kind):
     book = bench.open(kind)
