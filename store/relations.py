@@ -209,6 +209,17 @@ def record_letter(book: Book, client_id: int, kind: str, language: str, on: date
     return letter
 
 
+TIMELINE_TABLES = ("orders", "interactions", "incidents", "followups")
+"""What a client's timeline gathers, each looked up by client_id."""
+
+
+def index_timelines(book: Book) -> None:
+    """Index now what every client's timeline looks up (100,000 interactions on a 20-year
+    book: ~30 ms, else paid by the first client opened)."""
+    for table in TIMELINE_TABLES:
+        book.where(table, "client_id", None)
+
+
 def timeline(book: Book, client_id: int) -> list[tuple[date, str, object]]:
     """Everything about one client, newest first: (date, kind of record, record)."""
     items: list[tuple[date, str, object]] = []
