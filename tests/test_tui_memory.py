@@ -12,7 +12,7 @@ from textual.cache import LRUCache
 from tui import cache_rings, memory
 from tui.app import CarnetApp
 
-from .tui_support import TODAY, late_book, settle
+from .tui_support import TODAY, late_book, prepared, quiet_at_once, settle
 
 
 class Held:
@@ -52,20 +52,14 @@ def test_freezing_waits_for_a_quiet_moment_after_activity_with_only_long_lived_s
 
 @pytest.fixture
 def quick_quiet(monkeypatch):
-    monkeypatch.setattr("tui.preload.PRELOAD_WHEN_QUIET", 0.05)
-    monkeypatch.setattr("tui.prepare.PREPARE_WHEN_QUIET", 0.0)
-    monkeypatch.setattr("tui.prepare.PREPARE_STEP", 0.01)
+    quiet_at_once(monkeypatch)
 
 
 async def test_the_screens_made_in_advance_are_frozen_so_full_collections_stay_short(
         tmp_path, quick_quiet):
     app = CarnetApp(late_book(tmp_path / "book"), TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(300):
-            if app.screens_prepared:
-                break
-            await pilot.pause(0.02)
-        await settle(pilot)
+        await prepared(pilot)
         assert app.screens_prepared
         walked = len(gc.get_objects(2))
         assert walked < 20_000, f"a full collection would walk {walked:,} objects"
@@ -76,11 +70,7 @@ async def test_the_screens_made_in_advance_are_frozen_so_full_collections_stay_s
 async def test_nothing_is_frozen_while_a_dialog_is_open(tmp_path, quick_quiet):
     app = CarnetApp(late_book(tmp_path / "book"), TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(300):
-            if app.screens_prepared:
-                break
-            await pilot.pause(0.02)
-        await settle(pilot)
+        await prepared(pilot)
         app.action_help()
         await settle(pilot)
         assert not app._only_long_lived_shown()

@@ -10,26 +10,14 @@ from store.profile import update_profile
 from tui.app import CarnetApp
 from tui.screens.clients import ClientsScreen
 
-from .tui_support import TODAY, late_book, settle, table_keys
+from .tui_support import TODAY, late_book, prepared, quiet_at_once, settle, table_keys
 
 SECTIONS = ("clients", "orders", "loyalty", "journal", "profile", "money")
 
 
 @pytest.fixture(autouse=True)
 def quick_quiet(monkeypatch):
-    """A quiet moment comes at once: the tests need not sit through the real pauses."""
-    monkeypatch.setattr("tui.preload.PRELOAD_WHEN_QUIET", 0.05)
-    monkeypatch.setattr("tui.prepare.PREPARE_WHEN_QUIET", 0.0)
-    monkeypatch.setattr("tui.prepare.PREPARE_STEP", 0.01)
-
-
-async def prepared(pilot) -> None:
-    """Wait until the app has built every section (or give up after a few seconds)."""
-    for _ in range(300):
-        if pilot.app.screens_prepared:
-            break
-        await pilot.pause(0.02)
-    await settle(pilot)
+    quiet_at_once(monkeypatch)
 
 
 async def test_every_section_is_built_while_the_user_reads_the_dashboard(tmp_path):

@@ -14,23 +14,12 @@ from tui.app import CarnetApp
 from tui.screens.clients import ClientScreen
 from tui.screens.orders import OrderScreen
 
-from .tui_support import TODAY, late_book, settle
+from .tui_support import TODAY, late_book, prepared, quiet_at_once, settle
 
 
 @pytest.fixture(autouse=True)
 def quick_quiet(monkeypatch):
-    """A quiet moment comes at once: the tests need not sit through the real pauses."""
-    monkeypatch.setattr("tui.preload.PRELOAD_WHEN_QUIET", 0.05)
-    monkeypatch.setattr("tui.prepare.PREPARE_WHEN_QUIET", 0.0)
-    monkeypatch.setattr("tui.prepare.PREPARE_STEP", 0.01)
-
-
-async def prepared(pilot) -> None:
-    for _ in range(300):
-        if pilot.app.screens_prepared:
-            break
-        await pilot.pause(0.02)
-    await settle(pilot)
+    quiet_at_once(monkeypatch)
 
 
 def text(app, selector: str) -> str:

@@ -106,3 +106,19 @@ def money_book(folder: Path) -> Path:
         receipts.record_payment(book, "2026-002", date(2026, 11, 10), Decimal("500"), "cheque")
         receipts.record_payment(book, "2026-003", date(2026, 11, 20), method="transfer")
     return folder
+
+
+def quiet_at_once(monkeypatch) -> None:
+    """A quiet moment comes at once: the app prepares its screens without the real pauses."""
+    monkeypatch.setattr("tui.preload.PRELOAD_WHEN_QUIET", 0.05)
+    monkeypatch.setattr("tui.prepare.PREPARE_WHEN_QUIET", 0.0)
+    monkeypatch.setattr("tui.prepare.PREPARE_STEP", 0.01)
+
+
+async def prepared(pilot) -> None:
+    """Wait until the app has made every screen it prepares (or give up after a few seconds)."""
+    for _ in range(300):
+        if pilot.app.screens_prepared:
+            break
+        await pilot.pause(0.02)
+    await settle(pilot)
