@@ -137,13 +137,30 @@ def _screen_budget(bench: Workbench, label: str, one_static: float) -> tuple[flo
     return min(bounds), "≤ 1.3× 10-year, ≤ 3× one Static" if ten else "≤ 3× one Static"
 
 
+def _openings(bench: Workbench) -> tuple[dict[str, dict], float, int]:
+    """Each screen's first and second opening (medians over fresh processes, as a first
+    opening happens once per process), and the one-Static screen's median."""
+    runs = bench.runs(3)
+    reports = [_tui_probe("screens", str(bench.carnet), bench.today) for _ in range(runs)]
+    screens = {}
+    for label, found in reports[0]["screens"].items():
+        seen = [report["screens"][label] for report in reports]
+        if any(one["seconds"] is None for one in seen):
+            screens[label] = found
+            continue
+        screens[label] = {"seconds": median([one["seconds"] for one in seen]),
+                          "second": median([one["second"] for one in seen]),
+                          "screen": found["screen"]}
+    one_static = median([value for report in reports for value in report["one_static"]])
+    return screens, one_static, runs
+
+
 def _screen_rows(bench: Workbench) -> list[Row]:
     """Each screen opened twice from the painted dashboard, beside a one-Static screen."""
-    report = _tui_probe("screens", str(bench.carnet), bench.today)
-    one_static = median(report["one_static"])
+    screens, one_static, runs = _openings(bench)
     firsts = FIRST_OPENINGS.setdefault(bench.spec.name, {})
     rows = []
-    for label, found in report["screens"].items():
+    for label, found in screens.items():
         figure = f"screen: {label}"
         if found["seconds"] is None:
             rows.append(skipped(bench.spec.name, figure, found["screen"], "≤ 3× one Static"))
@@ -156,9 +173,10 @@ def _screen_rows(bench: Workbench) -> list[Row]:
         if bench.spec.name == "20-year" and ten:
             baselines.append(Baseline("10-year book", ten))
         rows.append(Row(bench.spec.name, figure, budget=budget, budget_text=budget_text,
-                        carnet=found["seconds"], baselines=baselines, samples=1,
-                        note="" if rows else "first opening, to painted (workers done), after "
-                        "2 s on the dashboard; one Static: median of 5 pushes").judge())
+                        carnet=found["seconds"], baselines=baselines, samples=runs,
+                        note="" if rows else f"first opening, to painted (workers done), after "
+                        f"2 s on the dashboard, median of {runs} fresh processes; one Static: "
+                        f"median of 5 pushes in each").judge())
     return rows
 
 
