@@ -156,6 +156,8 @@ class Preparing(App):
         screen._refresh_layout(self.size)
         if isinstance(screen, BookScreen):
             screen.read_ahead()
+        if isinstance(screen, ReadyScreen):
+            screen.warm_up()
         for reader in [worker for worker in self.workers if worker.node is screen]:
             try:
                 await reader.wait()

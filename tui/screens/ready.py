@@ -52,6 +52,10 @@ class ReadyScreen(BookScreen):
         if self.pointed:
             super().read_ahead()
 
+    def warm_up(self) -> None:
+        """Do now, in a quiet moment, what showing the first record would pay for once
+        (nothing by default); off the UI thread, touching no widget."""
+
     def _book_changed(self, version: int) -> None:
         super()._book_changed(version)
         if self.waiting:
