@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widget import AwaitMount
 from textual.worker import WorkerError
 
-from . import memory
+from . import failure, memory
 from .screens.base import BookScreen
 from .screens.ready import ReadyScreen
 
@@ -102,15 +102,18 @@ class Preparing(App):
                 self._freeze()
             return
         if time.monotonic() - self.last_activity >= PREPARE_WHEN_QUIET:
-            await (self.prepare_section(sections[0]) if sections
-                   else self.prepare_record(records[0]))
+            try:
+                await (self.prepare_section(sections[0]) if sections
+                       else self.prepare_record(records[0]))
+            except Exception as error:  # noqa: BLE001 — a head start must never end the app
+                failure.report(self, error)
         self.set_timer(PREPARE_STEP, self._prepare_next)
 
     def open_ready(self, kind: str, key: object) -> bool:
         """Show `key`'s record on the screen made in advance for `kind`; False when there is
         none free (not made yet, or already on the stack): the caller makes one."""
         screen = self.ready.get(kind)
-        if screen is None or not screen.is_attached or self._stacked(screen):
+        if screen is None or not screen.made or not screen.is_attached or self._stacked(screen):
             return False
         screen.point_at(key)
         return True
@@ -130,7 +133,7 @@ class Preparing(App):
     def prepare_record(self, kind: str) -> AwaitComplete:
         """Make `kind`'s record screen now, off the stack, pointed at no record yet."""
         screen = ready_screens()[kind]()
-        screen.pointed = screen.READ_AHEAD
+        screen.pointed, screen.made = screen.READ_AHEAD, False
         self.ready[kind] = screen
         self.install_screen(screen, f"ready-{kind}")
         widgets = self._register(self, screen)
@@ -150,7 +153,8 @@ class Preparing(App):
 
     async def _finish_preparing(self, screen: Screen, widgets: list) -> None:
         await AwaitMount(screen, widgets)
-        if not screen.is_attached or screen.is_current:
+        await _composed(screen)
+        if not self.is_running or not screen.is_attached or screen.is_current:
             return
         screen._update_auto_focus()
         screen._refresh_layout(self.size)
@@ -158,6 +162,7 @@ class Preparing(App):
             screen.read_ahead()
         if isinstance(screen, ReadyScreen):
             screen.warm_up()
+            screen.made = True
         for reader in [worker for worker in self.workers if worker.node is screen]:
             try:
                 await reader.wait()
@@ -167,6 +172,18 @@ class Preparing(App):
         if self.is_running and screen.is_attached and not screen.is_current:
             screen._refresh_layout(self.size)
             screen._compositor.render_full_update()
+
+
+async def _composed(screen: Screen, rounds: int = 50) -> None:
+    """Wait until every widget of the screen is mounted, nested containers' included (a
+    container composes its children once it is mounted itself)."""
+    count = -1
+    for _ in range(rounds):
+        nodes = len(list(screen.walk_children(with_self=True)))
+        if nodes == count:
+            return
+        count = nodes
+        await _handled(screen)
 
 
 async def _handled(screen: Screen) -> None:

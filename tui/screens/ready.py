@@ -25,6 +25,8 @@ class ReadyScreen(BookScreen):
     READ_AHEAD = False
     """Read as soon as made (a screen of the whole book, such as the charts, has no record to
     wait for)."""
+    made = True
+    """Composed, mounted and laid out (a screen made in advance: once its making is done)."""
     pointed = True
     """It has a record to show (a screen made in advance has none until opened)."""
     waiting = False
