@@ -106,8 +106,8 @@ class LetterScreen(LetterFiling, ReadyScreen):
         return _("Letter about {ref}").format(ref=self.ref) if self.ref else _("Letter")
 
     def warm_up(self) -> None:
-        """Compose one letter and throw it away: the first one composed loads the templates
-        and the countries' names (~40 ms)."""
+        """Compose a letter in each language and throw them away: the first one composed loads
+        the templates and the countries' names (~40 ms)."""
         self._compose_one(self.app.book.state, self.app.today)
 
     @work(thread=True, group="warm-up")
@@ -117,11 +117,12 @@ class LetterScreen(LetterFiling, ReadyScreen):
             return
         new_date = (letter_state.suggested_date(order, today)
                     if letter_state.needs_new_date("apology", order, today) else None)
-        try:
-            draft_for(book, "apology", book.client(order.client_id), order, today,
-                      new_date=new_date)
-        except CarnetError:
-            return
+        client = book.client(order.client_id)
+        for language in LANGUAGES:
+            try:
+                draft_for(book, "apology", client, order, today, language, new_date)
+            except CarnetError:
+                return
 
     def aim(self, key: object) -> None:
         self.kind, self.ref, self.client_id = key
