@@ -199,3 +199,16 @@ async def test_each_letter_is_composed_afresh_on_the_letter_screen_made_in_advan
         await settle(pilot)
         assert "brouillon" not in body.text, "a letter opened again is composed afresh"
         assert "Garnier-Roux" in text(app, "#letter-to")
+
+
+async def test_a_late_reading_of_the_previous_order_never_lands_on_the_next_one(tmp_path):
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        ready = app.ready["order"]
+        ready.point_at("2026-001")
+        ready.point_at("2026-002")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app.screen is ready and "Acte de vente, 1523" in text(app, "#order-head")
+        assert ready.client_id == app.book.order("2026-002").client_id

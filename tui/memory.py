@@ -2,9 +2,9 @@
 
 After the book (cli/memory.py), the screens made in advance are most of what a full collection
 walks: ~160,000 objects on a 10-year book (widgets, their styles, their caches), 80 ms at
-every full collection, which fell on whatever key came next. In a quiet moment, when only
-screens that live as long as the app are shown, the TUI collects fully (walking only what is
-not frozen yet, so it is short) and freezes what is alive. Between quiet moments the young
+every full collection, which fell on whatever key came next. Once they are made (only
+long-lived screens shown) the TUI collects fully and freezes what is alive; in later quiet
+moments it only collects, walking what is not frozen (short), freezing nothing more. Between quiet moments the young
 generations are collected as usual (small, frequent work) but a full collection waits for
 many more young ones than Python's default: what the keys of a busy minute leave alive (the
 strips of every line drawn, each with its caches) would otherwise be walked again and again,
@@ -38,6 +38,12 @@ def freeze_what_lives() -> None:
     """Free the cycles not yet frozen, then freeze everything still alive."""
     gc.collect()
     gc.freeze()
+
+
+def collect_quietly() -> None:
+    """A full collection in a quiet moment, nothing frozen: what is alive then (strips, done
+    workers) may become cyclic garbage later, which a frozen collector would never free."""
+    gc.collect()
 
 
 def worth_freezing(last_activity: float, frozen_at: float, long_lived: bool) -> bool:

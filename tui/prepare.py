@@ -72,7 +72,8 @@ class Preparing(App):
     def _freeze_when_quiet(self) -> None:
         if self.screens_prepared and memory.worth_freezing(
                 self.last_activity, self._frozen_at, self._only_long_lived_shown()):
-            self._freeze()
+            memory.collect_quietly()
+            self._frozen_at = time.monotonic()
 
     def _freeze(self) -> None:
         memory.freeze_what_lives()
@@ -80,7 +81,8 @@ class Preparing(App):
 
     def _only_long_lived_shown(self) -> bool:
         """Every screen on the stack lives as long as the app: a section's or a ready one."""
-        return all(screen in self.ready.values() for screen in self.screen_stack[1:])
+        return all(screen in self.ready.values()
+                   for stack in self._screen_stacks.values() for screen in stack[1:])
 
     def sections_to_prepare(self) -> list[str]:
         """The sections whose screen is not built yet, in the order they are listed."""

@@ -32,10 +32,12 @@ class BookScreen(QuickResume):
     class Read(Message):
         """What a worker read for this screen (or the CarnetError it met), at a book version."""
 
-        def __init__(self, value: object, version: int) -> None:
+        def __init__(self, value: object, version: int, key: object = None) -> None:
             super().__init__()
             self.value = value
             self.version = version
+            self.key = key
+            """The record it was read for (`record_key()` when the read started)."""
 
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self._book_changed, init=False)
@@ -74,15 +76,20 @@ class BookScreen(QuickResume):
 
     def read_later(self) -> None:
         """Run `read` in a worker thread; `show` receives its result on the UI thread."""
-        self._reader(self.app.book.state, self.app.today, self.app.data_version)
+        self._reader(self.app.book.state, self.app.today, self.app.data_version,
+                     self.record_key())
+
+    def record_key(self) -> object:
+        """The record this screen shows (a screen shown for one record after another)."""
+        return None
 
     @work(thread=True, exclusive=True, group="read")
-    def _reader(self, book: BookState, today: date, version: int) -> None:
+    def _reader(self, book: BookState, today: date, version: int, key: object) -> None:
         try:
             value = self.read(book, today)
         except CarnetError as exc:
             value = exc
-        self.post_message(self.Read(value, version))
+        self.post_message(self.Read(value, version, key))
 
     def read(self, book: BookState, today: date) -> object:
         """Read what the screen shows from one state of the book; runs in a worker thread, so
@@ -99,7 +106,7 @@ class BookScreen(QuickResume):
     @on(Read)
     def _read_done(self, event: Read) -> None:
         event.stop()
-        if event.version != self.app.data_version:
+        if event.version != self.app.data_version or event.key != self.record_key():
             return
         if isinstance(event.value, CarnetError):
             self.show_error(event.value)

@@ -47,6 +47,9 @@ class ReadyScreen(BookScreen):
         self.aim(key)
         self.reload()
 
+    def record_key(self) -> object:
+        return self.key
+
     def aim(self, key: object) -> None:
         """Forget the record shown and take `key`'s (UI thread, before reading)."""
 
