@@ -108,7 +108,7 @@ class CarnetApp(Navigation, History, Preloading, Preparing, Filing, LocalizedApp
         self._show_title()
         self.switch_mode("dashboard")
         if changed and built:
-            self.call_later(preferences.rebuild_screens, self)
+            preferences.rebuild_soon(self)
         self.refresh_data()
         if book.is_empty() and not read_only:
             self.open_welcome()
@@ -145,7 +145,8 @@ class CarnetApp(Navigation, History, Preloading, Preparing, Filing, LocalizedApp
         return None
 
     async def action_quit(self) -> None:
-        problem = self._close_book()
+        async with self.making_screens:
+            problem = self._close_book()
         self.exit(return_code=1 if problem else 0, message=problem)
 
     def modules_preloaded(self) -> None:
@@ -188,6 +189,8 @@ class CarnetApp(Navigation, History, Preloading, Preparing, Filing, LocalizedApp
         if isinstance(error, WorkerFailed) and isinstance(error.error, Exception) \
                 and not failure.debugging():
             failure.report(self, error.error)
+            return
+        if isinstance(error, Exception) and self.making_failed(error):
             return
         super()._handle_exception(error)
 

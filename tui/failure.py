@@ -36,12 +36,18 @@ def message(error: BaseException, before: int | None = None, after: int | None =
     return said.format(error=f"{type(error).__name__}: {error}", debug=DEBUG)
 
 
-def report(app, error: BaseException, before: int | None = None) -> None:
-    """Notify an unexpected error (re-raised with CARNET_DEBUG=1) and let the screens re-read."""
+def tell(app, error: BaseException, before: int | None = None) -> None:
+    """Notify an unexpected error (re-raised with CARNET_DEBUG=1)."""
     if debugging():
         raise error
     app.notify(message(error, before, book_seq(app)), title="Carnet", severity="error",
                timeout=15)
+
+
+def report(app, error: BaseException, before: int | None = None) -> None:
+    """Notify an unexpected error and let the screens re-read (a reading that failed is only
+    told, with `tell`: re-reading would fail again, and again)."""
+    tell(app, error, before)
     refresh = getattr(app, "refresh_data", None)
     if refresh is not None:
         refresh()

@@ -56,7 +56,14 @@ def switch_language(app, lang: str) -> None:
     """Show the interface in `lang` from now on: remembered, and every screen rebuilt."""
     use_language(lang)
     remember(app, {"language": lang})
-    app.call_later(rebuild_screens, app)
+    rebuild_soon(app)
+
+
+def rebuild_soon(app) -> None:
+    """Rebuild the screens beside the app's own work, not inside one of its handlers: the
+    app keeps handling what is queued (the headers' new titles) while the rebuilding waits
+    for a screen being made in advance."""
+    app.run_worker(rebuild_screens(app), name="rebuild", group="rebuild")
 
 
 async def rebuild_screens(app) -> None:
@@ -64,15 +71,17 @@ async def rebuild_screens(app) -> None:
     the book kept open (a blank screen stands in while the sections are dropped)."""
     if app.book is None:
         return
-    while len(app.screen_stack) > 1:
-        await app.pop_screen()
-    app.drop_ready()
-    app.add_mode(REBUILDING, Screen)
-    await app.switch_mode(REBUILDING)
-    for mode, screen in app.MODES.items():
-        await app.remove_mode(mode)
-        app.add_mode(mode, screen)
-    await app.switch_mode("dashboard")
-    await app.remove_mode(REBUILDING)
+    async with app.making_screens:
+        while len(app.screen_stack) > 1:
+            await app.pop_screen()
+        app.drop_ready()
+        app.add_mode(REBUILDING, Screen)
+        await app.switch_mode(REBUILDING)
+        for mode, screen in app.MODES.items():
+            await app.remove_mode(mode)
+            app.add_mode(mode, screen)
+        await app.switch_mode("dashboard")
+        await app.remove_mode(REBUILDING)
+    app.unmakeable.clear()
     app.refresh_data()
     app.prepare_sections()

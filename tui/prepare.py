@@ -29,6 +29,9 @@ PREPARE_WHEN_QUIET = 0.5
 """Seconds without a key or a click before the next section is built (~0.1–0.3 s of CPU)."""
 PREPARE_STEP = 0.1
 """Seconds between checks for a quiet moment while sections remain to be built."""
+HANDLED_WITHIN = 5.0
+"""Seconds a screen being made may take to handle what is queued for it; a widget whose
+handler failed handles nothing more, and its making is then given up."""
 
 
 def ready_screens() -> dict[str, Callable[[], ReadyScreen]]:
@@ -53,11 +56,20 @@ class Preparing(App):
     _freeze_watch: Timer | None = None
     _frozen_at = 0.0
     """`time.monotonic()` of the last freeze of what lives (tui/memory.py)."""
+    _making: Screen | None = None
+    """The screen being made in advance, while it composes, mounts and reads."""
+    _making_failed = False
+    """An error was met while making `_making`: it is thrown away, never shown."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.ready: dict[str, ReadyScreen] = {}
         """The record screens made in advance, by kind ("order", "client", "plan", "letter"…)."""
+        self.making_screens = asyncio.Lock()
+        """Held while a screen is made in advance: what drops or remakes screens (a language
+        switch, quitting) holds it too, so that it never pulls a screen from under its making."""
+        self.unmakeable: set[str] = set()
+        """Sections and record kinds whose making failed once: made when asked for instead."""
 
     def prepare_sections(self) -> None:
         """From now on, build the sections not yet built, one per quiet moment."""
@@ -86,14 +98,22 @@ class Preparing(App):
 
     def sections_to_prepare(self) -> list[str]:
         """The sections whose screen is not built yet, in the order they are listed."""
-        return [mode for mode in self.MODES
-                if mode in self._modes and mode not in self._screen_stacks]
+        return [mode for mode in self.MODES if mode in self._modes
+                and mode not in self._screen_stacks and mode not in self.unmakeable]
 
     def records_to_prepare(self) -> list[str]:
         """The kinds of record screen not made yet."""
-        return [kind for kind in ready_screens() if kind not in self.ready]
+        return [kind for kind in ready_screens()
+                if kind not in self.ready and kind not in self.unmakeable]
 
     async def _prepare_next(self) -> None:
+        async with self.making_screens:
+            more = await self._prepare_one()
+        if more:
+            self.set_timer(PREPARE_STEP, self._prepare_next)
+
+    async def _prepare_one(self) -> bool:
+        """Make the next screen if the user is quiet; False once there is none left to make."""
         if getattr(self, "book", None) is None or not self.is_running:
             sections, records = [], []
         else:
@@ -102,14 +122,40 @@ class Preparing(App):
             self._preparing, self.screens_prepared = False, True
             if self.is_running and self._only_long_lived_shown():
                 self._freeze()
-            return
+            return False
         if time.monotonic() - self.last_activity >= PREPARE_WHEN_QUIET:
+            name = sections[0] if sections else records[0]
+            self._making_failed = False
             try:
-                await (self.prepare_section(sections[0]) if sections
-                       else self.prepare_record(records[0]))
+                await (self.prepare_section(name) if sections else self.prepare_record(name))
             except Exception as error:  # noqa: BLE001 — a head start must never end the app
+                self._making_failed = True
                 failure.report(self, error)
-        self.set_timer(PREPARE_STEP, self._prepare_next)
+            if self._making_failed:
+                self._throw_away(name, section=bool(sections))
+            self._making = None
+        return True
+
+    def making_failed(self, error: Exception) -> bool:
+        """Whether `error` was met while a screen was made in advance: then it is reported,
+        that screen thrown away, and the app goes on."""
+        if self._making is None or failure.debugging():
+            return False
+        self._making_failed = True
+        failure.report(self, error)
+        return True
+
+    def _throw_away(self, name: str, section: bool) -> None:
+        """Forget a screen whose making failed; that section or kind is made when asked for."""
+        self.unmakeable.add(name)
+        if section:
+            screen = self._screen_stacks.pop(name, [None])[0]
+        else:
+            screen = self.ready.pop(name, None)
+            if screen is not None:
+                self.uninstall_screen(f"ready-{name}")
+        if screen is not None and screen.is_attached and not self._stacked(screen):
+            screen.remove()
 
     def open_ready(self, kind: str, key: object) -> bool:
         """Show `key`'s record on the screen made in advance for `kind`; False when there is
@@ -134,7 +180,7 @@ class Preparing(App):
 
     def prepare_record(self, kind: str) -> AwaitComplete:
         """Make `kind`'s record screen now, off the stack, pointed at no record yet."""
-        screen = ready_screens()[kind]()
+        screen = self._making = ready_screens()[kind]()
         screen.pointed, screen.made = screen.READ_AHEAD, False
         self.ready[kind] = screen
         self.install_screen(screen, f"ready-{kind}")
@@ -146,7 +192,7 @@ class Preparing(App):
     def prepare_section(self, mode: str) -> AwaitComplete:
         """Build `mode`'s screen now, off the stack: composed, styled, laid out, its data read
         and its lines rendered once (Textual keeps them until they change)."""
-        screen = self._modes[mode]()
+        screen = self._making = self._modes[mode]()
         widgets = self._register(self, screen)
         self._screen_stacks[mode] = [screen]
         self._load_screen_css(screen)
@@ -156,7 +202,8 @@ class Preparing(App):
     async def _finish_preparing(self, screen: Screen, widgets: list) -> None:
         await AwaitMount(screen, widgets)
         await _composed(screen)
-        if not self.is_running or not screen.is_attached or screen.is_current:
+        if self._making_failed or not self.is_running or not screen.is_attached \
+                or screen.is_current:
             return
         screen._update_auto_focus()
         screen._refresh_layout(self.size)
@@ -171,7 +218,8 @@ class Preparing(App):
             except WorkerError:
                 pass
         await _handled(screen)
-        if self.is_running and screen.is_attached and not screen.is_current:
+        if not self._making_failed and self.is_running and screen.is_attached \
+                and not screen.is_current:
             screen._refresh_layout(self.size)
             screen._compositor.render_full_update()
 
@@ -195,4 +243,8 @@ async def _handled(screen: Screen) -> None:
         done = asyncio.Event()
         if node.call_later(done.set):
             pending.append(done.wait())
-    await asyncio.gather(*pending)
+    try:
+        await asyncio.wait_for(asyncio.gather(*pending), HANDLED_WITHIN)
+    except TimeoutError:
+        if not screen.app._making_failed:
+            screen.app.making_failed(TimeoutError(f"{type(screen).__name__} did not mount"))

@@ -17,6 +17,7 @@ from store.state import BookState
 from store.errors import CarnetError
 from store.i18n import _
 
+from .. import failure
 from .resume import QuickResume
 
 
@@ -87,7 +88,7 @@ class BookScreen(QuickResume):
     def _reader(self, book: BookState, today: date, version: int, key: object) -> None:
         try:
             value = self.read(book, today)
-        except CarnetError as exc:
+        except Exception as exc:  # noqa: BLE001 — told on the UI thread, where it is handled
             value = exc
         self.post_message(self.Read(value, version, key))
 
@@ -110,8 +111,16 @@ class BookScreen(QuickResume):
             return
         if isinstance(event.value, CarnetError):
             self.show_error(event.value)
+        elif isinstance(event.value, Exception):
+            self.read_failed(event.value)
         else:
             self.show(event.value)
+
+    def read_failed(self, error: Exception) -> None:
+        """`read` met an error no rule expected: told once (reading again on every change of
+        the book would fail again); read again when next shown."""
+        self._stale = True
+        failure.tell(self.app, error)
 
     def action_back(self) -> None:
         """Leave a detail screen (never the last screen of a section)."""

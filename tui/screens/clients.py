@@ -138,6 +138,8 @@ class ClientScreen(ReadyScreen):
     def aim(self, key: object) -> None:
         self.client_id, self.client_name, self.view = int(key), "", None
         self.query_one("#timeline", PagedTable).rewind()
+        for panel in self.query(".panel"):
+            panel.scroll_home(animate=False)
 
     def reload(self) -> None:
         self.read_later()

@@ -20,6 +20,7 @@ from store.browse import Page
 from store.errors import CarnetError
 from store.state import BookState
 
+from .. import failure
 from ..widgets.paged_table import PagedTable, Row
 from .base import BookScreen
 
@@ -96,7 +97,7 @@ class ListScreen(BookScreen):
             return
         try:
             value = self.read_page(book, today, wanted)
-        except CarnetError as exc:
+        except Exception as exc:  # noqa: BLE001 — told on the UI thread, where it is handled
             value = exc
         self.post_message(self.PageRead(value, version, wanted))
 
@@ -118,6 +119,10 @@ class ListScreen(BookScreen):
         if isinstance(event.value, CarnetError):
             self._shown, self._open_when_read = wanted, False
             self.show_error(event.value)
+            return
+        if isinstance(event.value, Exception):
+            self._asked, self._open_when_read = None, False
+            failure.tell(self.app, event.value)
             return
         table = self.table
         table.empty = self.empty_text(wanted)

@@ -35,6 +35,9 @@ class ReadyScreen(BookScreen):
     """The record pointed at."""
     shown_key: object = NOTHING
     """The record on screen, as of the book's last reading."""
+    asked_from: tuple = ()
+    """The screen and section shown when the record was asked for: if the user has left
+    them by the time it is read, the record is not pushed over wherever she went."""
 
     def point_at(self, key: object) -> None:
         """Show `key`'s record: at once if it is on screen and the book has not changed since,
@@ -44,11 +47,15 @@ class ReadyScreen(BookScreen):
             return
         self.pointed, self.waiting, self._stale = True, True, False
         self.key, self.shown_key = key, NOTHING
+        self.asked_from = self._where_the_user_is()
         self.aim(key)
         self.reload()
 
     def record_key(self) -> object:
         return self.key
+
+    def _where_the_user_is(self) -> tuple:
+        return self.app.screen, self.app.current_mode
 
     def aim(self, key: object) -> None:
         """Forget the record shown and take `key`'s (UI thread, before reading)."""
@@ -73,8 +80,17 @@ class ReadyScreen(BookScreen):
         self.shown_key = self.key
         if self.waiting:
             self.waiting = False
-            if self not in self.app.screen_stack:
+            if self not in self.app.screen_stack \
+                    and self.asked_from == self._where_the_user_is():
                 self.app.push_screen(self)
+
+    def show_error(self, error) -> None:
+        self.given_up()
+        super().show_error(error)
+
+    def read_failed(self, error: Exception) -> None:
+        self.given_up()
+        super().read_failed(error)
 
     def given_up(self) -> bool:
         """The record could not be read while waiting to be shown: not shown (the caller

@@ -25,3 +25,6 @@ class QuickResume(Screen):
             self._css_update_count = self.app._css_update_count
         if self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
+        else:
+            self._css_update_count = self.app._css_update_count
+            """Restyled by Textual as this event is handled: not again until the next change."""
