@@ -1,4 +1,4 @@
-"""A small derived file of what `overdue` needs: profile, clients and the open orders.
+"""A small derived file of what `overdue` needs: profile, the open orders and their clients.
 
 Written beside each new snapshot and tied to it by the snapshot's inode, size and mtime;
 when they differ (a crash between the two writes, a restore, a sync tool) the file is
@@ -41,10 +41,19 @@ def filtered(ops: list) -> list:
 
 
 def view_of(tables: dict) -> dict:
-    """The view's tables, cut from the whole book's."""
-    cut = {name: dict(tables.get(name, {})) for name in TABLES}
-    cut["orders"] = {k: d for k, d in cut["orders"].items() if d["status"] in OPEN_STATUSES}
-    return cut
+    """The view's tables, cut from the whole book's: only the clients of open orders (on a
+    20-year book the others were 94 % of the file)."""
+    orders = {k: d for k, d in tables.get("orders", {}).items() if d["status"] in OPEN_STATUSES}
+    wanted = {str(d["client_id"]) for d in orders.values()}
+    clients = {k: d for k, d in tables.get("clients", {}).items() if k in wanted}
+    return {"profile": dict(tables.get("profile", {})), "clients": clients, "orders": orders}
+
+
+def covers(tables: dict) -> bool:
+    """Whether the view, once the journal is replayed onto it, holds the client of every open
+    order (an order opened since for a client left out of it: the whole book is read)."""
+    clients = tables.get("clients", {})
+    return all(str(d["client_id"]) in clients for d in tables.get("orders", {}).values())
 
 
 def write(data_dir: Path, snapshot: Path, seq: int, schema: int, tables: dict,

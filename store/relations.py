@@ -11,6 +11,7 @@ from .book import Book
 from .errors import ValidationError
 from .i18n import _
 from .labels import kind_label, letter_name
+from .timeline import Timeline
 from .models import (CHANNELS, DIRECTIONS, INTERACTION_KINDS, LANGUAGES, LETTER_KINDS,
                      PAYMENT_LETTER_KINDS)
 from .models import FollowUp, Interaction, Letter
@@ -222,10 +223,4 @@ def index_timelines(book: Book) -> None:
 
 def timeline(book: Book, client_id: int) -> list[tuple[date, str, object]]:
     """Everything about one client, newest first: (date, kind of record, record)."""
-    items: list[tuple[date, str, object]] = []
-    items += [(o.received, "order", o) for o in book.where("orders", "client_id", client_id)]
-    items += [(i.when.date(), "interaction", i)
-              for i in book.where("interactions", "client_id", client_id)]
-    items += [(i.opened, "incident", i) for i in book.where("incidents", "client_id", client_id)]
-    items += [(f.due, "follow-up", f) for f in book.where("followups", "client_id", client_id)]
-    return sorted(items, key=lambda item: (item[0], item[1]), reverse=True)
+    return list(Timeline(book, client_id))

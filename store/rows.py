@@ -80,6 +80,13 @@ class Rows(Mapping):
             if doc is not None and key not in base:
                 yield key, doc
 
+    def pick(self, keys: list[str]) -> list[dict]:
+        """The documents of `keys` (each must be here), in their order; read at C speed
+        when nothing changed since the shared dict (what a 10,000-row look-up wants)."""
+        if not self._changes:
+            return list(map(self._base.__getitem__, keys))
+        return [self[key] for key in keys]
+
     def changed(self, updates: dict[str, dict | None]) -> Rows:
         """These rows with `updates` applied (None removes); self stays as it was."""
         changes = {**self._changes, **updates}

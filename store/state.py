@@ -147,6 +147,26 @@ class BookState:
         The first look-up on a field indexes it, so a rule asking once per record (what is
         owed on each invoice) does not scan the table each time.
         """
+        keys = self.keys_where(name, field, value)
+        if keys is None:
+            return self.search(name, lambda doc: doc.get(field) == value)
+        return self.models_of(name, keys)
+
+    def models_of(self, name: str, keys: list[str]) -> list:
+        """The models of these keys' records, in their order (`_model`, written out for the
+        look-ups of thousands of records: a client's exchanges)."""
+        cache, make = self._shared.models, TABLE_MODELS[name].from_doc
+        found = []
+        for key, doc in zip(keys, self.rows(name).pick(keys)):
+            entry = cache.get((name, key))
+            if entry is None or entry[0] is not doc:
+                entry = cache[(name, key)] = (doc, make(doc, int(key)))
+            found.append(entry[1])
+        return found
+
+    def keys_where(self, name: str, field: str, value: object) -> list[str] | None:
+        """The keys of the records whose `field` equals `value`, in order of creation, from
+        the field's index (None when the field's values cannot be indexed)."""
         index = self._index.get((name, field))
         if index is None:
             index = {}
@@ -154,13 +174,12 @@ class BookState:
                 for key, doc in self.rows(name).items():
                     index.setdefault(doc.get(field), []).append(key)
             except TypeError:
-                return self.search(name, lambda doc: doc.get(field) == value)
+                return None
             self._index[(name, field)] = index
         try:
-            keys = index.get(value, ())
+            return index.get(value, [])
         except TypeError:
-            return self.search(name, lambda doc: doc.get(field) == value)
-        return [self._model(name, key) for key in keys]
+            return None
 
     def search(self, name: str, cond: QueryLike | Callable[[dict], bool]) -> list:
         """Records matching a TinyDB query (or any test of the stored document), as models.

@@ -209,6 +209,10 @@ class BookFiles:
         for entry in entries:
             apply_ops(tables, openview.filtered(entry["ops"]) if view else entry["ops"])
             self.seq = entry["seq"]
+        if view is not None and not openview.covers(tables):
+            self.open_only = False
+            self._load()
+            return
         before_migration = None
         if snapshot.schema < SCHEMA_VERSION:
             if not self.read_only:

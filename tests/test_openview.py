@@ -70,3 +70,29 @@ def test_a_missing_view_is_rebuilt_when_the_book_is_next_opened(tmp_path):
         assert len(overdue_rows(quick, TODAY)) == 3
     Book(data).close()
     assert (data / OPEN_VIEW).exists()
+
+
+def test_the_view_holds_only_the_clients_of_open_orders(tmp_path):
+    data = _book_with_late_work(tmp_path / "book")
+    with Book(data) as book:
+        clients.add_client(book, TODAY, last_name="Sans-Commande")
+    view = orjson.loads((data / OPEN_VIEW).read_bytes())
+    assert [d["last_name"] for d in view["tables"]["clients"].values()] == ["Lefèvre"]
+
+
+def test_an_order_opened_since_for_a_client_not_in_the_view_is_listed_with_its_name(tmp_path):
+    data = _book_with_late_work(tmp_path / "book")
+    with Book(data) as book:
+        quiet = clients.add_client(book, TODAY, first_name="Édith", last_name="Garnier")
+    view = orjson.loads((data / OPEN_VIEW).read_bytes())
+    assert str(quiet.id) not in view["tables"]["clients"]
+    book = Book(data)
+    late = orders.add_order(book, TODAY, quiet.id, "Acte de baptême, 1702",
+                            received=TODAY - timedelta(days=40), due=TODAY - timedelta(days=4))
+    book.files.close(compact=False)
+    assert (data / "book.journal").stat().st_size > 0, "the order is only in the journal"
+    with Book(data, read_only=True, open_only=True) as quick, \
+            Book(data, read_only=True) as whole:
+        rows = overdue_rows(quick, TODAY)
+        assert rows == overdue_rows(whole, TODAY)
+    assert {r["ref"]: r["client"] for r in rows}[late.ref] == "Édith Garnier"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,7 +20,7 @@ from store.i18n import N_, _
 from store.labels import segment_label, status_label
 from store.models import CLIENT_STATUSES, Client
 from store.loyalty import SEGMENTS
-from store.relations import timeline
+from store.timeline import Item, Timeline
 
 from ..bindings import CLIENT, CLIENTS, LIST
 from ..format import ago
@@ -104,7 +104,7 @@ class ClientView:
     client: Client
     card: Content
     loyalty: Content
-    items: list[tuple[date, str, object]]
+    items: Sequence[Item]
 
 
 class ClientScreen(ReadyScreen):
@@ -147,7 +147,7 @@ class ClientScreen(ReadyScreen):
     def read(self, book: BookState, today: date) -> ClientView:
         client = book.client(self.client_id)
         return ClientView(client, client_card(client), loyalty_card(book, client, today),
-                          timeline(book, self.client_id))
+                          Timeline(book, self.client_id))
 
     def show(self, view: ClientView) -> None:
         self.view = view

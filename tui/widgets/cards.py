@@ -46,9 +46,9 @@ def client_card(client: Client) -> Content:
 
 def loyalty_card(book: Book, client: Client, today: date) -> Content:
     """The client's segment and the relationship signals behind it."""
-    orders = [o for o in book.orders() if o.client_id == client.id]
-    interactions = [i for i in book.interactions() if i.client_id == client.id]
-    incidents = [i for i in book.incidents() if i.client_id == client.id]
+    orders = book.where("orders", "client_id", client.id)
+    interactions = book.where("interactions", "client_id", client.id)
+    incidents = book.where("incidents", "client_id", client.id)
     score = rfm(client, orders, today)
     sig = signals(client, orders, interactions, incidents)
     segment = (_("parted — out of the reminders") if client.status == "parted"
