@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from .text import fold
 from .book import Book
 from .clients import client_index, matching
-from .relations import index_timelines
+from .relations import index_lookups
 from .deadlines import overdue, ref_key
 from .loyalty import last_contact, order_counts, segments
 from .models import Client, Order
@@ -114,7 +114,7 @@ def prepare(book: Book, today: date) -> None:
     for name in ("names", "late", "newest_first", "clients", "order_counts", "segments",
                  "last_contact"):
         getattr(derived, name)
-    index_timelines(book)
+    index_lookups(book)
 
 
 def _shown(order: Order, show: str, late: dict[str, int]) -> bool:

@@ -11,7 +11,7 @@ from .book import Book
 from .errors import ValidationError
 from .i18n import _
 from .labels import kind_label, letter_name
-from .timeline import Timeline
+from .timeline import SOURCES as TIMELINE_SOURCES, Timeline
 from .models import (CHANNELS, DIRECTIONS, INTERACTION_KINDS, LANGUAGES, LETTER_KINDS,
                      PAYMENT_LETTER_KINDS)
 from .models import FollowUp, Interaction, Letter
@@ -210,15 +210,17 @@ def record_letter(book: Book, client_id: int, kind: str, language: str, on: date
     return letter
 
 
-TIMELINE_TABLES = ("orders", "interactions", "incidents", "followups")
-"""What a client's timeline gathers, each looked up by client_id."""
+ORDER_TABLES = ("interactions", "incidents", "followups", "letters", "documents", "payments")
+"""What an order's screen gathers about it, each looked up by order_ref."""
 
 
-def index_timelines(book: Book) -> None:
-    """Index now what every client's timeline looks up (100,000 interactions on a 20-year
-    book: ~30 ms, else paid by the first client opened)."""
-    for table in TIMELINE_TABLES:
+def index_lookups(book: Book) -> None:
+    """Index now what a client's timeline and an order's screen look up (100,000
+    interactions on a 20-year book: ~30 ms a field, else paid by the first record opened)."""
+    for table, _field, _kind in TIMELINE_SOURCES:
         book.where(table, "client_id", None)
+    for table in ORDER_TABLES:
+        book.where(table, "order_ref", None)
 
 
 def timeline(book: Book, client_id: int) -> list[tuple[date, str, object]]:

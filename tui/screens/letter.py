@@ -129,7 +129,7 @@ class LetterScreen(LetterFiling, ReadyScreen):
         self.language = self.draft = self.new_date = self.saved = None
         self.refusal = ""
         self.query_one(FieldList).set_values({"mail": "ordinary"})
-        self.set_focus(None)
+        self.set_focus(self.focus_chain[0] if self.focus_chain else None)
 
     # -- reading the book and composing ------------------------------------------
 

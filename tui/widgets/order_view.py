@@ -162,30 +162,27 @@ def order_related(book: Book, order: Order) -> list[tuple[str, tuple]]:
     newest first."""
     ref = order.ref
     items = []
-    for incident in book.incidents():
-        if incident.order_ref == ref:
-            items.append((incident.opened, f"incident:{incident.id}",
-                          Text(entry_label("incident"), style="bold"),
-                          f"{incident_state(incident)} · {incident.what}"))
-    for letter in book.letters():
-        if letter.order_ref == ref:
-            kind = (_(LETTER_ROWS[letter.kind]) if letter.kind in LETTER_ROWS
-                    else _("{kind} ({language})")).format(kind=letter.kind,
-                                                         language=letter.language)
-            items.append((letter.date, f"letter:{letter.id}", entry_label("letter"),
-                          f"{kind} · {letter.path}"))
-    for item in book.interactions():
-        if item.order_ref == ref and item.kind != "letter sent":
+    for incident in book.where("incidents", "order_ref", ref):
+        items.append((incident.opened, f"incident:{incident.id}",
+                      Text(entry_label("incident"), style="bold"),
+                      f"{incident_state(incident)} · {incident.what}"))
+    for letter in book.where("letters", "order_ref", ref):
+        kind = (_(LETTER_ROWS[letter.kind]) if letter.kind in LETTER_ROWS
+                else _("{kind} ({language})")).format(kind=letter.kind,
+                                                     language=letter.language)
+        items.append((letter.date, f"letter:{letter.id}", entry_label("letter"),
+                      f"{kind} · {letter.path}"))
+    for item in book.where("interactions", "order_ref", ref):
+        if item.kind != "letter sent":
             items.append((item.when.date(), f"interaction:{item.id}", kind_label(item.kind),
                           _("{exchange}: {text}").format(
                               exchange=exchange_label(item.channel, item.direction),
                               text=item.text)))
     items += money_related(book, ref)
-    for followup in book.followups():
-        if followup.order_ref == ref:
-            state = (_("done {day}").format(day=day(followup.done)) if followup.done
-                     else _("due {day}").format(day=day(followup.due)))
-            items.append((followup.due, f"follow-up:{followup.id}", entry_label("follow-up"),
-                          f"{state} · {followup.what}"))
+    for followup in book.where("followups", "order_ref", ref):
+        state = (_("done {day}").format(day=day(followup.done)) if followup.done
+                 else _("due {day}").format(day=day(followup.due)))
+        items.append((followup.due, f"follow-up:{followup.id}", entry_label("follow-up"),
+                      f"{state} · {followup.what}"))
     items.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [(key, (day(when), what, text)) for when, key, what, text in items]
