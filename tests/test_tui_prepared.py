@@ -94,3 +94,20 @@ async def test_sections_are_built_again_in_the_new_language(tmp_path):
         after = app._screen_stacks["clients"][0]
         assert after is not before and app.screens_prepared
         assert after.query_one("#search", Input).placeholder.startswith("/ search")
+
+
+async def test_a_section_made_in_advance_has_the_footer_it_shows_once_opened(tmp_path):
+    from tui.widgets.footer import KeyFooter
+
+    app = CarnetApp(late_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prepared(pilot)
+        footer = app._screen_stacks["profile"][0].query_one(KeyFooter)
+        made = footer._shown
+        keys = [key[0] for key in made[0]]
+        assert "ctrl+s" in keys
+        assert "ctrl+z" not in keys, "a typing field has the focus: ctrl+z undoes the typing"
+        await pilot.press("6")
+        await settle(pilot)
+        assert app.current_mode == "profile"
+        assert footer._shown is made, "shown as made, not composed again"

@@ -22,11 +22,16 @@ class History(App):
     book: Book | None
     refresh_data: Callable[[], None]
 
+    bindings_screen = None
+    """The screen whose keys are being listed, while they are (a screen made in advance lists
+    them for its footer before it is shown); None: the screen shown."""
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """While typing or in a form, ctrl+z and ctrl+y belong to the text field, not the book."""
         if action in ("undo", "redo"):
-            typing = isinstance(self.focused, (Input, TextArea))
-            return not (typing or isinstance(self.screen, ModalScreen))
+            screen = self.bindings_screen or self.screen
+            typing = isinstance(screen.focused, (Input, TextArea))
+            return not (typing or isinstance(screen, ModalScreen))
         return True
 
     def action_undo(self) -> None:

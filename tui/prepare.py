@@ -24,6 +24,7 @@ from textual.worker import WorkerError
 from . import failure, memory
 from .screens.base import BookScreen
 from .screens.ready import ReadyScreen
+from .widgets.footer import KeyFooter
 
 PREPARE_WHEN_QUIET = 0.5
 """Seconds without a key or a click before the next section is built (~0.1–0.3 s of CPU)."""
@@ -206,6 +207,9 @@ class Preparing(App):
                 or screen.is_current:
             return
         screen._update_auto_focus()
+        for footer in screen.query(KeyFooter):
+            footer.refresh(recompose=True)
+        await _handled(screen)
         screen._refresh_layout(self.size)
         if isinstance(screen, BookScreen):
             screen.read_ahead()

@@ -43,6 +43,17 @@ class BookScreen(QuickResume):
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self._book_changed, init=False)
 
+    @property
+    def active_bindings(self) -> dict:
+        """This screen's keys, as they will be once it is shown (the app's rules for them
+        look at this screen's focus, not the one shown now's)."""
+        app = self.app
+        listing, app.bindings_screen = getattr(app, "bindings_screen", None), self
+        try:
+            return super().active_bindings
+        finally:
+            app.bindings_screen = listing
+
     def on_screen_resume(self) -> None:
         self.read_ahead()
         self.refresh_title()
