@@ -40,16 +40,25 @@ NOT_FOUND = {
 
 
 class SharedModels:
-    """Models by (table, id), each with the document it was read from; shared by a book's states.
+    """Models by table and id, each with the document it was read from; shared by a book's states.
 
     An entry serves a state only if that state holds the very same document object, so a
     reader of an older state can at worst replace an entry with one a newer state rebuilds.
     """
 
     def __init__(self) -> None:
-        self.models: dict[tuple[str, str], tuple[dict, object]] = {}
+        self.models: dict[str, dict[str, tuple[dict, object]]] = {}
+        """Table → id → (document, model): one dict per table, so that looking up a client's
+        10,000 exchanges hashes plain ids."""
         self.refs: dict[str, str] = {}
         """Order reference → id; checked against the state's document before it is trusted."""
+
+    def of(self, name: str) -> dict[str, tuple[dict, object]]:
+        """The models of one table, by id."""
+        table = self.models.get(name)
+        if table is None:
+            table = self.models.setdefault(name, {})
+        return table
 
 
 class _StateStorage:
@@ -127,11 +136,12 @@ class BookState:
 
     def _model(self, name: str, key: str):
         doc = self.rows(name)[key]
-        entry = self._shared.models.get((name, key))
+        cache = self._shared.of(name)
+        entry = cache.get(key)
         if entry is not None and entry[0] is doc:
             return entry[1]
         model = TABLE_MODELS[name].from_doc(doc, int(key))
-        self._shared.models[(name, key)] = (doc, model)
+        cache[key] = (doc, model)
         return model
 
     def all(self, name: str) -> list:
@@ -155,12 +165,11 @@ class BookState:
     def models_of(self, name: str, keys: list[str]) -> list:
         """The models of these keys' records, in their order (`_model`, written out for the
         look-ups of thousands of records: a client's exchanges)."""
-        cache, make = self._shared.models, TABLE_MODELS[name].from_doc
+        cache, make = self._shared.of(name), TABLE_MODELS[name].from_doc
         found = []
-        for key, doc in zip(keys, self.rows(name).pick(keys)):
-            entry = cache.get((name, key))
+        for key, doc, entry in zip(keys, self.rows(name).pick(keys), map(cache.get, keys)):
             if entry is None or entry[0] is not doc:
-                entry = cache[(name, key)] = (doc, make(doc, int(key)))
+                entry = cache[key] = (doc, make(doc, int(key)))
             found.append(entry[1])
         return found
 

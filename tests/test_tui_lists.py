@@ -136,3 +136,23 @@ async def test_a_name_that_looks_like_markup_is_listed_as_typed(tmp_path):
         await settle(pilot)
         table = app.screen.query_one("#clients DataTable", DataTable)
         assert "Jean [b]Dupont" in table.render_line(1).text
+
+
+async def test_a_difficult_client_stands_out_in_the_theme_warning_colour(tmp_path):
+    from rich.color import Color
+    app = CarnetApp(demo_book(tmp_path / "book"), TODAY)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        henri = next(c for c in app.book.clients() if c.last_name == "Lefèvre")
+        clients.mark_client(app.book, henri.id, "difficult")
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one("#clients DataTable", DataTable)
+        row = table_keys(app, "#clients").index(str(henri.id))
+        table.move_cursor(row=(row + 1) % table.row_count)
+        await settle(pilot)
+        segments = [s for y in range(table.size.height) for s in table.render_line(y)]
+        marked = [s for s in segments if s.text.strip() == "difficult"]
+        assert marked, "the status is shown"
+        warning = Color.parse(app.theme_variables["warning"])
+        assert marked[0].style.bold and marked[0].style.color.triplet == warning.triplet

@@ -31,7 +31,9 @@ from .columns import column, history_columns
 from .listing import ListScreen, Wanted
 from .ready import ReadyScreen
 
-STATUS_STYLE = {"difficult": "bold $warning", "parted": "dim"}
+STATUS_STYLE = {"difficult": "bold {warning}", "parted": "dim"}
+"""How a status stands out in the list; {warning} is the theme's colour (a table cell is drawn
+by Rich, which knows no theme variables: "$warning" there was silently dropped)."""
 
 
 def line_dialog(kind: str, verb: str) -> Callable | None:
@@ -70,10 +72,11 @@ class ClientsScreen(ListScreen):
 
     def read_page(self, book: BookState, today: date, wanted: Wanted) -> Page[Row]:
         page = client_page(book, today, wanted.text, wanted.offset, wanted.limit)
+        warning = self.app.theme_variables.get("warning", "yellow")
         rows = [(str(row.client.id), (
             row.client.name, segment_label(row.segment) if row.segment else "—",
             Text(status_label(row.client.status),
-                 style=STATUS_STYLE.get(row.client.status, "")),
+                 style=STATUS_STYLE.get(row.client.status, "").format(warning=warning)),
             row.client.city, ago(row.last_contact, today), str(row.orders)))
             for row in page.rows]
         return Page(rows, page.offset, page.total)

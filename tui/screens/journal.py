@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.state import BookState
@@ -22,6 +22,7 @@ from .. import dialogs
 from ..format import month_year, percent
 from ..widgets.bars import hbar
 from ..widgets.footer import KeyFooter
+from ..widgets.text_table import TextTable
 from .base import BookScreen
 
 BAR = 8
@@ -96,7 +97,7 @@ class JournalScreen(BookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="journal-summary")
-        yield DataTable(id="journal-figures", cursor_type="row", zebra_stripes=True)
+        yield TextTable(id="journal-figures", cursor_type="row", zebra_stripes=True)
         lessons = OptionList(id="journal-lessons")
         lessons.border_title = _("Lessons learned")
         yield lessons
@@ -104,7 +105,7 @@ class JournalScreen(BookScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        table = self.query_one("#journal-figures", DataTable)
+        table = self.query_one("#journal-figures", TextTable)
         table.add_columns(_("Month"), qualified(N_("orders per month|Delivered")),
                           _("On time (promised)"), _("Agreed"), _("Avg delay"), _("Repeat"))
 
@@ -125,7 +126,7 @@ class JournalScreen(BookScreen):
 
     def show(self, view: JournalView) -> None:
         self.query_one("#journal-summary", Static).update(view.summary)
-        table = self.query_one("#journal-figures", DataTable)
+        table = self.query_one("#journal-figures", TextTable)
         table.clear()
         for row in view.months:
             delay = ("—" if row.average_delay is None

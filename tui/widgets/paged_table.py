@@ -19,6 +19,7 @@ from store.formats import number
 from store.i18n import N_, _
 
 from ..bindings import TABLE
+from .text_table import TextTable
 
 PAGE_SIZE = 100
 """Rows fed to the DataTable at once (it measures every cell of every row it is given)."""
@@ -93,7 +94,7 @@ class PagedTable(Vertical):
             table.add_column(_(label) if label else label, width=width or self._flex_width)
 
     def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield TextTable(cursor_type="row", zebra_stripes=True)
         with Horizontal(classes="pager"):
             yield Button("◀", id="prev-page", compact=True, tooltip=_("Previous page ([)"))
             yield Label(id="page-info")
