@@ -6,8 +6,10 @@ a whole file) see it before the per-test fixture runs.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -15,8 +17,9 @@ import pytest
 from store.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, compile_po, use_language
 
 os.environ["CARNET_LANG"] = "en"
-os.environ["CARNET_CONFIG"] = os.path.join(tempfile.mkdtemp(prefix="carnet-config-"),
-                                           "config.toml")
+_CONFIG_DIR = tempfile.mkdtemp(prefix="carnet-config-")
+os.environ["CARNET_CONFIG"] = os.path.join(_CONFIG_DIR, "config.toml")
+atexit.register(shutil.rmtree, _CONFIG_DIR, ignore_errors=True)
 
 
 def pytest_configure(config):
