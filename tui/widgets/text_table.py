@@ -41,26 +41,27 @@ class TextTable(DataTable):
 
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                      cursor: bool = False, hover: bool = False):
+        """A cell's drawn lines, from the cache DataTable shares (and keys the same way)."""
         if row_index < self.fixed_rows or column_index < self.fixed_columns:
             return super()._render_cell(row_index, column_index, base_style, width, cursor,
                                         hover)
         row_key = self._row_locations.get_key(row_index)
+        key = (row_key, self._column_locations.get_key(column_index), base_style, cursor,
+               hover, self._show_hover_cursor, self._update_count, self._pseudo_class_state)
+        lines = self._cell_render_cache.get(key)
+        if lines is not None:
+            return lines
         row = self.rows.get(row_key)
         cell = self._get_row_renderables(row_index)[1][column_index]
         if row is None or row.height != 1 or not _one_line(cell):
             return super()._render_cell(row_index, column_index, base_style, width, cursor,
                                         hover)
-        key = (row_key, self._column_locations.get_key(column_index), base_style, cursor,
-               hover, self._show_hover_cursor, self._update_count, self._pseudo_class_state)
-        lines = self._cell_render_cache.get(key)
-        if lines is None:
-            component, post = self._get_styles_to_render_cell(
-                False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
-                self.cursor_foreground_priority == "css",
-                self.cursor_background_priority == "css")
-            pre = base_style + Style.from_meta({"row": row_index, "column": column_index})
-            lines = [self._text_line(cell, width, pre + component, post)]
-            self._cell_render_cache[key] = lines
+        component, post = self._get_styles_to_render_cell(
+            False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
+            self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
+        pre = base_style + Style.from_meta({"row": row_index, "column": column_index})
+        lines = self._cell_render_cache[key] = [self._text_line(cell, width, pre + component,
+                                                                post)]
         return lines
 
     def _text_line(self, cell: Text, width: int, pre: Style, post: Style) -> list[Segment]:
