@@ -10,14 +10,15 @@ screen pushed for the first time was styled as it mounted, just before: it is sk
 from __future__ import annotations
 
 from textual import events
-from textual.screen import Screen
+
+from .prompt import PromptPaint
 
 
 NEVER_REFRESHED = -1
 """Textual's count on a screen pushed (not switched to): styled as it mounted, moments ago."""
 
 
-class QuickResume(Screen):
+class QuickResume(PromptPaint):
     """A screen shown again keeps its styles unless the stylesheet changed meanwhile."""
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:

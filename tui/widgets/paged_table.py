@@ -101,7 +101,7 @@ class PagedTable(Vertical):
             yield Button("▶", id="next-page", compact=True, tooltip=_("Next page (])"))
 
     @property
-    def table(self) -> DataTable:
+    def table(self) -> TextTable:
         return self.query_one(DataTable)
 
     def show_page(self, rows: Iterable[Row], offset: int, total: int) -> None:
@@ -123,6 +123,7 @@ class PagedTable(Vertical):
         table.clear()
         for key, cells in self._rows:
             table.add_row(*map(_cell, cells), key=key)
+        table.size_now()
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
 

@@ -84,6 +84,15 @@ class TextTable(DataTable):
             segments.append(Segment(" " * pad))
         return list(Segment.apply_style(segments, style=pre, post_style=post))
 
+    def size_now(self) -> None:
+        """Take the size of the rows just added now, not when the table next idles: a table
+        filled before its screen is shown is then laid out once, at its true size."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = list(self._new_rows)
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
+
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         columns = self.columns.values()
         new_rows = list(new_rows)
