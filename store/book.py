@@ -22,7 +22,7 @@ UNDO_DEPTH = 50
 READS = frozenset({
     "all", "where", "search", "get", "rows", "profile", "clients", "client", "orders", "order",
     "interactions", "incidents", "followups", "letters", "lessons", "clients_by_id", "is_empty",
-    "remembered", "revision", "keys_where", "models_of",
+    "remembered", "revision", "keys_where", "models_of", "table_derived",
 })
 """What a book answers from its current state (see `BookState`)."""
 

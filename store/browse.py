@@ -16,9 +16,10 @@ from .book import Book
 from .clients import client_index, matching
 from .relations import index_lookups
 from .deadlines import overdue, ref_key
-from .loyalty import last_contact, order_counts, segments
+from .loyalty import last_contact, order_counts, prepare_talks, segments
 from .models import Client, Order
 from .state import BookState
+from .timeline import prepare as order_timelines
 
 T = TypeVar("T")
 ORDER_FILTERS = ("all", "open", "overdue", "quote", "accepted", "in progress", "delivered",
@@ -115,6 +116,9 @@ def prepare(book: Book, today: date) -> None:
                  "last_contact"):
         getattr(derived, name)
     index_lookups(book)
+    state = book.state if isinstance(book, Book) else book
+    order_timelines(state)
+    prepare_talks(state)
 
 
 def _shown(order: Order, show: str, late: dict[str, int]) -> bool:

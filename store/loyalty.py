@@ -164,16 +164,57 @@ def _has_delivery(orders: Iterable[Order]) -> bool:
     return any(order.delivered is not None and order.status != "cancelled" for order in orders)
 
 
-def signals(client: Client, client_orders: Iterable[Order],
-            client_interactions: Iterable[Interaction],
-            client_incidents: Iterable[Incident]) -> Signals:
-    """The relationship signals of one client from their own records."""
-    kept = placed(client_orders)
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """What a client's exchanges say, counted: how many of each kind, and whether they ever
+    gave feedback."""
+
+    kinds: dict[str, int]
+    feedback_given: bool
+
+
+def talk_of(client_interactions: Iterable[Interaction]) -> Talk:
+    """One client's exchanges, counted."""
     kinds: dict[str, int] = {}
     feedback_given = False
     for interaction in client_interactions:
         kinds[interaction.kind] = kinds.get(interaction.kind, 0) + 1
         feedback_given = feedback_given or gave_feedback(interaction)
+    return Talk(kinds, feedback_given)
+
+
+def talks_by_client(interactions: Iterable[Interaction]) -> dict[int, Talk]:
+    """Every client's exchanges, counted, in one pass over the book's."""
+    return {client_id: talk_of(own) for client_id, own in group_by_client(interactions).items()}
+
+
+TALKS = "exchanges counted by client"
+"""What `prepare_talks` derives from the interactions table (kept while it is unchanged)."""
+
+
+def prepare_talks(book) -> None:
+    """Count every client's exchanges now (in the background), for `client_talk`."""
+    book.table_derived("interactions", TALKS, lambda _rows: talks_by_client(book.interactions()))
+
+
+def client_talk(book, client_id: int) -> Talk:
+    """A client's exchanges counted: from the book's prepared counts when they are ready for
+    this state of it, else counted now."""
+    prepared = book.table_derived("interactions", TALKS, talks_by_client, wait=False)
+    if prepared is not None:
+        return prepared.get(client_id) or Talk({}, False)
+    return talk_of(book.where("interactions", "client_id", client_id))
+
+
+def signals(client: Client, client_orders: Iterable[Order],
+            client_interactions: Iterable[Interaction] | Talk,
+            client_incidents: Iterable[Incident]) -> Signals:
+    """The relationship signals of one client from their own records (their exchanges, or
+    those already counted)."""
+    kept = placed(client_orders)
+    talk = (client_interactions if isinstance(client_interactions, Talk)
+            else talk_of(client_interactions))
+    kinds, feedback_given = talk.kinds, talk.feedback_given
     incidents = list(client_incidents)
     last_order = max((order.received for order in kept), default=None)
     recovered = sum(1 for incident in incidents if incident.closed is not None

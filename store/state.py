@@ -87,7 +87,9 @@ class BookState:
         self.data_dir = data_dir
         self._shared = shared or SharedModels()
         self._lists: dict[str, list] = {}
-        self._index: dict[tuple[str, str], dict[object, list[str]]] = {}
+        self._index: dict[tuple, object] = {}
+        """Field indexes and what is derived from one table (keyed by the table's name first):
+        the next states keep those of the tables they did not change."""
         self._next_ids: dict[str, int] = {}
         self._queries: dict[str, Table] = {}
         self._memo: dict[object, object] = {}
@@ -171,6 +173,17 @@ class BookState:
             if entry is None or entry[0] is not doc:
                 entry = cache[key] = (doc, make(doc, int(key)))
             found.append(entry[1])
+        return found
+
+    def table_derived(self, name: str, what: str, build: Callable[[Rows], T],
+                      wait: bool = True) -> T | None:
+        """What `build` derives from one table alone, kept by the next states as long as that
+        table is unchanged; None when not built yet and `wait` is False (built elsewhere,
+        e.g. in the background)."""
+        key = (name, what, "derived")
+        found = self._index.get(key)
+        if found is None and wait:
+            found = self._index[key] = build(self.rows(name))
         return found
 
     def keys_where(self, name: str, field: str, value: object) -> list[str] | None:

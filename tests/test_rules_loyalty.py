@@ -209,3 +209,52 @@ def test_a_cancelled_order_is_not_counted_in_any_list(tmp_path):
         [row] = listing.client_rows(book, today)
         [shown] = browse.client_page(book, today).rows
         assert row["orders"] == shown.orders == 1
+
+
+def _book_with_talk(path):
+    from store import clients, relations
+    from store.book import Book
+
+    book = Book(path)
+    henri = clients.add_client(book, TODAY, first_name="Henri", last_name="Lefèvre")
+    other = clients.add_client(book, TODAY, first_name="Lucie", last_name="Perrin")
+    for kind in ("praise", "praise", "complaint", "gift received"):
+        relations.log_interaction(book, henri.id, kind, kind, datetime(2026, 11, 2, 9))
+    relations.log_interaction(book, other.id, "note", "a note", datetime(2026, 11, 3, 9))
+    return book, henri.id, other.id
+
+
+def test_exchanges_counted_in_advance_say_what_counting_them_now_says(tmp_path):
+    from store.loyalty import client_talk, prepare_talks, talk_of
+
+    book, henri, other = _book_with_talk(tmp_path / "book")
+    with book:
+        state = book.state
+        now = {cid: client_talk(state, cid) for cid in (henri, other, 999)}
+        prepare_talks(state)
+        ahead = {cid: client_talk(state, cid) for cid in (henri, other, 999)}
+        assert ahead == now
+        assert ahead[henri].kinds == {"praise": 2, "complaint": 1, "gift received": 1}
+        assert ahead[henri] == talk_of(state.where("interactions", "client_id", henri))
+        assert ahead[999].kinds == {} and not ahead[999].feedback_given
+
+
+def test_an_exchange_logged_after_counting_is_counted(tmp_path):
+    from store import relations
+    from store.loyalty import client_talk, prepare_talks
+
+    book, henri, _other = _book_with_talk(tmp_path / "book")
+    with book:
+        prepare_talks(book.state)
+        relations.log_interaction(book, henri, "complaint", "again", datetime(2026, 11, 4, 9))
+        assert client_talk(book.state, henri).kinds["complaint"] == 2
+
+
+def test_signals_from_counted_exchanges_are_the_signals_of_the_exchanges():
+    from store.loyalty import talk_of
+
+    henri = make_client()
+    orders = [make_order(client_id=henri.id, status="delivered", delivered=date(2026, 2, 1))]
+    talks = [make_interaction(client_id=henri.id, kind="praise", direction="in"),
+             make_interaction(client_id=henri.id, kind="note", direction="out")]
+    assert signals(henri, orders, talk_of(talks), []) == signals(henri, orders, talks, [])

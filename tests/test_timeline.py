@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 from store import clients, incidents, orders, relations
 from store.book import Book
-from store.timeline import Timeline
+from store.timeline import Timeline, prepare
 
 TODAY = date(2026, 11, 23)
 DAY = timedelta(days=1)
@@ -69,3 +69,51 @@ def test_a_timeline_read_from_one_state_is_not_moved_by_later_changes(tmp_path):
         assert len(before) == count and "newer" not in [
             getattr(record, "text", "") for _day, _kind, record in before]
         assert len(Timeline(book.state, henri)) == count + 1
+
+
+def _said(timeline) -> list[tuple[str, str, str]]:
+    return [(day.isoformat(), kind, _words(record)) for day, kind, record in timeline]
+
+
+def test_a_prepared_book_gives_the_same_timeline_page_by_page(tmp_path):
+    with Book(tmp_path / "book") as book:
+        henri = _client_with_history(book)
+        for day in range(30):
+            relations.log_interaction(book, henri, "note", f"day {day}",
+                                      datetime(2026, 10, 1 + day % 28, 9))
+        unprepared = Timeline(book.state, henri)
+        expected = _said(unprepared)
+        prepare(book.state)
+        prepared = Timeline(book.state, henri)
+        assert _said(prepared) == expected
+        assert len(prepared) == len(expected) == 36
+        assert _said(Timeline(book.state, henri)[10:20]) == expected[10:20]
+        assert _said([Timeline(book.state, henri)[-1]]) == expected[-1:]
+        assert _said(Timeline(book.state, henri)[::-1]) == expected[::-1]
+
+
+def test_a_change_after_preparing_shows_on_the_timeline(tmp_path):
+    """The table that changed is ordered again for its client; the others stay prepared."""
+    with Book(tmp_path / "book") as book:
+        henri = _client_with_history(book)
+        prepare(book.state)
+        relations.log_interaction(book, henri, "complaint", "newest of all",
+                                  datetime(2026, 11, 30, 8))
+        state = book.state
+        assert state.table_derived("orders", "clients newest first by received", list,
+                                   wait=False) is not None
+        assert state.table_derived("interactions", "clients newest first by when", list,
+                                   wait=False) is None
+        said = _said(Timeline(state, henri))
+    assert said[0] == ("2026-11-30", "interaction", "newest of all")
+    assert len(said) == 7
+
+
+def test_a_client_without_records_has_an_empty_timeline_prepared_or_not(tmp_path):
+    with Book(tmp_path / "book") as book:
+        _client_with_history(book)
+        lone = clients.add_client(book, TODAY, first_name="Ana", last_name="Lopes").id
+        assert list(Timeline(book.state, lone)) == []
+        prepare(book.state)
+        timeline = Timeline(book.state, lone)
+        assert (len(timeline), list(timeline), timeline[0:100]) == (0, [], [])
