@@ -10,7 +10,7 @@ from textual.content import Content
 from store.book import Book
 from store.i18n import N_, _, ngettext, qualified
 from store.labels import channel_label, entry_label, exchange_label, segment_label, status_label
-from store.loyalty import rfm, signals
+from store.loyalty import client_talk, rfm, signals
 from store.models import Client, FollowUp, Incident, Interaction, Order
 
 from ..format import ago, day, money
@@ -47,10 +47,9 @@ def client_card(client: Client) -> Content:
 def loyalty_card(book: Book, client: Client, today: date) -> Content:
     """The client's segment and the relationship signals behind it."""
     orders = book.where("orders", "client_id", client.id)
-    interactions = book.where("interactions", "client_id", client.id)
     incidents = book.where("incidents", "client_id", client.id)
     score = rfm(client, orders, today)
-    sig = signals(client, orders, interactions, incidents)
+    sig = signals(client, orders, client_talk(book, client.id), incidents)
     segment = (_("parted — out of the reminders") if client.status == "parted"
                else segment_label(score.segment))
     orders = (_("{count}, last {day}").format(count=sig.orders, day=day(score.last_order))
