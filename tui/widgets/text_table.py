@@ -84,6 +84,25 @@ class TextTable(DataTable):
             segments.append(Segment(" " * pad))
         return list(Segment.apply_style(segments, style=pre, post_style=post))
 
+    def _get_row_style(self, row_index: int, base_style: Style) -> Style:
+        if row_index == -1:
+            return self._component_style("datatable--header")
+        if row_index < self.fixed_rows:
+            return self._component_style("datatable--fixed")
+        if self.zebra_stripes:
+            return self._component_style("datatable--odd-row" if row_index % 2
+                                         else "datatable--even-row")
+        return base_style
+
+    def _component_style(self, name: str) -> Style:
+        """A component's Rich style, worked out once until the table is next refreshed or
+        restyled (Textual empties this cache then); DataTable works it out for every row."""
+        key = ("row style", name)
+        found = self._rich_style_cache.get(key)
+        if found is None:
+            found = self._rich_style_cache[key] = self.get_component_styles(name).rich_style
+        return found
+
     def size_now(self) -> None:
         """Take the size of the rows just added now, not when the table next idles: a table
         filled before its screen is shown is then laid out once, at its true size."""
