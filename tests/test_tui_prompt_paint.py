@@ -60,34 +60,29 @@ async def settle() -> None:
         await asyncio.sleep(0.01)
 
 
-async def test_a_change_is_painted_without_the_update_timer():
-    screen = Counted()
-    app = Host(screen)
-    async with app.run_test(size=(60, 12)):
+async def two_lines_without_the_timer(screen: Screen) -> tuple[int, int]:
+    """(paints, height of the text) once a text of two lines replaced one, on `screen` whose
+    Textual timer is silenced."""
+    async with Host(screen).run_test(size=(60, 12)):
         await settle()
         silence_textual_timer(screen)
         paints = count_paints(screen)
         text = screen.query_one("#text", Static)
         text.update("after, a longer text\non two lines")
         await settle()
-        assert paints[0] >= 1
-        assert text.size.height == 2
+        return paints[0], text.size.height
+
+
+async def test_a_change_is_painted_without_the_update_timer():
+    paints, height = await two_lines_without_the_timer(Counted())
+    assert paints >= 1
+    assert height == 2
 
 
 async def test_textual_screen_waits_for_its_timer():
     """The comparison that makes the test above mean something: with its timer silenced,
     Textual's own screen does not paint the change."""
-    screen = Plain()
-    app = Host(screen)
-    async with app.run_test(size=(60, 12)):
-        await settle()
-        silence_textual_timer(screen)
-        paints = count_paints(screen)
-        text = screen.query_one("#text", Static)
-        text.update("after\non two lines")
-        await settle()
-        assert paints[0] == 0
-        assert text.size.height == 1
+    assert await two_lines_without_the_timer(Plain()) == (0, 1)
 
 
 async def test_what_waits_for_the_paint_still_runs():
