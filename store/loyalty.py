@@ -192,15 +192,20 @@ TALKS = "exchanges counted by client"
 """What `prepare_talks` derives from the interactions table (kept while it is unchanged)."""
 
 
+def _talks(book, wait: bool) -> dict[int, Talk] | None:
+    return book.table_derived("interactions", TALKS,
+                              lambda _rows: talks_by_client(book.interactions()), wait=wait)
+
+
 def prepare_talks(book) -> None:
     """Count every client's exchanges now (in the background), for `client_talk`."""
-    book.table_derived("interactions", TALKS, lambda _rows: talks_by_client(book.interactions()))
+    _talks(book, wait=True)
 
 
 def client_talk(book, client_id: int) -> Talk:
     """A client's exchanges counted: from the book's prepared counts when they are ready for
     this state of it, else counted now."""
-    prepared = book.table_derived("interactions", TALKS, talks_by_client, wait=False)
+    prepared = _talks(book, wait=False)
     if prepared is not None:
         return prepared.get(client_id) or Talk({}, False)
     return talk_of(book.where("interactions", "client_id", client_id))

@@ -1,11 +1,11 @@
-"""Painting a change as soon as it is made, still at most once a frame.
+"""Painting a change as soon as it is made, still in batches when changes keep coming.
 
 Textual paints a screen on the ticks of an update timer (60 a second) that is paused while
 nothing changes. Resumed, it waits for its next tick, and after a long paint it skips one:
 a key pressed after a quiet moment waited 15–33 ms for a paint that had nothing to wait for
 (the opening of a client on a 20-year book waited twice, 40 ms of its 150). Here a screen
-that falls idle with something to paint paints at once if its last paint is a frame old, or
-when that frame ends.
+that falls idle with something to paint paints at once if its last paint is `LEAST_GAP` old,
+or when that gap ends.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ held down) are painted in batches, not one by one."""
 
 
 class PromptPaint(Screen):
-    """A screen that paints what changed when it falls idle, at most once a frame."""
+    """A screen that paints what changed when it falls idle, at most once every `LEAST_GAP`."""
 
     _painted_at = 0.0
     """When this screen last laid out or painted (time.monotonic)."""
@@ -31,7 +31,7 @@ class PromptPaint(Screen):
     then (its widgets have not all asked for their new layout yet: it would be painted
     twice)."""
     _paint_timer: Timer | None = None
-    """The paint waiting for the end of the frame, if one is."""
+    """The paint waiting for the end of the gap, if one is."""
 
     def _to_paint(self) -> bool:
         """On top, something to lay out or paint, and nothing holding it back (a screen seen
@@ -57,7 +57,7 @@ class PromptPaint(Screen):
         if wait <= 0 and not self._widgets_to_report():
             self._paint()
         elif self._paint_timer is None:
-            self._paint_timer = self.set_timer(max(wait, LEAST_GAP), self._end_of_frame)
+            self._paint_timer = self.set_timer(max(wait, LEAST_GAP), self._end_of_gap)
 
     def _widgets_to_report(self) -> bool:
         """Some widget changed and has not yet told the screen (it does when it next idles,
@@ -66,7 +66,7 @@ class PromptPaint(Screen):
                     or widget._scroll_required) and widget._is_mounted and not widget._closing
                    for widget in self.walk_children())
 
-    def _end_of_frame(self) -> None:
+    def _end_of_gap(self) -> None:
         self._paint_timer = None
         if self._to_paint():
             self._paint()
